@@ -1,0 +1,46 @@
+import type { z } from "zod";
+import { describeValue, type Issue } from "../issues.js";
+import type { Ruleset } from "../ruleset/load.js";
+import { valueAt } from "../zod-issues.js";
+import { AnswersError } from "./errors.js";
+import { allowedValues, answersSchemaFor, ID_MAX_LENGTH, type Answers } from "./schema.js";
+import { closestName } from "./suggest.js";
+
+/** Validates answers against a ruleset's questions; throws `AnswersError` listing every problem. */
+export function validateAnswers(ruleset: Ruleset, input: unknown): Answers {
+  const parsed = answersSchemaFor(ruleset).safeParse(input);
+  if (parsed.success) return parsed.data;
+  throw new AnswersError(answersIssues(ruleset, input, parsed.error.issues));
+}
+
+function answersIssues(ruleset: Ruleset, input: unknown, zodIssues: readonly z.core.$ZodIssue[]): Issue[] {
+  if (input === null || typeof input !== "object" || Array.isArray(input)) {
+    return [{ path: "(root)", message: `expected a JSON object with one field per question, got ${describeValue(input)}` }];
+  }
+  const fields = ruleset.questions.map((question) => question.id);
+  const issues: Issue[] = [];
+  for (const issue of zodIssues) {
+    if (issue.code === "unrecognized_keys") {
+      for (const key of issue.keys) issues.push({ path: key, message: unknownFieldMessage(key, fields) });
+      continue;
+    }
+    const field = String(issue.path[0]);
+    const value = valueAt(input, issue.path.slice(0, 1));
+    const question = ruleset.questionsById.get(field);
+    const expected = question
+      ? allowedValues(question)
+      : `a string or a number of at most ${ID_MAX_LENGTH} characters`;
+    issues.push({
+      path: field,
+      message: value === undefined ? `missing; expected ${expected}` : `expected ${expected}, got ${describeValue(value)}`,
+    });
+  }
+  return issues;
+}
+
+function unknownFieldMessage(key: string, fields: readonly string[]): string {
+  const suggestion = closestName(key, fields);
+  return suggestion
+    ? `unknown field; did you mean "${suggestion}"?`
+    : `unknown field; the fields are ${fields.join(", ")} and an optional id`;
+}

@@ -1,0 +1,39 @@
+import type { RecordId } from "../answers/schema.js";
+import type { RuleUrgency, Urgency } from "../ruleset/schema.js";
+
+export type Verdict = "see-a-professional" | "self-care-likely-fine";
+export type Certainty = "confirmed" | "possible";
+
+export interface Source {
+  title: string;
+  url: string;
+}
+
+/** One rule that fired, with the answers it read and why it is believed. */
+export interface Reason {
+  ruleId: string;
+  summary: string;
+  urgency: RuleUrgency;
+  certainty: Certainty;
+  answers: Record<string, string | number>;
+  sources: Source[];
+}
+
+export interface TriageResult {
+  id?: RecordId;
+  verdict: Verdict;
+  urgency: Urgency;
+  reasons: Reason[];
+  advice: string;
+  /** Signs that should prompt getting help (sooner), whatever the verdict. */
+  watchFor: string[];
+  disclaimer: string;
+  ruleset: { id: string; version: string };
+  /** Only in an interview that stopped early at a confirmed emergency: the questions not asked. */
+  unanswered?: string[];
+}
+
+export interface EvaluateOptions {
+  /** The number the emergency advice names, e.g. "112"; without it the advice lists common ones. */
+  emergencyNumber?: string;
+}

@@ -1,0 +1,29 @@
+import type { z } from "zod";
+import type { DefaultAnswers } from "./answers/default-answers.js";
+import { answersSchemaFor } from "./answers/schema.js";
+import { evaluate } from "./engine/evaluate.js";
+import type { EvaluateOptions, TriageResult } from "./engine/result.js";
+import { getDefaultRuleset } from "./ruleset/builtin.js";
+import type { Ruleset } from "./ruleset/load.js";
+
+export { AnswersError } from "./answers/errors.js";
+export { RulesetError } from "./ruleset/errors.js";
+export { loadRuleset, type Ruleset } from "./ruleset/load.js";
+export { evaluate } from "./engine/evaluate.js";
+export { answersSchemaFor } from "./answers/schema.js";
+export type { Answers, RecordId } from "./answers/schema.js";
+export type { DefaultAnswers, YesNoUnsure } from "./answers/default-answers.js";
+export type { Issue } from "./issues.js";
+export type { Certainty, EvaluateOptions, Reason, Source, TriageResult, Verdict } from "./engine/result.js";
+export type { RuleUrgency, Urgency, RulesetDefinition } from "./ruleset/schema.js";
+
+/** The built-in default ruleset (rules/default.json), validated and compiled. */
+export const defaultRuleset: Ruleset = getDefaultRuleset();
+
+/** The zod schema of the default ruleset's answers. */
+export const AnswersSchema = answersSchemaFor(defaultRuleset) as unknown as z.ZodType<DefaultAnswers>;
+
+/** Triage with the default ruleset. Throws `AnswersError` listing every problem with the answers. */
+export function triage(answers: DefaultAnswers, options?: EvaluateOptions): TriageResult {
+  return evaluate(defaultRuleset, answers, options);
+}

@@ -1,0 +1,111 @@
+import { formatPath, type Issue } from "../issues.js";
+import { compileCondition, fieldsRead, type CompiledCondition } from "../engine/conditions.js";
+import { RulesetError } from "./errors.js";
+import { checkReferences } from "./references.js";
+import {
+  RULE_URGENCIES,
+  RulesetDefinitionSchema,
+  type QuestionDefinition,
+  type RuleDefinition,
+  type RuleUrgency,
+  type RulesetDefinition,
+  type SourceDefinition,
+} from "./schema.js";
+import { describeZodIssue } from "../zod-issues.js";
+
+/** One part of a rule's top-level `all`, as the "not sure" anchor sees it. */
+export interface CompiledPart {
+  readonly value: CompiledCondition;
+  /** True when every question the part reads is about who the person is (age, history). */
+  readonly background: boolean;
+}
+
+export interface CompiledRule {
+  readonly definition: RuleDefinition;
+  readonly id: string;
+  /** Position in the ruleset: the tie-break when sorting reasons. */
+  readonly order: number;
+  readonly urgency: RuleUrgency;
+  readonly rank: number;
+  readonly value: CompiledCondition;
+  readonly parts: readonly CompiledPart[];
+  /** The question ids the rule reads, in question order. */
+  readonly fields: readonly string[];
+  readonly sources: readonly SourceDefinition[];
+}
+
+/** A validated, compiled ruleset: what `evaluate` takes. Build one with `loadRuleset`. */
+export interface Ruleset {
+  readonly id: string;
+  readonly version: string;
+  /** The validated document, unchanged: what `rules --export` prints. */
+  readonly definition: RulesetDefinition;
+  readonly questions: readonly QuestionDefinition[];
+  readonly questionsById: ReadonlyMap<string, QuestionDefinition>;
+  readonly rules: readonly CompiledRule[];
+}
+
+/** Urgency rank: 0 is the highest (emergency); `none` ranks after every rule urgency. */
+export function urgencyRank(urgency: RuleUrgency | "none"): number {
+  const rank = (RULE_URGENCIES as readonly string[]).indexOf(urgency);
+  return rank === -1 ? RULE_URGENCIES.length : rank;
+}
+
+/**
+ * Validates a parsed ruleset document and compiles it for evaluation.
+ * Throws `RulesetError` listing every problem, each with its path.
+ */
+export function loadRuleset(document: unknown): Ruleset {
+  const parsed = RulesetDefinitionSchema.safeParse(document);
+  if (!parsed.success) {
+    throw new RulesetError(
+      parsed.error.issues.map((issue): Issue => ({ path: formatPath(issue.path), message: describeZodIssue(issue, document) })),
+    );
+  }
+  const definition = parsed.data;
+  const problems = checkReferences(definition);
+  if (problems.length > 0) throw new RulesetError(problems);
+  return compileRuleset(deepFreeze(definition));
+}
+
+function compileRuleset(definition: RulesetDefinition): Ruleset {
+  const questionsById = new Map(definition.questions.map((question) => [question.id, question]));
+  const questionOrder = definition.questions.map((question) => question.id);
+  const isBackground = (field: string) => questionsById.get(field)?.background === true;
+
+  const rules = definition.rules.map((rule, order): CompiledRule => {
+    const read = fieldsRead(rule.when);
+    const partConditions = "all" in rule.when ? rule.when.all : [rule.when];
+    return Object.freeze({
+      definition: rule,
+      id: rule.id,
+      order,
+      urgency: rule.urgency,
+      rank: urgencyRank(rule.urgency),
+      value: compileCondition(rule.when, questionsById),
+      parts: partConditions.map((part) => ({
+        value: compileCondition(part, questionsById),
+        background: [...fieldsRead(part)].every(isBackground),
+      })),
+      fields: questionOrder.filter((id) => read.has(id)),
+      sources: rule.sources.map((key) => definition.sources[key] as SourceDefinition),
+    });
+  });
+
+  return Object.freeze({
+    id: definition.id,
+    version: definition.version,
+    definition,
+    questions: definition.questions,
+    questionsById,
+    rules,
+  });
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === "object" && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}

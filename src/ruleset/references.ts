@@ -1,0 +1,147 @@
+import type { Issue } from "../issues.js";
+import { formatPath } from "../issues.js";
+import type { ConditionDefinition, QuestionDefinition, RulesetDefinition } from "./schema.js";
+
+type Path = (string | number)[];
+
+/** Which `{placeholder}` names each piece of wording may use. */
+const TEMPLATE_PLACEHOLDERS: readonly [Path, readonly string[]][] = [
+  [["advice", "urgency", "emergency", "advice"], ["emergencyNumber"]],
+  [["advice", "urgency", "urgent", "advice"], ["emergencyNumber"]],
+  [["advice", "urgency", "soon", "advice"], ["emergencyNumber"]],
+  [["advice", "droppedEmergency"], ["emergencyNumber", "list"]],
+  [["advice", "selfCare", "advice"], ["emergencyNumber", "checkBack"]],
+  [["advice", "selfCare", "checkBackBefore", "one"], ["day"]],
+  [["advice", "selfCare", "checkBackBefore", "other"], ["day", "daysLeft"]],
+  [["advice", "selfCare", "checkBackAfter"], ["emergencyNumber"]],
+];
+
+/**
+ * Checks what a schema cannot: that every reference in a ruleset points at something that exists
+ * and that every condition can be met. Returns every problem found, each with its path.
+ */
+export function checkReferences(definition: RulesetDefinition): Issue[] {
+  const issues: Issue[] = [];
+  const add = (path: Path, message: string) => issues.push({ path: formatPath(path), message });
+  const questions = new Map<string, { question: QuestionDefinition; index: number }>();
+
+  definition.questions.forEach((question, index) => {
+    const path: Path = ["questions", index];
+    if (questions.has(question.id)) add([...path, "id"], `duplicate question id "${question.id}"`);
+    else questions.set(question.id, { question, index });
+    if (question.type === "choice") {
+      const values = question.choices.map((choice) => choice.value);
+      const allowed = values.map((value) => JSON.stringify(value)).join(" | ");
+      values.forEach((value, i) => {
+        if (values.indexOf(value) !== i) add([...path, "choices", i, "value"], `duplicate choice "${value}"`);
+      });
+      if (question.choices.filter((choice) => choice.unknown).length > 1) {
+        add([...path, "choices"], "at most one choice may be marked unknown");
+      }
+      const warning = question.choices.find((choice) => choice.value === question.warningAnswer);
+      if (!warning) add([...path, "warningAnswer"], `expected ${allowed}, got ${JSON.stringify(question.warningAnswer)}`);
+      else if (warning.unknown) add([...path, "warningAnswer"], "must not be the unknown choice");
+      if (question.answerWhenNotAsked !== undefined && !values.includes(question.answerWhenNotAsked)) {
+        add([...path, "answerWhenNotAsked"], `expected ${allowed}, got ${JSON.stringify(question.answerWhenNotAsked)}`);
+      }
+      if ((question.items === undefined) !== (question.askItemsWhen === undefined)) {
+        add([...path, "items"], "items and askItemsWhen go together");
+      }
+      if (question.askItemsWhen !== undefined && !values.includes(question.askItemsWhen)) {
+        add([...path, "askItemsWhen"], `expected ${allowed}, got ${JSON.stringify(question.askItemsWhen)}`);
+      }
+    } else {
+      if (question.min > question.max) add([...path, "min"], `min ${question.min} is above max ${question.max}`);
+      const notAsked = question.answerWhenNotAsked;
+      if (notAsked !== undefined && (notAsked < question.min || notAsked > question.max)) {
+        add([...path, "answerWhenNotAsked"], `expected an integer ${question.min}–${question.max}, got ${notAsked}`);
+      }
+    }
+    if (question.askWhen !== undefined) {
+      if (question.answerWhenNotAsked === undefined) {
+        add([...path, "answerWhenNotAsked"], "a question with askWhen needs answerWhenNotAsked");
+      }
+      checkCondition(question.askWhen, [...path, "askWhen"], (id) => (questions.get(id)?.index ?? Infinity) < index);
+    }
+  });
+
+  const sourceKeys = new Set(Object.keys(definition.sources));
+  const ruleIds = new Set<string>();
+  definition.rules.forEach((rule, index) => {
+    const path: Path = ["rules", index];
+    if (ruleIds.has(rule.id)) add([...path, "id"], `duplicate rule id "${rule.id}"`);
+    ruleIds.add(rule.id);
+    rule.sources.forEach((key, i) => {
+      if (!sourceKeys.has(key)) {
+        add([...path, "sources", i], `unknown source "${key}"; defined sources: ${[...sourceKeys].join(", ")}`);
+      }
+    });
+    if (rule.urgency === "emergency" && rule.callIf === undefined) {
+      add([...path, "callIf"], "an emergency rule needs callIf, for the advice when it is only possible");
+    }
+    checkCondition(rule.when, [...path, "when"], (id) => questions.has(id));
+  });
+
+  const checkBackQuestion = questions.get(definition.advice.selfCare.checkBackQuestion)?.question;
+  if (checkBackQuestion?.type !== "integer") {
+    add(["advice", "selfCare", "checkBackQuestion"], `expected the id of an integer question, got "${definition.advice.selfCare.checkBackQuestion}"`);
+  }
+
+  for (const [path, allowed] of TEMPLATE_PLACEHOLDERS) {
+    const template = path.reduce<unknown>((node, key) => (node as Record<string | number, unknown>)[key], definition);
+    checkPlaceholders(template as string, path, allowed);
+  }
+  definition.advice.selfCare.watchFor.forEach((line, i) =>
+    checkPlaceholders(line, ["advice", "selfCare", "watchFor", i], ["emergencyNumber"]),
+  );
+  return issues;
+
+  function checkPlaceholders(template: string, path: Path, allowed: readonly string[]) {
+    for (const match of template.matchAll(/\{([^{}]*)\}/g)) {
+      const name = match[1] ?? "";
+      if (!allowed.includes(name)) {
+        add(path, `unknown placeholder {${name}}; allowed here: ${allowed.map((a) => `{${a}}`).join(", ") || "none"}`);
+      }
+    }
+  }
+
+  function checkCondition(condition: ConditionDefinition, path: Path, isAvailable: (id: string) => boolean) {
+    if ("all" in condition) {
+      condition.all.forEach((child, i) => checkCondition(child, [...path, "all", i], isAvailable));
+      return;
+    }
+    if ("any" in condition) {
+      condition.any.forEach((child, i) => checkCondition(child, [...path, "any", i], isAvailable));
+      return;
+    }
+    const entry = questions.get(condition.answer);
+    if (!entry || !isAvailable(condition.answer)) {
+      const known = [...questions.keys()].join(", ");
+      add([...path, "answer"], entry ? `"${condition.answer}" is asked later; askWhen may only read earlier questions` : `unknown question "${condition.answer}"; questions: ${known}`);
+      return;
+    }
+    const { question } = entry;
+    if ("equals" in condition) {
+      if (question.type !== "choice") {
+        add([...path, "equals"], `"${question.id}" is an integer question; use atLeast or below`);
+        return;
+      }
+      const choice = question.choices.find((c) => c.value === condition.equals);
+      const allowed = question.choices.filter((c) => !c.unknown).map((c) => JSON.stringify(c.value)).join(" | ");
+      if (!choice || choice.unknown) {
+        add([...path, "equals"], `expected ${allowed}, got ${JSON.stringify(condition.equals)}`);
+      }
+      return;
+    }
+    const key = "atLeast" in condition ? "atLeast" : "below";
+    if (question.type !== "integer") {
+      add([...path, key], `"${question.id}" is a choice question; use equals`);
+      return;
+    }
+    const bound = "atLeast" in condition ? condition.atLeast : condition.below;
+    // Both atLeast and below are always or never true unless min < bound <= max.
+    if (bound <= question.min || bound > question.max) {
+      add([...path, key], `${key} ${bound} is always or never true for ${question.id} (${question.min}–${question.max})`);
+    }
+  }
+}

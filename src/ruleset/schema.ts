@@ -1,0 +1,169 @@
+import { z } from "zod";
+
+/** Urgency of one rule; `none` belongs only to a whole result. Highest first. */
+export const RULE_URGENCIES = ["emergency", "urgent", "soon"] as const;
+export type RuleUrgency = (typeof RULE_URGENCIES)[number];
+export const URGENCIES = [...RULE_URGENCIES, "none"] as const;
+export type Urgency = (typeof URGENCIES)[number];
+
+/** Names that must never become object keys built from data. */
+const FORBIDDEN_IDS = new Set(["__proto__", "constructor", "prototype", "id"]);
+
+const questionId = z
+  .string()
+  .regex(/^[A-Za-z][A-Za-z0-9]*$/, "must be letters and digits, starting with a letter")
+  .refine((id) => !FORBIDDEN_IDS.has(id), "is a reserved name");
+const ruleId = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "must be lower-case words joined by hyphens");
+const text = z.string().trim().min(1, "must not be empty");
+
+/**
+ * A condition over the answers. Exactly one form per object:
+ * `{answer, equals}` (a choice), `{answer, atLeast}` / `{answer, below}` (an integer),
+ * `{all: [...]}` (and: the lowest value), `{any: [...]}` (or: the highest value).
+ */
+export type ConditionDefinition =
+  | { answer: string; equals: string }
+  | { answer: string; atLeast: number }
+  | { answer: string; below: number }
+  | { all: ConditionDefinition[] }
+  | { any: ConditionDefinition[] };
+
+const CONDITION_FORMS = [
+  ["answer", "equals"],
+  ["answer", "atLeast"],
+  ["answer", "below"],
+  ["all"],
+  ["any"],
+] as const;
+
+export const ConditionSchema: z.ZodType<ConditionDefinition> = z
+  .strictObject({
+    answer: questionId.optional(),
+    equals: z.string().optional(),
+    atLeast: z.int().optional(),
+    below: z.int().optional(),
+    get all() {
+      return z.array(ConditionSchema).min(1).optional();
+    },
+    get any() {
+      return z.array(ConditionSchema).min(1).optional();
+    },
+  })
+  .superRefine((condition, ctx) => {
+    const present = Object.keys(condition).filter((key) => (condition as Record<string, unknown>)[key] !== undefined);
+    const matches = CONDITION_FORMS.some(
+      (form) => form.length === present.length && form.every((key) => present.includes(key)),
+    );
+    if (!matches) {
+      ctx.addIssue({
+        code: "custom",
+        message: `has keys {${present.join(", ")}}; expected one of {answer, equals}, {answer, atLeast}, {answer, below}, {all}, {any}`,
+      });
+    }
+  }) as unknown as z.ZodType<ConditionDefinition>;
+
+const choiceSchema = z.strictObject({
+  value: z.string().regex(/^[a-z]+(-[a-z]+)*$/, "must be lower-case words joined by hyphens"),
+  label: text,
+  unknown: z.literal(true).optional(),
+});
+
+const questionBase = {
+  id: questionId,
+  label: text,
+  prompt: text,
+  help: text.optional(),
+  background: z.boolean().optional(),
+  askWhen: ConditionSchema.optional(),
+};
+
+const choiceQuestionSchema = z.strictObject({
+  ...questionBase,
+  type: z.literal("choice"),
+  choices: z.array(choiceSchema).min(2),
+  warningAnswer: z.string(),
+  answerWhenNotAsked: z.string().optional(),
+  items: z.array(z.strictObject({ id: questionId, text })).min(1).optional(),
+  askItemsWhen: z.string().optional(),
+});
+
+const integerQuestionSchema = z.strictObject({
+  ...questionBase,
+  type: z.literal("integer"),
+  min: z.int(),
+  max: z.int(),
+  unit: text,
+  answerWhenNotAsked: z.int().optional(),
+});
+
+const questionSchema = z.discriminatedUnion("type", [choiceQuestionSchema, integerQuestionSchema]);
+
+const ruleSchema = z.strictObject({
+  id: ruleId,
+  urgency: z.enum(RULE_URGENCIES),
+  when: ConditionSchema,
+  summary: text,
+  /** For an emergency rule: what to call the emergency number for, if the rule was dropped to urgent. */
+  callIf: text.optional(),
+  /** Added to the emergency advice when this rule fired and the result is an emergency. */
+  emergencyNote: text.optional(),
+  sources: z.array(z.string()).min(1, "needs at least one source"),
+});
+
+const sourceSchema = z.strictObject({ title: text, url: z.url({ protocol: /^https?$/ }) });
+
+const urgencyAdviceSchema = z.strictObject({ label: text, meaning: text, advice: text });
+
+const policySchema = z.strictObject({
+  possibleDropsLevels: z.int().min(0).max(RULE_URGENCIES.length - 1),
+  floor: z.enum(RULE_URGENCIES),
+  anchor: z.strictObject({
+    urgency: z.enum(RULE_URGENCIES),
+    minParts: z.int().min(2),
+    maxUnsureParts: z.int().min(1),
+    minConfirmedParts: z.int().min(1),
+    backgroundNeverAnchors: z.boolean(),
+  }),
+});
+
+const adviceSchema = z.strictObject({
+  emergencyNumber: text,
+  urgency: z.strictObject({
+    emergency: urgencyAdviceSchema,
+    urgent: urgencyAdviceSchema,
+    soon: urgencyAdviceSchema,
+    none: z.strictObject({ label: text, meaning: text }),
+  }),
+  droppedEmergency: text,
+  selfCare: z.strictObject({
+    advice: text,
+    /** The integer question (days since the pain started) the check-back point is counted from. */
+    checkBackQuestion: questionId,
+    checkBackDay: z.int().min(1),
+    checkBackBefore: z.strictObject({ one: text, other: text }),
+    checkBackAfter: text,
+    watchFor: z.array(text).min(1),
+  }),
+});
+
+export const RulesetDefinitionSchema = z.strictObject({
+  $schema: z.string().optional(),
+  id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "must be lower-case words joined by hyphens"),
+  version: z.string().regex(/^\d+\.\d+\.\d+$/, "must be a version like 1.0.0"),
+  title: text,
+  description: text,
+  intro: text,
+  disclaimer: text,
+  sources: z.record(z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "must be lower-case words joined by hyphens"), sourceSchema),
+  questions: z.array(questionSchema).min(1),
+  rules: z.array(ruleSchema).min(1),
+  unsurePolicy: policySchema,
+  advice: adviceSchema,
+});
+
+export type RulesetDefinition = z.infer<typeof RulesetDefinitionSchema>;
+export type QuestionDefinition = RulesetDefinition["questions"][number];
+export type ChoiceQuestionDefinition = Extract<QuestionDefinition, { type: "choice" }>;
+export type IntegerQuestionDefinition = Extract<QuestionDefinition, { type: "integer" }>;
+export type RuleDefinition = RulesetDefinition["rules"][number];
+export type SourceDefinition = z.infer<typeof sourceSchema>;

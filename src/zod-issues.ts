@@ -1,0 +1,31 @@
+import type { z } from "zod";
+import { describeValue } from "./issues.js";
+
+/** The value at `path` inside `root`, read through own properties only. */
+export function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+  let node = root;
+  for (const key of path) {
+    if (node === null || typeof node !== "object" || !Object.hasOwn(node, key)) return undefined;
+    node = (node as Record<PropertyKey, unknown>)[key];
+  }
+  return node;
+}
+
+/** One readable line for one zod issue, naming what was received. */
+export function describeZodIssue(issue: z.core.$ZodIssue, root: unknown): string {
+  const value = valueAt(root, issue.path);
+  const message = issue.message.replace(/^Invalid input: /, "").replace(/^[A-Z]/, (c) => c.toLowerCase());
+  switch (issue.code) {
+    case "invalid_type":
+      return value === undefined ? `required; ${message.replace(/, received undefined$/, "")}` : `${message.replace(/, received .*$/, "")}, got ${describeValue(value)}`;
+    case "unrecognized_keys":
+      return `unknown ${issue.keys.length === 1 ? "key" : "keys"} ${issue.keys.map((k) => JSON.stringify(k)).join(", ")}`;
+    case "invalid_value":
+    case "too_small":
+    case "too_big":
+    case "invalid_format":
+      return `${message}, got ${describeValue(value)}`;
+    default:
+      return message;
+  }
+}

@@ -1,0 +1,57 @@
+import { describe, expect, it } from "vitest";
+import { AnswersError, AnswersSchema, defaultRuleset, evaluate, loadRuleset, RulesetError, triage } from "../src/index.js";
+import type { DefaultAnswers } from "../src/index.js";
+
+const calm: DefaultAnswers = {
+  emergencySigns: "no",
+  age: 30,
+  injury: "no",
+  riskHistory: "no",
+  limbWeakness: "no",
+  coordinationLoss: "no",
+  fever: "no",
+  headache: "no",
+  canTouchChinToChest: "yes",
+  armTinglingOrNumbness: "no",
+  shootingArmPain: "no",
+  painDays: 2,
+  improving: "unsure",
+  otcResponse: "not-tried",
+};
+
+describe("library API", () => {
+  it("DefaultAnswers names exactly the default ruleset's questions", () => {
+    expect(Object.keys(calm).sort()).toEqual(defaultRuleset.questions.map((q) => q.id).sort());
+    expect(AnswersSchema.parse(calm)).toEqual(calm);
+  });
+
+  it("triage and evaluate(defaultRuleset) agree", () => {
+    const answers = { ...calm, headache: "yes" as const };
+    expect(triage(answers)).toEqual(evaluate(defaultRuleset, answers));
+  });
+
+  it("names the emergency number given in the options", () => {
+    const result = triage({ ...calm, emergencySigns: "yes" }, { emergencyNumber: "112" });
+    expect(result.advice).toContain("Call 112 now");
+  });
+
+  it("throws AnswersError with every issue and its path", () => {
+    const bad = { ...calm, fever: "maybe", fevr: "yes" } as unknown as DefaultAnswers;
+    const error = (() => {
+      try {
+        triage(bad);
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(error).toBeInstanceOf(AnswersError);
+    expect((error as AnswersError).issues).toEqual([
+      { path: "fever", message: 'expected "yes" | "no" | "unsure", got "maybe"' },
+      { path: "fevr", message: 'unknown field; did you mean "fever"?' },
+    ]);
+  });
+
+  it("loadRuleset throws RulesetError on a broken document", () => {
+    expect(() => loadRuleset({ id: "x" })).toThrow(RulesetError);
+  });
+});
