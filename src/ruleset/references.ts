@@ -44,9 +44,13 @@ export function checkReferences(definition: RulesetDefinition): Issue[] {
       if (question.answerWhenNotAsked !== undefined && !values.includes(question.answerWhenNotAsked)) {
         add([...path, "answerWhenNotAsked"], `expected ${allowed}, got ${JSON.stringify(question.answerWhenNotAsked)}`);
       }
-      if ((question.items === undefined) !== (question.askItemsWhen === undefined)) {
-        add([...path, "items"], "items and askItemsWhen go together");
+      const itemParts = [question.items, question.askItemsWhen, question.itemPrompt, question.itemChoices];
+      if (itemParts.some((part) => part === undefined) && itemParts.some((part) => part !== undefined)) {
+        add([...path, "items"], "items, askItemsWhen, itemPrompt and itemChoices go together");
       }
+      question.itemChoices?.forEach((choice, i) => {
+        if (!values.includes(choice.value)) add([...path, "itemChoices", i, "value"], `expected ${allowed}, got ${JSON.stringify(choice.value)}`);
+      });
       if (question.askItemsWhen !== undefined && !values.includes(question.askItemsWhen)) {
         add([...path, "askItemsWhen"], `expected ${allowed}, got ${JSON.stringify(question.askItemsWhen)}`);
       }

@@ -84,7 +84,11 @@ const choiceQuestionSchema = z.strictObject({
   warningAnswer: z.string(),
   answerWhenNotAsked: z.string().optional(),
   items: z.array(z.strictObject({ id: questionId, text })).min(1).optional(),
+  /** When the answer is this value, the interview asks each item on its own. */
   askItemsWhen: z.string().optional(),
+  itemPrompt: text.optional(),
+  /** The choices for one item, asked on its own; values are the question's own. */
+  itemChoices: z.array(choiceSchema).min(2).optional(),
 });
 
 const integerQuestionSchema = z.strictObject({

@@ -1,0 +1,149 @@
+import { compileCondition } from "../../engine/conditions.js";
+import { confirmedEmergencies, evaluateEarlyStop, evaluateValidAnswers } from "../../engine/evaluate.js";
+import type { EvaluateOptions, Reason, TriageResult } from "../../engine/result.js";
+import type { Ruleset } from "../../ruleset/load.js";
+import type { ChoiceQuestionDefinition, QuestionDefinition } from "../../ruleset/schema.js";
+import { describeAnswer } from "../render/answers.js";
+import type { Prompter } from "./prompter.js";
+
+type AnswerValue = string | number;
+
+/** What the interview shows between questions, in the CLI's words and colours. */
+export interface InterviewScreens {
+  intro(ruleset: Ruleset): string;
+  /** Shown the moment an emergency is confirmed, before anything else is asked. */
+  emergency(result: TriageResult): string;
+}
+
+const DONE = "__done__";
+const RIGHT = "__right__";
+const CHANGE = "__change__";
+
+/**
+ * Asks the ruleset's questions in order and returns the result. Stops as soon as an emergency is
+ * confirmed (after offering to correct a mistaken answer); otherwise reviews the answers first.
+ */
+export async function runInterview(
+  ruleset: Ruleset,
+  prompter: Prompter,
+  screens: InterviewScreens,
+  options: EvaluateOptions,
+): Promise<TriageResult> {
+  const answers: Record<string, AnswerValue> = {};
+  const asked = new Set<string>();
+  const askWhen = new Map(
+    ruleset.questions.filter((q) => q.askWhen).map((q) => [q.id, compileCondition(q.askWhen!, ruleset.questionsById)]),
+  );
+  const shouldAsk = (question: QuestionDefinition) => (askWhen.get(question.id)?.(answers) ?? 1) > 0;
+
+  prompter.say(screens.intro(ruleset));
+
+  for (const question of ruleset.questions) {
+    if (!shouldAsk(question)) {
+      answers[question.id] = question.answerWhenNotAsked!;
+      continue;
+    }
+    answers[question.id] = await ask(question, answers[question.id]);
+    asked.add(question.id);
+    const stop = await emergencyCheck();
+    if (stop) return stop;
+  }
+
+  for (;;) {
+    const choice = await prompter.select(
+      "Please check your answers.",
+      [
+        { value: DONE, name: "These are right: show my result" },
+        ...ruleset.questions
+          .filter((q) => asked.has(q.id))
+          .map((q) => ({ value: q.id, name: `Change "${q.label}" (now: ${describeAnswer(ruleset, q.id, answers[q.id]!)})` })),
+      ],
+      DONE,
+    );
+    if (choice === DONE) break;
+    const stop = await change(choice);
+    if (stop) return stop;
+  }
+  return evaluateValidAnswers(ruleset, answers, options);
+
+  async function ask(question: QuestionDefinition, current: AnswerValue | undefined): Promise<AnswerValue> {
+    if (question.type === "integer") {
+      if (question.help) prompter.say(question.help);
+      return prompter.integer(question.prompt, question.min, question.max, current as number | undefined);
+    }
+    if (question.help) prompter.say(question.help);
+    if (question.items) prompter.say(question.items.map((item) => `  - ${item.text}`).join("\n"));
+    const value = await prompter.select(
+      question.prompt,
+      question.choices.map((c) => ({ value: c.value, name: c.label })),
+      current as string | undefined,
+    );
+    return value === question.askItemsWhen ? askItemByItem(question) : value;
+  }
+
+  /** "Not sure" about the list: ask each item on its own; one warning answer settles it. */
+  async function askItemByItem(question: ChoiceQuestionDefinition): Promise<AnswerValue> {
+    const unknown = question.choices.find((c) => c.unknown)?.value;
+    let sawUnknown = false;
+    let last: string | undefined;
+    prompter.say("One at a time, then:");
+    for (const item of question.items ?? []) {
+      prompter.say(`  - ${item.text}`);
+      last = await prompter.select(
+        question.itemPrompt ?? question.prompt,
+        (question.itemChoices ?? question.choices).map((c) => ({ value: c.value, name: c.label })),
+      );
+      if (last === question.warningAnswer) return last;
+      if (last === unknown) sawUnknown = true;
+    }
+    return sawUnknown && unknown !== undefined ? unknown : (last ?? question.askItemsWhen!);
+  }
+
+  /** Re-asks one question, then any question (already reached) whose askWhen it switched on or off. */
+  async function reask(field: string): Promise<void> {
+    const question = ruleset.questionsById.get(field)!;
+    answers[field] = await ask(question, answers[field]);
+    asked.add(field);
+    for (const q of ruleset.questions) {
+      if (!askWhen.has(q.id) || answers[q.id] === undefined) continue;
+      if (!shouldAsk(q)) {
+        answers[q.id] = q.answerWhenNotAsked!;
+        asked.delete(q.id);
+      } else if (!asked.has(q.id)) {
+        answers[q.id] = await ask(q, undefined);
+        asked.add(q.id);
+      }
+    }
+  }
+
+  async function change(field: string): Promise<TriageResult | undefined> {
+    await reask(field);
+    return emergencyCheck();
+  }
+
+  async function emergencyCheck(): Promise<TriageResult | undefined> {
+    let confirmed: Reason[] = confirmedEmergencies(ruleset, answers);
+    while (confirmed.length > 0) {
+      const result = evaluateEarlyStop(ruleset, answers, options);
+      prompter.say(screens.emergency(result));
+      const choice = await prompter.select(
+        "Are your answers right?",
+        [
+          { value: RIGHT, name: "Yes: show me what to do" },
+          { value: CHANGE, name: "No, I answered by mistake: change an answer" },
+        ],
+        RIGHT,
+      );
+      if (choice === RIGHT) return result;
+      const field = await prompter.select(
+        "Which answer do you want to change?",
+        ruleset.questions
+          .filter((q) => asked.has(q.id))
+          .map((q) => ({ value: q.id, name: `${q.label} (now: ${describeAnswer(ruleset, q.id, answers[q.id]!)})` })),
+      );
+      await reask(field);
+      confirmed = confirmedEmergencies(ruleset, answers);
+    }
+    return undefined;
+  }
+}

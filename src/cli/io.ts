@@ -1,0 +1,39 @@
+/** Everything the command line touches in the outside world, passed in so that tests can fake it. */
+export interface CliIo {
+  readonly stdin: NodeJS.ReadableStream & { isTTY?: boolean };
+  readonly stdout: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
+  readonly stderr: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
+  /** The environment; `--no-color` sets NO_COLOR here so that prompts lose colour too. */
+  readonly env: Record<string, string | undefined>;
+  readFile(path: string): Promise<string>;
+  /** Prompts for the interview; tests inject scripted ones. Defaults to @inquirer/prompts on stdin/stderr. */
+  readonly prompter?: import("./interview/prompter.js").Prompter;
+}
+
+/** Exit codes of the contract. */
+export const EXIT = {
+  ok: 0,
+  internal: 1,
+  usage: 2,
+  referral: 3,
+  cancelled: 130,
+} as const;
+
+/** A problem a person caused and can fix: printed one line per problem, exit 2, no stack trace. */
+export class UsageError extends Error {
+  readonly lines: readonly string[];
+  constructor(lines: string | readonly string[]) {
+    const all = typeof lines === "string" ? [lines] : lines;
+    super(all.join("\n"));
+    this.name = "UsageError";
+    this.lines = all;
+  }
+}
+
+/** The person pressed Ctrl-C (or closed the input) during the interview. */
+export class CancelledError extends Error {
+  constructor() {
+    super("Cancelled");
+    this.name = "CancelledError";
+  }
+}

@@ -1,0 +1,28 @@
+import type { TriageResult } from "../engine/result.js";
+import type { Ruleset } from "../ruleset/load.js";
+import type { CliIo } from "./io.js";
+import { renderMarkdown } from "./render/markdown.js";
+import { makeStyle } from "./render/style.js";
+import { renderText } from "./render/text.js";
+
+export const FORMATS = ["text", "json", "markdown"] as const;
+export type Format = (typeof FORMATS)[number];
+
+/** Colour only on a terminal, and never with NO_COLOR, --no-color or TERM=dumb. */
+export function colorLevel(io: CliIo, stream: CliIo["stdout"], colorWanted: boolean): 0 | 1 | 2 | 3 {
+  if (!colorWanted || !stream.isTTY || io.env.TERM === "dumb") return 0;
+  if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== "") return 0;
+  const colorterm = io.env.COLORTERM ?? "";
+  if (colorterm === "truecolor" || colorterm === "24bit") return 3;
+  return (io.env.TERM ?? "").includes("256") ? 2 : 1;
+}
+
+export function terminalWidth(stream: CliIo["stdout"]): number {
+  return stream.isTTY && stream.columns ? Math.min(stream.columns, 100) : 80;
+}
+
+export function formatResult(result: TriageResult, ruleset: Ruleset, format: Format, io: CliIo, colorWanted: boolean): string {
+  if (format === "json") return `${JSON.stringify(result, null, 2)}\n`;
+  if (format === "markdown") return renderMarkdown(result, ruleset);
+  return renderText(result, ruleset, makeStyle(colorLevel(io, io.stdout, colorWanted)), terminalWidth(io.stdout));
+}

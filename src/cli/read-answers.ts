@@ -1,0 +1,49 @@
+import { UsageError, type CliIo } from "./io.js";
+
+/** Answers files are small; anything larger is a mistake, not a questionnaire. */
+export const MAX_ANSWERS_BYTES = 1024 * 1024;
+
+/** Reads a JSON document from a file, or from stdin when `path` is "-". */
+export async function readJsonInput(io: CliIo, path: string, what: string): Promise<unknown> {
+  const name = path === "-" ? "stdin" : path;
+  let text: string;
+  try {
+    text = path === "-" ? await readStream(io.stdin, name) : await io.readFile(path);
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    throw new UsageError(`${name}: cannot read the ${what}: ${describeReadError(error)}`);
+  }
+  if (Buffer.byteLength(text) > MAX_ANSWERS_BYTES) {
+    throw new UsageError(`${name}: larger than 1 MiB; expected one JSON object of ${what}`);
+  }
+  if (text.trim() === "") throw new UsageError(`${name}: empty; expected one JSON object of ${what}`);
+  try {
+    return JSON.parse(stripByteOrderMark(text));
+  } catch (error) {
+    throw new UsageError(`${name}: not valid JSON (${(error as Error).message}); expected one JSON object of ${what}`);
+  }
+}
+
+function stripByteOrderMark(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+async function readStream(stream: NodeJS.ReadableStream, name: string): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of stream) {
+    const buffer = typeof chunk === "string" ? Buffer.from(chunk) : (chunk as Buffer);
+    size += buffer.length;
+    if (size > MAX_ANSWERS_BYTES) throw new UsageError(`${name}: larger than 1 MiB; expected one JSON object of answers`);
+    chunks.push(buffer);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+function describeReadError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === "ENOENT") return "no such file";
+  if (code === "EACCES" || code === "EPERM") return "permission denied";
+  if (code === "EISDIR") return "it is a folder, not a file";
+  return (error as Error | undefined)?.message ?? String(error);
+}

@@ -1,0 +1,41 @@
+import type { TriageResult } from "../../engine/result.js";
+import type { Ruleset } from "../../ruleset/load.js";
+import { describeAnswer, questionLabel } from "./answers.js";
+import { urgencyHeadline } from "./text.js";
+
+/** Escapes the characters that would change Markdown's meaning in running text. */
+function md(text: string): string {
+  return text.replace(/([\\`*_[\]<>|#])/g, "\\$1");
+}
+
+/** The result as a Markdown document, e.g. for a note or a ticket. */
+export function renderMarkdown(result: TriageResult, ruleset: Ruleset): string {
+  const lines: string[] = ["# Neck pain triage", ""];
+  lines.push(`**${md(urgencyHeadline(ruleset, result.urgency))}**`, "");
+  if (result.id !== undefined) lines.push(`Record: ${md(String(result.id))}`, "");
+  lines.push("## What to do now", "", md(result.advice), "");
+  if (result.reasons.length > 0) {
+    lines.push("## Why", "");
+    for (const reason of result.reasons) {
+      const label = ruleset.definition.advice.urgency[reason.urgency].label;
+      const certainty = reason.certainty === "possible" ? ' (possible: you answered "not sure")' : "";
+      lines.push(`- **${md(label)}**: ${md(reason.summary)}${certainty}`);
+      const answered = Object.entries(reason.answers)
+        .map(([field, value]) => `${md(questionLabel(ruleset, field))}: ${md(describeAnswer(ruleset, field, value))}`)
+        .join("; ");
+      lines.push(`  - Your answers: ${answered}`);
+      for (const source of reason.sources) lines.push(`  - Source: [${md(source.title)}](${source.url})`);
+    }
+    lines.push("");
+  }
+  if (result.unanswered && result.unanswered.length > 0) {
+    lines.push(`Stopped early; not asked: ${result.unanswered.map((f) => md(questionLabel(ruleset, f))).join(", ")}.`, "");
+  }
+  if (result.urgency !== "emergency") {
+    lines.push(result.urgency === "none" ? "## Watch for" : "## Get help sooner if any of these appears", "");
+    for (const item of result.watchFor) lines.push(`- ${md(item)}`);
+    lines.push("");
+  }
+  lines.push(`> ${md(result.disclaimer)}`, "");
+  return lines.join("\n");
+}

@@ -1,0 +1,44 @@
+import type { TriageResult } from "../../engine/result.js";
+import type { Ruleset } from "../../ruleset/load.js";
+import { describeAnswer, questionLabel } from "./answers.js";
+import type { Style } from "./style.js";
+import { wrapIndented } from "./wrap.js";
+
+/** The urgency as words, e.g. "EMERGENCY: call your emergency number now". */
+export function urgencyHeadline(ruleset: Ruleset, urgency: TriageResult["urgency"]): string {
+  const words = ruleset.definition.advice.urgency[urgency];
+  return `${words.label.toUpperCase()}: ${words.meaning}`;
+}
+
+/** The result for a person reading a terminal: what to do first, then why, then what to watch for. */
+export function renderText(result: TriageResult, ruleset: Ruleset, style: Style, width: number): string {
+  const { chalk } = style;
+  const wrap = (text: string, indent = "") => wrapIndented(text, width, indent);
+  const lines: string[] = [];
+  lines.push(style.urgency(result.urgency, ` ${urgencyHeadline(ruleset, result.urgency)} `));
+  if (result.id !== undefined) lines.push(chalk.dim(`Record: ${String(result.id)}`));
+  lines.push("", chalk.bold("What to do now"), wrap(result.advice, "  "));
+
+  if (result.reasons.length > 0) {
+    lines.push("", chalk.bold("Why"));
+    for (const reason of result.reasons) {
+      const tag = style.urgency(reason.urgency, `[${ruleset.definition.advice.urgency[reason.urgency].label.toUpperCase()}]`);
+      lines.push(wrapIndented(`${tag} ${reason.summary}`, width, "  ", "    "));
+      const answered = Object.entries(reason.answers)
+        .map(([field, value]) => `${questionLabel(ruleset, field)}: ${describeAnswer(ruleset, field, value)}`)
+        .join("; ");
+      const certainty = reason.certainty === "possible" ? 'Possible (you answered "not sure"). ' : "";
+      lines.push(chalk.dim(wrap(`${certainty}Your answers: ${answered}.`, "    ")));
+      for (const source of reason.sources) lines.push(chalk.dim(wrap(`Source: ${source.title}, ${source.url}`, "    ")));
+    }
+  }
+  if (result.unanswered && result.unanswered.length > 0) {
+    lines.push("", chalk.dim(wrap(`Stopped early: questions not asked: ${result.unanswered.map((f) => questionLabel(ruleset, f)).join(", ")}.`)));
+  }
+  if (result.urgency !== "emergency") {
+    lines.push("", chalk.bold(result.urgency === "none" ? "Watch for" : "Get help sooner if any of these appears"));
+    for (const item of result.watchFor) lines.push(wrapIndented(`- ${item}`, width, "  ", "    "));
+  }
+  lines.push("", wrap(result.disclaimer));
+  return `${lines.join("\n")}\n`;
+}

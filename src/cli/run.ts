@@ -1,0 +1,159 @@
+import { Command, CommanderError, Option } from "commander";
+import { AnswersError } from "../answers/errors.js";
+import { allowedValues } from "../answers/schema.js";
+import { evaluate } from "../engine/evaluate.js";
+import type { EvaluateOptions, TriageResult } from "../engine/result.js";
+import { issueLines } from "../issues.js";
+import { getDefaultRuleset } from "../ruleset/builtin.js";
+import type { Ruleset } from "../ruleset/load.js";
+import { CancelledError, EXIT, UsageError, type CliIo } from "./io.js";
+import { colorLevel, formatResult, FORMATS, terminalWidth, type Format } from "./output.js";
+import { readJsonInput } from "./read-answers.js";
+import { makeStyle } from "./render/style.js";
+import { rulesAsJson, rulesAsText } from "./rules-command.js";
+import { VERSION } from "./version.js";
+
+interface MainOptions {
+  answers?: string;
+  format?: Format;
+  json?: boolean;
+  emergencyNumber?: string;
+  exitCode?: boolean;
+  color: boolean;
+  debug?: boolean;
+}
+
+const EXAMPLES = `
+Examples:
+  $ neck-triage                                   answer the questions in this terminal
+  $ neck-triage --answers answers.json            evaluate saved answers, print the result
+  $ neck-triage --answers - --json < answers.json JSON in on stdin, JSON out
+  $ neck-triage --answers answers.json --exit-code || echo "see a professional"
+  $ neck-triage --emergency-number 112            name 112 in emergency advice
+  $ neck-triage rules                             list the rules, their urgency and sources
+
+Exit codes: 0 evaluated, 2 bad usage or input, 3 referral (with --exit-code),
+1 internal error, 130 cancelled.`;
+
+/** Runs the command line with the given arguments (without node and script) and returns the exit code. */
+export async function run(argv: readonly string[], io: CliIo): Promise<number> {
+  let debug = argv.includes("--debug");
+  let exitCode: number = EXIT.ok;
+  const program = buildProgram(io, (code) => {
+    exitCode = code;
+  });
+  try {
+    await program.parseAsync([...argv], { from: "user" });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    }
+    if (error instanceof UsageError) {
+      for (const line of error.lines) io.stderr.write(`${line}\n`);
+      return EXIT.usage;
+    }
+    if (error instanceof AnswersError) {
+      for (const line of issueLines(error.issues)) io.stderr.write(`${line}\n`);
+      return EXIT.usage;
+    }
+    if (error instanceof CancelledError) {
+      io.stderr.write("\nCancelled.\n");
+      return EXIT.cancelled;
+    }
+    debug ||= io.env.NECK_TRIAGE_DEBUG === "1";
+    const detail = error instanceof Error ? (debug ? (error.stack ?? error.message) : error.message) : String(error);
+    io.stderr.write(`neck-triage: internal error: ${detail}\n`);
+    if (!debug) io.stderr.write("Run again with --debug to see where it happened, and please report it.\n");
+    return EXIT.internal;
+  }
+}
+
+function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
+  const ruleset = getDefaultRuleset();
+  const program = new Command("neck-triage")
+    .description(
+      "Neck pain: should a professional see it, and how soon? Asks about warning signs (or reads your answers as JSON) and says: see a professional (emergency, urgent, soon) or self-care likely fine, with the reasons and their sources. Not a diagnosis.",
+    )
+    .version(VERSION, "-V, --version", "print the version")
+    .helpOption("-h, --help", "show this help")
+    .option("--answers <file>", "evaluate the answers in FILE (JSON; - reads stdin) instead of asking")
+    .addOption(new Option("--format <format>", "how to print the result").choices(FORMATS))
+    .option("--json", "same as --format json")
+    .option("--emergency-number <number>", "the number emergency advice names (or env NECK_TRIAGE_EMERGENCY_NUMBER)")
+    .option("--exit-code", "exit 3 when the verdict is see-a-professional")
+    .option("--no-color", "no colour (also NO_COLOR=1)")
+    .option("--debug", "show a stack trace on internal errors")
+    .enablePositionalOptions()
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => io.stdout.write(text),
+      writeErr: (text) => io.stderr.write(text),
+      outputError: (text, write) => write(text.replace(/^error: /, "neck-triage: ")),
+    })
+    .addHelpText("after", `${EXAMPLES}\n\n${answersHelp(ruleset)}`)
+    .action(async (options: MainOptions) => {
+      setExitCode(await triageCommand(options, io, ruleset));
+    });
+
+  program
+    .command("rules")
+    .description("list the active ruleset's rules, their urgency and sources")
+    .option("--json", "print them as JSON")
+    .option("--no-color", "no colour")
+    .exitOverride()
+    .action((options: { json?: boolean; color: boolean }) => {
+      if (options.json) io.stdout.write(rulesAsJson(ruleset));
+      else {
+        const parentColor = program.opts<MainOptions>().color;
+        io.stdout.write(rulesAsText(ruleset, makeStyle(colorLevel(io, io.stdout, options.color && parentColor)), terminalWidth(io.stdout)));
+      }
+    });
+  return program;
+}
+
+/** The answers file format, from the ruleset's own questions. */
+function answersHelp(ruleset: Ruleset): string {
+  const width = Math.max(...ruleset.questions.map((q) => q.id.length));
+  const fields = ruleset.questions.map((q) => `  ${q.id.padEnd(width)}  ${allowedValues(q)}`);
+  return ["Answers (JSON object, every field required, plus an optional \"id\" echoed in the result):", ...fields].join("\n");
+}
+
+async function triageCommand(options: MainOptions, io: CliIo, ruleset: Ruleset): Promise<number> {
+  if (!options.color) io.env.NO_COLOR = "1";
+  const format = chooseFormat(options);
+  const evaluateOptions = emergencyNumberOption(options, io);
+  let result: TriageResult;
+  if (options.answers !== undefined) {
+    const answers = await readJsonInput(io, options.answers, "answers");
+    result = evaluate(ruleset, answers, evaluateOptions);
+  } else {
+    if (!io.stdin.isTTY) {
+      throw new UsageError(
+        "neck-triage: no terminal to ask the questions on; give the answers with --answers FILE (or --answers - to read JSON from stdin)",
+      );
+    }
+    const { interview } = await import("./interview/start.js");
+    result = await interview(ruleset, io, evaluateOptions, options.color);
+  }
+  io.stdout.write(formatResult(result, ruleset, format, io, options.color));
+  return options.exitCode && result.verdict === "see-a-professional" ? EXIT.referral : EXIT.ok;
+}
+
+function chooseFormat(options: MainOptions): Format {
+  if (options.json && options.format !== undefined && options.format !== "json") {
+    throw new UsageError(`neck-triage: --json and --format ${options.format} disagree; use one of them`);
+  }
+  return options.json ? "json" : (options.format ?? "text");
+}
+
+function emergencyNumberOption(options: MainOptions, io: CliIo): EvaluateOptions {
+  const fromEnv = io.env.NECK_TRIAGE_EMERGENCY_NUMBER;
+  const number = options.emergencyNumber ?? (fromEnv === "" ? undefined : fromEnv);
+  if (number === undefined) return {};
+  const where = options.emergencyNumber !== undefined ? "--emergency-number" : "NECK_TRIAGE_EMERGENCY_NUMBER";
+  if (!/^[0-9+][0-9 +\-()#*]{0,19}$/.test(number.trim())) {
+    throw new UsageError(`${where}: expected a phone number such as 112, 911 or 999 (digits, spaces, + - ( ) # *), got ${JSON.stringify(number)}`);
+  }
+  return { emergencyNumber: number.trim() };
+}
