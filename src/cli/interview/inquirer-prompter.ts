@@ -13,7 +13,7 @@ export function inquirerPrompter(
   return {
     async select(message, choices, defaultValue) {
       return cancellable(
-        select({ message: wrapIndented(message, width() - 2), choices: choices.map((c) => ({ value: c.value, name: c.name })), default: defaultValue, loop: false, pageSize: 12 }, context),
+        select({ message: wrapIndented(message, width() - 2), choices: choices.map((c) => ({ value: c.value, name: c.name })), default: defaultValue, loop: false, pageSize: Math.min(choices.length, 16) }, context),
       );
     },
     async integer(message, min, max, defaultValue) {
