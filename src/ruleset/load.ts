@@ -83,12 +83,13 @@ function compileRuleset(definition: RulesetDefinition): Ruleset {
       urgency: rule.urgency,
       rank: urgencyRank(rule.urgency),
       value: compileCondition(rule.when, questionsById),
-      parts: partConditions.map((part) => ({
-        value: compileCondition(part, questionsById),
-        background: [...fieldsRead(part)].every(isBackground),
-      })),
-      fields: questionOrder.filter((id) => read.has(id)),
-      sources: rule.sources.map((key) => definition.sources[key] as SourceDefinition),
+      parts: Object.freeze(
+        partConditions.map((part) =>
+          Object.freeze({ value: compileCondition(part, questionsById), background: [...fieldsRead(part)].every(isBackground) }),
+        ),
+      ),
+      fields: Object.freeze(questionOrder.filter((id) => read.has(id))),
+      sources: Object.freeze(rule.sources.map((key) => definition.sources[key] as SourceDefinition)),
     });
   });
 
@@ -98,7 +99,7 @@ function compileRuleset(definition: RulesetDefinition): Ruleset {
     definition,
     questions: definition.questions,
     questionsById,
-    rules,
+    rules: Object.freeze(rules),
   });
 }
 

@@ -25,10 +25,14 @@ export function checkReferences(definition: RulesetDefinition): Issue[] {
   const add = (path: Path, message: string) => issues.push({ path: formatPath(path), message });
   const questions = new Map<string, { question: QuestionDefinition; index: number }>();
 
+  // Every question is known before any askWhen is checked, so one reading a later question is told so.
+  definition.questions.forEach((question, index) => {
+    if (questions.has(question.id)) add(["questions", index, "id"], `duplicate question id "${question.id}"`);
+    else questions.set(question.id, { question, index });
+  });
+
   definition.questions.forEach((question, index) => {
     const path: Path = ["questions", index];
-    if (questions.has(question.id)) add([...path, "id"], `duplicate question id "${question.id}"`);
-    else questions.set(question.id, { question, index });
     if (question.type === "choice") {
       const values = question.choices.map((choice) => choice.value);
       const allowed = values.map((value) => JSON.stringify(value)).join(" | ");

@@ -1,0 +1,196 @@
+import { describe, expect, it } from "vitest";
+import { defaultRuleset, triage, type DefaultAnswers } from "../../src/index.js";
+import type { ConditionDefinition, RuleDefinition } from "../../src/ruleset/schema.js";
+import { calmAnswers, reasonFor } from "../helpers/answers.js";
+import {
+  asRecord,
+  expectedReason,
+  fieldsReadBy,
+  leavesOf,
+  reassuringChoiceOf,
+  topLevelParts,
+  unknownChoiceOf,
+  type Leaf,
+} from "../helpers/spec-policy.js";
+
+/*
+ * One unit per rule, read from the ruleset: cases built from the rule's own condition tree that fire
+ * it confirmed, fire it possible, and miss it.
+ */
+
+type Assignment = ReadonlyMap<string, string | number>;
+
+/** The value that makes one leaf true. */
+function warningValue(leaf: Leaf): string | number {
+  if ("equals" in leaf) return leaf.equals;
+  if ("atLeast" in leaf) return leaf.atLeast;
+  return leaf.below - 1;
+}
+
+/** The value that makes one leaf false without being "not sure". */
+function falseValue(leaf: Leaf): string | number {
+  if ("equals" in leaf) return reassuringChoiceOf(leaf.answer);
+  if ("atLeast" in leaf) return leaf.atLeast - 1;
+  return leaf.below;
+}
+
+/** Every way to make a condition true with one branch of each `any`: the fields to set. */
+function satisfyingAssignments(condition: ConditionDefinition): Assignment[] {
+  if ("any" in condition) return condition.any.flatMap(satisfyingAssignments);
+  if ("all" in condition) {
+    return condition.all.reduce<Assignment[]>(
+      (partials, child) =>
+        partials.flatMap((partial) =>
+          satisfyingAssignments(child)
+            .filter((extra) => [...extra].every(([field, value]) => !partial.has(field) || partial.get(field) === value))
+            .map((extra) => new Map([...partial, ...extra])),
+        ),
+      [new Map()],
+    );
+  }
+  return [new Map([[condition.answer, warningValue(condition)]])];
+}
+
+function answersWith(assignment: Assignment): DefaultAnswers {
+  const answers = { ...calmAnswers() };
+  const record = answers as unknown as Record<string, string | number>;
+  for (const [field, value] of assignment) record[field] = value;
+  return answers;
+}
+
+function isChoiceField(field: string): boolean {
+  return unknownChoiceOf(field) !== undefined;
+}
+
+function describeCase(assignment: Assignment): string {
+  return [...assignment].map(([field, value]) => `${field}=${value}`).join(", ");
+}
+
+function expectFires(rule: RuleDefinition, answers: DefaultAnswers, certainty: "confirmed" | "possible", label: string) {
+  const reason = reasonFor(triage(answers), rule.id);
+  const expected = expectedReason(rule, answers);
+  expect(expected?.certainty, `${label}: the spec's own reading`).toBe(certainty);
+  expect(reason, label).toBeDefined();
+  expect({ certainty: reason?.certainty, urgency: reason?.urgency }, label).toEqual(expected);
+  const read = [...fieldsReadBy(rule.when)];
+  expect(reason?.answers, label).toEqual(Object.fromEntries(read.map((field) => [field, asRecord(answers)[field]])));
+}
+
+const calmResult = triage(calmAnswers());
+
+describe("the calm baseline", () => {
+  it("fires no rule", () => {
+    expect(calmResult.reasons).toEqual([]);
+    expect(calmResult.verdict).toBe("self-care-likely-fine");
+  });
+});
+
+for (const [index, compiled] of defaultRuleset.rules.entries()) {
+  const rule = compiled.definition;
+  const assignments = satisfyingAssignments(rule.when);
+  const parts = topLevelParts(rule.when);
+
+  describe(`rule ${rule.id}`, () => {
+    it("is in ruleset order and has a summary and at least one http(s) source", () => {
+      expect(compiled.id).toBe(rule.id);
+      expect(defaultRuleset.definition.rules[index]?.id).toBe(rule.id);
+      expect(rule.summary.trim()).not.toBe("");
+      expect(rule.sources.length).toBeGreaterThanOrEqual(1);
+      for (const key of rule.sources) {
+        const source = defaultRuleset.definition.sources[key];
+        expect(source?.url, key).toMatch(/^https?:\/\/[^\s/]+\.[^\s]+$/);
+        expect(source?.title.trim(), key).not.toBe("");
+      }
+      if (rule.urgency === "emergency") expect(rule.callIf?.trim(), "dropped-emergency advice").toBeTruthy();
+    });
+
+    it("fires confirmed, at its own urgency, for each way to meet its condition", () => {
+      expect(assignments.length).toBeGreaterThanOrEqual(1);
+      for (const assignment of assignments) {
+        const answers = answersWith(assignment);
+        expectFires(rule, answers, "confirmed", describeCase(assignment));
+        expect(reasonFor(triage(answers), rule.id)?.urgency).toBe(rule.urgency);
+      }
+    });
+
+    const choiceLeaves = leavesOf(rule.when).filter((leaf) => isChoiceField(leaf.answer));
+    if (choiceLeaves.length > 0) {
+      it("fires possible, at the urgency section 3 gives, when one of its answers is unsure", () => {
+        let cases = 0;
+        for (const assignment of assignments) {
+          for (const field of [...assignment.keys()].filter(isChoiceField)) {
+            const unsure = new Map(assignment).set(field, unknownChoiceOf(field) as string);
+            expectFires(rule, answersWith(unsure), "possible", describeCase(unsure));
+            cases++;
+          }
+        }
+        expect(cases).toBeGreaterThanOrEqual(1);
+      });
+
+      it("fires possible, at the urgency section 3 gives, when all of its three-way answers are unsure", () => {
+        for (const assignment of assignments) {
+          const unsure = new Map(assignment);
+          for (const field of unsure.keys()) if (isChoiceField(field)) unsure.set(field, unknownChoiceOf(field) as string);
+          expectFires(rule, answersWith(unsure), "possible", describeCase(unsure));
+        }
+      });
+    } else {
+      it("reads no three-way answer, so it is never merely possible", () => {
+        const everythingUnsure = answersWith(new Map());
+        const record = everythingUnsure as unknown as Record<string, string | number>;
+        for (const question of defaultRuleset.questions) {
+          const unknown = unknownChoiceOf(question.id);
+          if (unknown !== undefined) record[question.id] = unknown;
+        }
+        for (const assignment of assignments) {
+          for (const [field, value] of assignment) record[field] = value;
+          expect(reasonFor(triage(everythingUnsure), rule.id)?.certainty).toBe("confirmed");
+        }
+      });
+    }
+
+    it("does not fire when any one part of its condition is false, even with the rest warning or unsure", () => {
+      for (const assignment of assignments) {
+        parts.forEach((part, partIndex) => {
+          for (const restUnsure of [false, true]) {
+            const missed = new Map(assignment);
+            if (restUnsure) {
+              for (const field of missed.keys()) if (isChoiceField(field)) missed.set(field, unknownChoiceOf(field) as string);
+            }
+            for (const leaf of leavesOf(part)) missed.set(leaf.answer, falseValue(leaf));
+            const label = `part ${partIndex} false: ${describeCase(missed)}`;
+            expect(expectedReason(rule, answersWith(missed)), label).toBeUndefined();
+            expect(reasonFor(triage(answersWith(missed)), rule.id), label).toBeUndefined();
+          }
+        });
+      }
+    });
+  });
+}
+
+describe("the ruleset as a whole", () => {
+  it("reads every question in some rule or askWhen", () => {
+    const read = new Set<string>();
+    for (const rule of defaultRuleset.definition.rules) for (const field of fieldsReadBy(rule.when)) read.add(field);
+    for (const question of defaultRuleset.questions) {
+      if (question.askWhen) for (const field of fieldsReadBy(question.askWhen)) read.add(field);
+    }
+    expect(defaultRuleset.questions.map((q) => q.id).filter((id) => !read.has(id))).toEqual([]);
+  });
+
+  it("uses every source it defines", () => {
+    const used = new Set(defaultRuleset.definition.rules.flatMap((rule) => rule.sources));
+    expect(Object.keys(defaultRuleset.definition.sources).filter((key) => !used.has(key))).toEqual([]);
+  });
+
+  it("gives each question with a rule a single-sign rule for its warning answer, so no warning is ever missed alone", () => {
+    for (const question of defaultRuleset.questions) {
+      if (question.type !== "choice") continue;
+      const alone = calmAnswers();
+      const record = alone as unknown as Record<string, string | number>;
+      record[question.id] = question.warningAnswer;
+      if (question.id === "improving") record.painDays = 7;
+      expect(triage(alone).verdict, `${question.id}=${question.warningAnswer} alone`).toBe("see-a-professional");
+    }
+  });
+});
