@@ -20,7 +20,9 @@ export async function readJsonInput(io: CliIo, path: string, what: string): Prom
   try {
     return JSON.parse(stripByteOrderMark(text));
   } catch (error) {
-    throw new UsageError(`${name}: not valid JSON (${(error as Error).message}); expected one JSON object of ${what}`);
+    // V8 quotes the input around the fault, newlines included: keep the problem on one line.
+    const reason = (error as Error).message.replace(/\s*[\r\n]+\s*/g, " ");
+    throw new UsageError(`${name}: not valid JSON (${reason}); expected one JSON object of ${what}`);
   }
 }
 

@@ -50,11 +50,11 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
     }
     if (error instanceof UsageError) {
-      for (const line of error.lines) io.stderr.write(`${line}\n`);
+      for (const line of error.lines) io.stderr.write(`${oneLine(line)}\n`);
       return EXIT.usage;
     }
     if (error instanceof AnswersError) {
-      for (const line of issueLines(error.issues)) io.stderr.write(`${line}\n`);
+      for (const line of issueLines(error.issues)) io.stderr.write(`${oneLine(line)}\n`);
       return EXIT.usage;
     }
     if (error instanceof CancelledError) {
@@ -67,6 +67,14 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     if (!debug) io.stderr.write("Run again with --debug to see where it happened, and please report it.\n");
     return EXIT.internal;
   }
+}
+
+/**
+ * A problem's line as printed: control characters from the input (a key with a newline, an escape
+ * sequence in a file name) are shown escaped, so one problem stays one line and cannot drive the terminal.
+ */
+function oneLine(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 
 function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {

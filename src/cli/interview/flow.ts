@@ -124,7 +124,9 @@ export async function runInterview(
   async function emergencyCheck(): Promise<TriageResult | undefined> {
     let confirmed: Reason[] = confirmedEmergencies(ruleset, answers);
     while (confirmed.length > 0) {
-      const result = evaluateEarlyStop(ruleset, answers, options);
+      // Once every question has an answer (a change at the review), nothing stopped early: the full result.
+      const complete = ruleset.questions.every((q) => answers[q.id] !== undefined);
+      const result = complete ? evaluateValidAnswers(ruleset, answers, options) : evaluateEarlyStop(ruleset, answers, options);
       prompter.say(screens.emergency(result));
       const choice = await prompter.select(
         "Are your answers right?",

@@ -1,0 +1,56 @@
+import { readFile } from "node:fs/promises";
+import { PassThrough, Writable } from "node:stream";
+import type { CliIo } from "../../../src/cli/io.js";
+import type { Prompter } from "../../../src/cli/interview/prompter.js";
+
+class CollectingStream extends Writable {
+  text = "";
+  isTTY: boolean;
+  columns = 80;
+  constructor(isTTY: boolean) {
+    super();
+    this.isTTY = isTTY;
+  }
+  override _write(chunk: Buffer | string, _encoding: BufferEncoding, callback: () => void): void {
+    this.text += chunk.toString();
+    callback();
+  }
+  /** Like process.stdout and process.stderr, which a prompt library piping into them never closes. */
+  override end(): this {
+    return this;
+  }
+}
+
+export interface FakeIoOptions {
+  stdinIsTTY?: boolean;
+  stdoutIsTTY?: boolean;
+  stderrIsTTY?: boolean;
+  env?: Record<string, string | undefined>;
+  prompter?: Prompter;
+  /** Written to stdin and then ended, for `--answers -`. */
+  stdinText?: string;
+}
+
+export interface FakeIo {
+  io: CliIo;
+  stdin: PassThrough & { isTTY: boolean };
+  stdout(): string;
+  stderr(): string;
+}
+
+/** A CliIo with in-memory streams; stdin is a terminal unless told otherwise. */
+export function makeFakeIo(options: FakeIoOptions = {}): FakeIo {
+  const stdin = Object.assign(new PassThrough(), { isTTY: options.stdinIsTTY ?? true });
+  if (options.stdinText !== undefined) stdin.end(options.stdinText);
+  const stdout = new CollectingStream(options.stdoutIsTTY ?? false);
+  const stderr = new CollectingStream(options.stderrIsTTY ?? false);
+  const io: CliIo = {
+    stdin,
+    stdout,
+    stderr,
+    env: options.env ?? {},
+    readFile: (path) => readFile(path, "utf8"),
+    ...(options.prompter ? { prompter: options.prompter } : {}),
+  };
+  return { io, stdin, stdout: () => stdout.text, stderr: () => stderr.text };
+}
