@@ -1,3 +1,4 @@
+import { duplicateKeys } from "./duplicate-keys.js";
 import { UsageError, type CliIo } from "./io.js";
 
 /** Answers files are small; anything larger is a mistake, not a questionnaire. */
@@ -8,6 +9,7 @@ export async function readJsonInput(io: CliIo, path: string, what: string): Prom
   const name = path === "-" ? "stdin" : path;
   let text: string;
   try {
+    if (path === "-" && io.stdin.isTTY) io.stderr.write("Reading the answers as JSON from the terminal; end with Ctrl-D.\n");
     text = path === "-" ? await readStream(io.stdin, name) : await io.readFile(path);
   } catch (error) {
     if (error instanceof UsageError) throw error;
@@ -17,13 +19,19 @@ export async function readJsonInput(io: CliIo, path: string, what: string): Prom
     throw new UsageError(`${name}: larger than 1 MiB; expected one JSON object of ${what}`);
   }
   if (text.trim() === "") throw new UsageError(`${name}: empty; expected one JSON object of ${what}`);
+  let document: unknown;
   try {
-    return JSON.parse(stripByteOrderMark(text));
+    document = JSON.parse(stripByteOrderMark(text));
   } catch (error) {
     // V8 quotes the input around the fault, newlines included: keep the problem on one line.
     const reason = (error as Error).message.replace(/\s*[\r\n]+\s*/g, " ");
     throw new UsageError(`${name}: not valid JSON (${reason}); expected one JSON object of ${what}`);
   }
+  const duplicates = duplicateKeys(text);
+  if (duplicates.length > 0) {
+    throw new UsageError(duplicates.map((path) => `${path}: given more than once; give each field once`));
+  }
+  return document;
 }
 
 function stripByteOrderMark(text: string): string {

@@ -92,6 +92,7 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
     .option("--exit-code", "exit 3 when the verdict is see-a-professional")
     .option("--no-color", "no colour (also NO_COLOR=1)")
     .option("--debug", "show a stack trace on internal errors")
+    .helpCommand("help [command]", "show help for a command")
     .enablePositionalOptions()
     .exitOverride()
     .configureOutput({

@@ -122,3 +122,31 @@ describe("text output on a terminal", () => {
     expect(plain.match(/\[SOON\]/g)).toHaveLength(1);
   });
 });
+
+describe("inputs that JSON.parse would quietly accept", () => {
+  it("a field given twice is an error naming the field, never last-one-wins", async () => {
+    // "fever": "yes" followed by "fever": "no" would otherwise drop the warning answer without a word.
+    const stdin = answersJson({ fever: "yes" }).replace(/}$/, ',"fever":"no"}');
+    const result = await runWith(["--answers", "-", "--json"], { stdinIsTTY: false, stdinText: stdin });
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe("");
+    expect(result.stderr.trim()).toBe("fever: given more than once; give each field once");
+  });
+
+  it("--answers - at a terminal says it is waiting for JSON, so the person is not left at a blank screen", async () => {
+    const result = await runWith(["--answers", "-", "--json"], { stdinIsTTY: true, stdinText: answersJson() });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/Reading the answers as JSON from the terminal; end with Ctrl-D/);
+  });
+});
+
+describe("help", () => {
+  it("`neck-triage help` and `help rules` show help and exit 0", async () => {
+    const main = await runWith(["help"], { stdinIsTTY: false });
+    expect(main.code).toBe(0);
+    expect(main.stdout).toMatch(/--answers/);
+    const rules = await runWith(["help", "rules"], { stdinIsTTY: false });
+    expect(rules.code).toBe(0);
+    expect(rules.stdout).toMatch(/Usage: neck-triage rules/);
+  });
+});

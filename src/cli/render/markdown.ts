@@ -12,7 +12,7 @@ function md(text: string): string {
 export function renderMarkdown(result: TriageResult, ruleset: Ruleset): string {
   const lines: string[] = ["# Neck pain triage", ""];
   lines.push(`**${md(urgencyHeadline(ruleset, result.urgency))}**`, "");
-  if (result.id !== undefined) lines.push(`Record: ${md(String(result.id))}`, "");
+  if (result.id !== undefined) lines.push(`Record: ${md(JSON.stringify(result.id))}`, "");
   lines.push("## What to do now", "", md(result.advice), "");
   if (result.reasons.length > 0) {
     lines.push("## Why", "");

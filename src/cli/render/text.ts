@@ -16,7 +16,7 @@ export function renderText(result: TriageResult, ruleset: Ruleset, style: Style,
   const wrap = (text: string, indent = "") => wrapIndented(text, width, indent);
   const lines: string[] = [];
   lines.push(style.urgency(result.urgency, ` ${urgencyHeadline(ruleset, result.urgency)} `));
-  if (result.id !== undefined) lines.push(chalk.dim(`Record: ${String(result.id)}`));
+  if (result.id !== undefined) lines.push(chalk.dim(`Record: ${JSON.stringify(result.id)}`));
   lines.push("", chalk.bold("What to do now"), wrap(result.advice, "  "));
 
   if (result.reasons.length > 0) {
