@@ -39,7 +39,8 @@ export function composeAdvice(
       .filter((reason) => reason.certainty === "possible" && reason.urgency === "urgent" && rulesById.get(reason.ruleId)?.urgency === "emergency")
       .map((reason) => rulesById.get(reason.ruleId)?.callIf)
       .filter((callIf): callIf is string => callIf !== undefined);
-    if (dropped.length > 0) return fill(advice.droppedEmergency, { emergencyNumber, list: dropped.join("; ") });
+    // One line per sign, as a list ("- …"), so that a person can scan it.
+    if (dropped.length > 0) return fill(advice.droppedEmergency, { emergencyNumber, list: dropped.map((callIf) => `- ${callIf}`).join("\n") });
   }
   return fill(advice.urgency[urgency].advice, { emergencyNumber });
 }

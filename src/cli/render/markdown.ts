@@ -13,7 +13,7 @@ export function renderMarkdown(result: TriageResult, ruleset: Ruleset): string {
   const lines: string[] = ["# Neck pain triage", ""];
   lines.push(`**${md(urgencyHeadline(ruleset, result.urgency))}**`, "");
   if (result.id !== undefined) lines.push(`Record: ${md(JSON.stringify(result.id))}`, "");
-  lines.push("## What to do now", "", md(result.advice), "");
+  lines.push("## What to do now", "", ...result.advice.split("\n").map((line) => (line.startsWith("- ") ? `- ${md(line.slice(2))}` : `${md(line)}\n`)), "");
   if (result.reasons.length > 0) {
     lines.push("## Why", "");
     for (const reason of result.reasons) {

@@ -1,4 +1,4 @@
-import type { TriageResult } from "../../engine/result.js";
+import type { Source, TriageResult } from "../../engine/result.js";
 import type { Ruleset } from "../../ruleset/load.js";
 import { describeAnswer, questionLabel } from "./answers.js";
 import type { Style } from "./style.js";
@@ -15,9 +15,19 @@ export function renderText(result: TriageResult, ruleset: Ruleset, style: Style,
   const { chalk } = style;
   const wrap = (text: string, indent = "") => wrapIndented(text, width, indent);
   const lines: string[] = [];
+  // Each source is listed once at the end and cited by number, so that repeated ones do not bury the reasons.
+  const sources: Source[] = [];
+  const sourceNumber = (source: Source) => {
+    let index = sources.findIndex((known) => known.url === source.url);
+    if (index === -1) index = sources.push(source) - 1;
+    return index + 1;
+  };
   lines.push(style.urgency(result.urgency, ` ${urgencyHeadline(ruleset, result.urgency)} `));
   if (result.id !== undefined) lines.push(chalk.dim(`Record: ${JSON.stringify(result.id)}`));
-  lines.push("", chalk.bold("What to do now"), wrap(result.advice, "  "));
+  lines.push("", chalk.bold("What to do now"));
+  for (const line of result.advice.split("\n")) {
+    lines.push(line.startsWith("- ") ? wrapIndented(line, width, "  ", "    ") : wrap(line, "  "));
+  }
 
   if (result.reasons.length > 0) {
     lines.push("", chalk.bold("Why"));
@@ -28,8 +38,8 @@ export function renderText(result: TriageResult, ruleset: Ruleset, style: Style,
         .map(([field, value]) => `${questionLabel(ruleset, field)}: ${describeAnswer(ruleset, field, value)}`)
         .join("; ");
       const certainty = reason.certainty === "possible" ? 'Possible (you answered "not sure"). ' : "";
-      lines.push(chalk.dim(wrap(`${certainty}Your answers: ${answered}.`, "    ")));
-      for (const source of reason.sources) lines.push(chalk.dim(wrap(`Source: ${source.title}, ${source.url}`, "    ")));
+      const numbers = reason.sources.map((source) => `[${sourceNumber(source)}]`).join(" ");
+      lines.push(chalk.dim(wrap(`${certainty}Your answers: ${answered}. Sources: ${numbers}`, "    ")));
     }
   }
   if (result.unanswered && result.unanswered.length > 0) {
@@ -38,6 +48,10 @@ export function renderText(result: TriageResult, ruleset: Ruleset, style: Style,
   if (result.urgency !== "emergency") {
     lines.push("", chalk.bold(result.urgency === "none" ? "Watch for" : "Get help sooner if any of these appears"));
     for (const item of result.watchFor) lines.push(wrapIndented(`- ${item}`, width, "  ", "    "));
+  }
+  if (sources.length > 0) {
+    lines.push("", chalk.bold("Sources"));
+    sources.forEach((source, i) => lines.push(chalk.dim(wrapIndented(`[${i + 1}] ${source.title}: ${source.url}`, width, "  ", "      "))));
   }
   lines.push("", wrap(result.disclaimer));
   return `${lines.join("\n")}\n`;

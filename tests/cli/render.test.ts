@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import { renderMarkdown } from "../../src/cli/render/markdown.js";
+import { makeStyle } from "../../src/cli/render/style.js";
+import { renderText } from "../../src/cli/render/text.js";
+import { defaultRuleset, triage } from "../../src/index.js";
+import { calmAnswers } from "../helpers/answers.js";
+
+// Everything unsure except age: every emergency rule drops to urgent (clinical-reference section 3.5).
+const allUnsure = calmAnswers({
+  emergencySigns: "unsure",
+  injury: "unsure",
+  riskHistory: "unsure",
+  limbWeakness: "unsure",
+  coordinationLoss: "unsure",
+  fever: "unsure",
+  headache: "unsure",
+  canTouchChinToChest: "unsure",
+  armTinglingOrNumbness: "unsure",
+  shootingArmPain: "unsure",
+  painDays: 10,
+  improving: "unsure",
+  otcResponse: "unsure",
+});
+
+describe("text and markdown results", () => {
+  it("a dropped emergency lists each sign to call for on its own line", () => {
+    const result = triage(allUnsure, { emergencyNumber: "112" });
+    expect(result.urgency).toBe("urgent");
+    const text = renderText(result, defaultRuleset, makeStyle(0), 1000);
+    const callFor = defaultRuleset.rules.filter((rule) => rule.urgency === "emergency").map((rule) => rule.definition.callIf);
+    for (const sign of callFor) expect(text).toContain(`\n  - ${sign}\n`);
+    expect(text).toContain("Call 112 at once");
+  });
+
+  it("cites each source once, by number, and every number resolves to a listed URL", () => {
+    const result = triage(allUnsure);
+    const text = renderText(result, defaultRuleset, makeStyle(0), 1000);
+    const urls = new Set(result.reasons.flatMap((reason) => reason.sources.map((source) => source.url)));
+    for (const url of urls) expect(text.split(url).length - 1).toBe(1);
+    const cited = new Set([...text.matchAll(/Sources: ((?:\[\d+\] ?)+)/g)].flatMap((m) => [...(m[1] ?? "").matchAll(/\d+/g)].map((n) => Number(n[0]))));
+    expect(cited.size).toBe(urls.size);
+    for (const n of cited) expect(text).toMatch(new RegExp(`\\n  \\[${n}\\] .*`));
+  });
+
+  it("markdown shows the dropped-emergency signs as a list and links every source", () => {
+    const result = triage(allUnsure);
+    const markdown = renderMarkdown(result, defaultRuleset);
+    expect(markdown).toMatch(/appears:\n\n- /);
+    for (const reason of result.reasons) for (const source of reason.sources) expect(markdown).toContain(`](${source.url})`);
+  });
+});
