@@ -1,5 +1,6 @@
 import type { Ruleset } from "../ruleset/load.js";
 import type { Urgency } from "../ruleset/schema.js";
+import type { PlannedRule } from "./plan.js";
 import type { EvaluateOptions, Reason } from "./result.js";
 
 /** Replaces `{name}` placeholders; the loader has checked that every name used is one we fill. */
@@ -7,55 +8,90 @@ function fill(template: string, values: Readonly<Record<string, string | number>
   return template.replace(/\{([A-Za-z]+)\}/g, (whole, name: string) => (Object.hasOwn(values, name) ? String(values[name]) : whole));
 }
 
-function emergencyNumberText(ruleset: Ruleset, options: EvaluateOptions | undefined): string {
-  return options?.emergencyNumber ?? ruleset.definition.advice.emergencyNumber;
+/** The wording that depends only on the ruleset and the emergency number: filled once, then reused. */
+interface FilledTexts {
+  readonly emergencyNumber: string;
+  readonly emergency: string;
+  readonly urgent: string;
+  readonly soon: string;
+  readonly watchFor: readonly string[];
+}
+
+const MAX_CACHED_NUMBERS = 16;
+const filledTexts = new WeakMap<Ruleset, Map<string | undefined, FilledTexts>>();
+
+function textsFor(ruleset: Ruleset, options: EvaluateOptions | undefined): FilledTexts {
+  let byNumber = filledTexts.get(ruleset);
+  if (!byNumber) filledTexts.set(ruleset, (byNumber = new Map()));
+  const key = options?.emergencyNumber;
+  let texts = byNumber.get(key);
+  if (!texts) {
+    const advice = ruleset.definition.advice;
+    const emergencyNumber = key ?? advice.emergencyNumber;
+    texts = {
+      emergencyNumber,
+      emergency: fill(advice.urgency.emergency.advice, { emergencyNumber }),
+      urgent: fill(advice.urgency.urgent.advice, { emergencyNumber }),
+      soon: fill(advice.urgency.soon.advice, { emergencyNumber }),
+      watchFor: advice.selfCare.watchFor.map((line) => fill(line, { emergencyNumber })),
+    };
+    if (byNumber.size >= MAX_CACHED_NUMBERS) byNumber.clear();
+    byNumber.set(key, texts);
+  }
+  return texts;
+}
+
+/** A rule that fired, with the reason it gives. */
+export interface FiredRule {
+  readonly rule: PlannedRule;
+  readonly reason: Reason;
 }
 
 /** What to do now, for the urgency of a result, in the ruleset's words. */
 export function composeAdvice(
   ruleset: Ruleset,
   urgency: Urgency,
-  reasons: readonly Reason[],
+  fired: readonly FiredRule[],
   answers: Readonly<Record<string, string | number | undefined>>,
   options: EvaluateOptions | undefined,
 ): string {
   const advice = ruleset.definition.advice;
-  const emergencyNumber = emergencyNumberText(ruleset, options);
-  const rulesById = new Map(ruleset.rules.map((rule) => [rule.id, rule.definition]));
-
+  const texts = textsFor(ruleset, options);
   if (urgency === "none") {
-    return fill(advice.selfCare.advice, { emergencyNumber, checkBack: checkBack(ruleset, answers) });
+    return fill(advice.selfCare.advice, { emergencyNumber: texts.emergencyNumber, checkBack: checkBack(ruleset, answers) });
   }
   if (urgency === "emergency") {
     const notes = new Set<string>();
-    for (const reason of reasons) {
-      const note = rulesById.get(reason.ruleId)?.emergencyNote;
-      if (note !== undefined) notes.add(note);
-    }
-    return [fill(advice.urgency.emergency.advice, { emergencyNumber }), ...notes].join(" ");
+    for (const { rule } of fired) if (rule.definition.emergencyNote !== undefined) notes.add(rule.definition.emergencyNote);
+    return notes.size === 0 ? texts.emergency : [texts.emergency, ...notes].join(" ");
   }
   if (urgency === "urgent") {
-    const dropped = reasons
-      .filter((reason) => reason.certainty === "possible" && reason.urgency === "urgent" && rulesById.get(reason.ruleId)?.urgency === "emergency")
-      .map((reason) => rulesById.get(reason.ruleId)?.callIf)
-      .filter((callIf): callIf is string => callIf !== undefined);
-    // One line per sign, as a list ("- …"), so that a person can scan it.
-    if (dropped.length > 0) return fill(advice.droppedEmergency, { emergencyNumber, list: dropped.map((callIf) => `- ${callIf}`).join("\n") });
+    // An emergency rule that "not sure" dropped to urgent: say what to call the emergency number for.
+    const callFor: string[] = [];
+    for (const { rule, reason } of fired) {
+      if (rule.urgency === "emergency" && reason.urgency === "urgent" && rule.definition.callIf !== undefined) {
+        callFor.push(`- ${rule.definition.callIf}`);
+      }
+    }
+    if (callFor.length > 0) return fill(advice.droppedEmergency, { emergencyNumber: texts.emergencyNumber, list: callFor.join("\n") });
+    return texts.urgent;
   }
-  return fill(advice.urgency[urgency].advice, { emergencyNumber });
+  return texts.soon;
 }
 
 function checkBack(ruleset: Ruleset, answers: Readonly<Record<string, string | number | undefined>>): string {
   const selfCare = ruleset.definition.advice.selfCare;
   const days = answers[selfCare.checkBackQuestion];
-  const painDays = typeof days === "number" ? days : undefined;
   const day = selfCare.checkBackDay;
-  if (painDays === undefined || painDays >= day) return fill(selfCare.checkBackAfter, {});
-  const daysLeft = day - painDays;
+  if (typeof days !== "number" || days >= day) return fill(selfCare.checkBackAfter, {});
+  const daysLeft = day - days;
   return fill(daysLeft === 1 ? selfCare.checkBackBefore.one : selfCare.checkBackBefore.other, { day, daysLeft });
 }
 
+/** The signs to watch for, with the emergency number filled in: a fresh array each call. */
 export function composeWatchFor(ruleset: Ruleset, options: EvaluateOptions | undefined): string[] {
-  const emergencyNumber = emergencyNumberText(ruleset, options);
-  return ruleset.definition.advice.selfCare.watchFor.map((line) => fill(line, { emergencyNumber }));
+  const lines = textsFor(ruleset, options).watchFor;
+  const copy: string[] = new Array(lines.length);
+  for (let i = 0; i < lines.length; i++) copy[i] = lines[i]!;
+  return copy;
 }

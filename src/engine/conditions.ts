@@ -1,63 +1,102 @@
 import type { ConditionDefinition, QuestionDefinition } from "../ruleset/schema.js";
 import { FALSE, TRUE, UNSURE, type Truth } from "./truth.js";
 
+/**
+ * Answers as numbers, one slot per question in ruleset order: for a choice question the index of the
+ * chosen answer (-1: not answered yet), for an integer question the number (NaN: not answered yet).
+ * Conditions read slots, not strings, so evaluating compares small numbers and allocates nothing.
+ */
+export type AnswerCodes = ArrayLike<number>;
+export type CompiledCondition = (codes: AnswerCodes) => Truth;
+
 /** Answers by question id; a missing key means "not answered yet" and reads as 0. */
 export type AnswerValues = Readonly<Record<string, string | number | undefined>>;
-export type CompiledCondition = (answers: AnswerValues) => Truth;
+
+export interface IndexedQuestion {
+  readonly index: number;
+  readonly question: QuestionDefinition;
+}
+
+/** Builds the function that turns answers into their codes, once per ruleset. */
+export function compileEncoder(questions: readonly QuestionDefinition[]): (answers: AnswerValues) => number[] {
+  const slots = questions.map((question) => ({
+    id: question.id,
+    choiceIndex: question.type === "choice" ? new Map(question.choices.map((choice, i) => [choice.value, i])) : undefined,
+  }));
+  return (answers) => {
+    // A plain array: allocating a typed array costs more than everything it saves here.
+    const codes: number[] = new Array(slots.length);
+    for (let i = 0; i < slots.length; i++) {
+      const slot = slots[i]!;
+      const value = answers[slot.id];
+      codes[i] = slot.choiceIndex ? (slot.choiceIndex.get(value as string) ?? -1) : typeof value === "number" ? value : Number.NaN;
+    }
+    return codes;
+  };
+}
 
 /**
  * Turns a validated condition into a plain closure over its data, once per ruleset, so that
  * evaluating builds no trees and interprets no text. Nothing from the ruleset is ever executed.
  */
-export function compileCondition(
-  condition: ConditionDefinition,
-  questions: ReadonlyMap<string, QuestionDefinition>,
-): CompiledCondition {
-  if ("all" in condition) {
-    const parts = condition.all.map((child) => compileCondition(child, questions));
-    return (answers) => {
-      let value: Truth = TRUE;
-      for (const part of parts) {
-        const v = part(answers);
-        if (v === FALSE) return FALSE;
-        if (v < value) value = v;
-      }
-      return value;
-    };
-  }
-  if ("any" in condition) {
-    const parts = condition.any.map((child) => compileCondition(child, questions));
-    return (answers) => {
-      let value: Truth = FALSE;
-      for (const part of parts) {
-        const v = part(answers);
-        if (v === TRUE) return TRUE;
-        if (v > value) value = v;
-      }
-      return value;
-    };
-  }
-  const field = condition.answer;
+export function compileCondition(condition: ConditionDefinition, questions: ReadonlyMap<string, IndexedQuestion>): CompiledCondition {
+  if ("all" in condition) return compileAll(condition.all.map((child) => compileCondition(child, questions)));
+  if ("any" in condition) return compileAny(condition.any.map((child) => compileCondition(child, questions)));
+  const entry = questions.get(condition.answer);
+  if (!entry) throw new Error(`internal: condition reads unknown question "${condition.answer}"`);
+  const slot = entry.index;
   if ("equals" in condition) {
-    const warning = condition.equals;
-    const question = questions.get(field);
-    const unknown = question?.type === "choice" ? question.choices.find((choice) => choice.unknown)?.value : undefined;
-    return (answers) => {
-      const value = answers[field];
-      return value === warning ? TRUE : unknown !== undefined && value === unknown ? UNSURE : FALSE;
+    const question = entry.question;
+    const choices = question.type === "choice" ? question.choices : [];
+    const warning = choices.findIndex((choice) => choice.value === condition.equals);
+    const unknown = choices.findIndex((choice) => choice.unknown === true);
+    return (codes) => {
+      const code = codes[slot];
+      return code === warning ? TRUE : code === unknown && unknown !== -1 ? UNSURE : FALSE;
     };
   }
   if ("atLeast" in condition) {
     const bound = condition.atLeast;
-    return (answers) => {
-      const value = answers[field];
-      return typeof value === "number" && value >= bound ? TRUE : FALSE;
-    };
+    return (codes) => ((codes[slot] as number) >= bound ? TRUE : FALSE);
   }
   const bound = condition.below;
-  return (answers) => {
-    const value = answers[field];
-    return typeof value === "number" && value < bound ? TRUE : FALSE;
+  return (codes) => ((codes[slot] as number) < bound ? TRUE : FALSE);
+}
+
+/** `and`: the lowest value. */
+function compileAll(parts: CompiledCondition[]): CompiledCondition {
+  if (parts.length === 1) return parts[0]!;
+  if (parts.length === 2) {
+    const [a, b] = parts as [CompiledCondition, CompiledCondition];
+    return (codes) => {
+      const x = a(codes);
+      if (x === FALSE) return FALSE;
+      const y = b(codes);
+      return y < x ? y : x;
+    };
+  }
+  return (codes) => {
+    let value: Truth = TRUE;
+    for (const part of parts) {
+      const v = part(codes);
+      if (v === FALSE) return FALSE;
+      if (v < value) value = v;
+    }
+    return value;
+  };
+}
+
+/** `or`: the highest value. */
+function compileAny(parts: CompiledCondition[]): CompiledCondition {
+  if (parts.length === 1) return parts[0]!;
+  return (codes) => {
+    let value: Truth = FALSE;
+    for (const part of parts) {
+      const v = part(codes);
+      if (v === TRUE) return TRUE;
+      if (v > value) value = v;
+    }
+    return value;
   };
 }
 

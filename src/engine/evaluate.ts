@@ -1,8 +1,9 @@
 import { validateAnswers } from "../answers/validate.js";
-import type { CompiledRule, Ruleset } from "../ruleset/load.js";
-import { RULE_URGENCIES, type RuleUrgency, type Urgency } from "../ruleset/schema.js";
-import { composeAdvice, composeWatchFor } from "./advice.js";
-import type { AnswerValues } from "./conditions.js";
+import type { Ruleset } from "../ruleset/load.js";
+import type { RuleUrgency, Urgency } from "../ruleset/schema.js";
+import { composeAdvice, composeWatchFor, type FiredRule } from "./advice.js";
+import type { AnswerCodes, AnswerValues } from "./conditions.js";
+import { planFor, type PlannedRule } from "./plan.js";
 import type { EvaluateOptions, Reason, TriageResult } from "./result.js";
 import { FALSE, TRUE, UNSURE } from "./truth.js";
 
@@ -16,9 +17,12 @@ export function evaluate(ruleset: Ruleset, answers: unknown, options?: EvaluateO
 
 /** Evaluates answers already validated against this ruleset. */
 export function evaluateValidAnswers(ruleset: Ruleset, answers: AnswerValues & { id?: string | number }, options?: EvaluateOptions): TriageResult {
-  const fired: { rule: CompiledRule; reason: Reason }[] = [];
-  for (const rule of ruleset.rules) {
-    const reason = reasonFor(ruleset, rule, answers, false);
+  const codes = ruleset.encode(answers);
+  const rules = planFor(ruleset).rules;
+  const fired: FiredRule[] = [];
+  for (let i = 0; i < rules.length; i++) {
+    const rule = rules[i]!;
+    const reason = reasonFor(ruleset, rule, answers, codes, false);
     if (reason) fired.push({ rule, reason });
   }
   return buildResult(ruleset, fired, answers, options);
@@ -29,11 +33,12 @@ export function evaluateValidAnswers(ruleset: Ruleset, answers: AnswerValues & {
  * far, whatever the unanswered questions turn out to be. An empty list means: keep asking.
  */
 export function confirmedEmergencies(ruleset: Ruleset, partialAnswers: AnswerValues): Reason[] {
+  const codes = ruleset.encode(partialAnswers);
   const reasons: Reason[] = [];
-  for (const rule of ruleset.rules) {
+  for (const rule of planFor(ruleset).rules) {
     // Unanswered questions read as 0, so a value of 1 holds for every way they could be answered.
-    if (rule.urgency === "emergency" && rule.value(partialAnswers) === TRUE) {
-      const reason = reasonFor(ruleset, rule, partialAnswers, true);
+    if (rule.urgency === "emergency" && rule.value(codes) === TRUE) {
+      const reason = reasonFor(ruleset, rule, partialAnswers, codes, true);
       if (reason) reasons.push(reason);
     }
   }
@@ -45,10 +50,11 @@ export function confirmedEmergencies(ruleset: Ruleset, partialAnswers: AnswerVal
  * confirmed, and the questions left unasked, in question order.
  */
 export function evaluateEarlyStop(ruleset: Ruleset, partialAnswers: AnswerValues & { id?: string | number }, options?: EvaluateOptions): TriageResult {
-  const fired: { rule: CompiledRule; reason: Reason }[] = [];
-  for (const rule of ruleset.rules) {
-    if (rule.value(partialAnswers) !== TRUE) continue;
-    const reason = reasonFor(ruleset, rule, partialAnswers, true);
+  const codes = ruleset.encode(partialAnswers);
+  const fired: FiredRule[] = [];
+  for (const rule of planFor(ruleset).rules) {
+    if (rule.value(codes) !== TRUE) continue;
+    const reason = reasonFor(ruleset, rule, partialAnswers, codes, true);
     if (reason) fired.push({ rule, reason });
   }
   const result = buildResult(ruleset, fired, partialAnswers, options);
@@ -56,13 +62,21 @@ export function evaluateEarlyStop(ruleset: Ruleset, partialAnswers: AnswerValues
   return result;
 }
 
-function reasonFor(ruleset: Ruleset, rule: CompiledRule, answers: AnswerValues, answeredOnly: boolean): Reason | undefined {
-  const value = rule.value(answers);
+function reasonFor(
+  ruleset: Ruleset,
+  rule: PlannedRule,
+  answers: AnswerValues,
+  codes: AnswerCodes,
+  answeredOnly: boolean,
+): Reason | undefined {
+  const value = rule.value(codes);
   if (value === FALSE) return undefined;
   const certainty = value === TRUE ? "confirmed" : "possible";
-  const urgency = value === TRUE || isAnchored(ruleset, rule, answers) ? rule.urgency : dropped(ruleset, rule.urgency);
+  const urgency = value === TRUE || (rule.anchorable && isAnchored(ruleset, rule, codes)) ? rule.urgency : rule.droppedUrgency;
   const read: Record<string, string | number> = {};
-  for (const field of rule.fields) {
+  const fields = rule.fields;
+  for (let i = 0; i < fields.length; i++) {
+    const field = fields[i]!;
     const answer = answers[field];
     if (answer !== undefined) read[field] = answer;
     else if (!answeredOnly) throw new Error(`internal: answer "${field}" missing after validation`);
@@ -73,30 +87,22 @@ function reasonFor(ruleset: Ruleset, rule: CompiledRule, answers: AnswerValues, 
     urgency,
     certainty,
     answers: read,
-    sources: rule.sources.map((source) => ({ title: source.title, url: source.url })),
+    sources: rule.sources.slice(),
   };
 }
 
-/** "Not sure" drops a rule's urgency by the policy's levels, never below its floor. */
-function dropped(ruleset: Ruleset, urgency: RuleUrgency): RuleUrgency {
-  const policy = ruleset.definition.unsurePolicy;
-  const floorRank = RULE_URGENCIES.indexOf(policy.floor);
-  const current = RULE_URGENCIES.indexOf(urgency);
-  const rank = Math.max(current, Math.min(current + policy.possibleDropsLevels, floorRank));
-  return RULE_URGENCIES[rank] as RuleUrgency;
-}
+const URGENCY_RANK: Readonly<Record<RuleUrgency, number>> = { emergency: 0, urgent: 1, soon: 2 };
 
 /**
  * The emergency anchor: a possible emergency keeps its urgency when exactly one part is unsure and at
  * least one is confirmed, and neither of those is a background part (who the person is).
  */
-function isAnchored(ruleset: Ruleset, rule: CompiledRule, answers: AnswerValues): boolean {
+function isAnchored(ruleset: Ruleset, rule: PlannedRule, codes: AnswerCodes): boolean {
   const anchor = ruleset.definition.unsurePolicy.anchor;
-  if (rule.urgency !== anchor.urgency || rule.parts.length < anchor.minParts) return false;
   let unsure = 0;
   let confirmed = 0;
   for (const part of rule.parts) {
-    const value = part.value(answers);
+    const value = part.value(codes);
     if (value === UNSURE) {
       if (anchor.backgroundNeverAnchors && part.background) return false;
       unsure++;
@@ -109,21 +115,29 @@ function isAnchored(ruleset: Ruleset, rule: CompiledRule, answers: AnswerValues)
 
 function buildResult(
   ruleset: Ruleset,
-  fired: { rule: CompiledRule; reason: Reason }[],
+  fired: FiredRule[],
   answers: AnswerValues & { id?: string | number },
   options: EvaluateOptions | undefined,
 ): TriageResult {
-  fired.sort((a, b) => RULE_URGENCIES.indexOf(a.reason.urgency) - RULE_URGENCIES.indexOf(b.reason.urgency) || a.rule.order - b.rule.order);
-  const reasons = fired.map((entry) => entry.reason);
-  const urgency: Urgency = reasons[0]?.urgency ?? "none";
-  return {
-    ...(answers.id !== undefined ? { id: answers.id } : {}),
+  // Rules are visited in ruleset order, so a stable sort by urgency alone gives the contract's order.
+  fired.sort(byUrgency);
+  const reasons: Reason[] = new Array(fired.length);
+  for (let i = 0; i < fired.length; i++) reasons[i] = fired[i]!.reason;
+  const urgency: Urgency = reasons.length > 0 ? reasons[0]!.urgency : "none";
+  const result: TriageResult = {
     verdict: reasons.length > 0 ? "see-a-professional" : "self-care-likely-fine",
     urgency,
     reasons,
-    advice: composeAdvice(ruleset, urgency, reasons, answers, options),
+    advice: composeAdvice(ruleset, urgency, fired, answers, options),
     watchFor: composeWatchFor(ruleset, options),
     disclaimer: ruleset.definition.disclaimer,
     ruleset: { id: ruleset.id, version: ruleset.version },
   };
+  // The contract puts id first when given.
+  return answers.id === undefined ? result : { id: answers.id, ...result };
 }
+
+function byUrgency(a: FiredRule, b: FiredRule): number {
+  return URGENCY_RANK[a.reason.urgency] - URGENCY_RANK[b.reason.urgency];
+}
+

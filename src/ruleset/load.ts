@@ -1,5 +1,12 @@
 import { formatPath, type Issue } from "../issues.js";
-import { compileCondition, fieldsRead, type CompiledCondition } from "../engine/conditions.js";
+import {
+  compileCondition,
+  compileEncoder,
+  fieldsRead,
+  type AnswerValues,
+  type CompiledCondition,
+  type IndexedQuestion,
+} from "../engine/conditions.js";
 import { RulesetError } from "./errors.js";
 import { checkReferences } from "./references.js";
 import {
@@ -43,6 +50,10 @@ export interface Ruleset {
   readonly questions: readonly QuestionDefinition[];
   readonly questionsById: ReadonlyMap<string, QuestionDefinition>;
   readonly rules: readonly CompiledRule[];
+  /** Question ids to their position and definition: what compiled conditions are built against. */
+  readonly questionIndex: ReadonlyMap<string, IndexedQuestion>;
+  /** Answers (possibly partial) as the codes compiled conditions read. */
+  readonly encode: (answers: AnswerValues) => number[];
 }
 
 /** Urgency rank: 0 is the highest (emergency); `none` ranks after every rule urgency. */
@@ -70,6 +81,7 @@ export function loadRuleset(document: unknown): Ruleset {
 
 function compileRuleset(definition: RulesetDefinition): Ruleset {
   const questionsById = new Map(definition.questions.map((question) => [question.id, question]));
+  const questionIndex = new Map(definition.questions.map((question, index) => [question.id, { index, question }]));
   const questionOrder = definition.questions.map((question) => question.id);
   const isBackground = (field: string) => questionsById.get(field)?.background === true;
 
@@ -82,10 +94,10 @@ function compileRuleset(definition: RulesetDefinition): Ruleset {
       order,
       urgency: rule.urgency,
       rank: urgencyRank(rule.urgency),
-      value: compileCondition(rule.when, questionsById),
+      value: compileCondition(rule.when, questionIndex),
       parts: Object.freeze(
         partConditions.map((part) =>
-          Object.freeze({ value: compileCondition(part, questionsById), background: [...fieldsRead(part)].every(isBackground) }),
+          Object.freeze({ value: compileCondition(part, questionIndex), background: [...fieldsRead(part)].every(isBackground) }),
         ),
       ),
       fields: Object.freeze(questionOrder.filter((id) => read.has(id))),
@@ -100,6 +112,8 @@ function compileRuleset(definition: RulesetDefinition): Ruleset {
     questions: definition.questions,
     questionsById,
     rules: Object.freeze(rules),
+    questionIndex,
+    encode: compileEncoder(definition.questions),
   });
 }
 

@@ -32,9 +32,12 @@ export async function runInterview(
   const answers: Record<string, AnswerValue> = {};
   const asked = new Set<string>();
   const askWhen = new Map(
-    ruleset.questions.filter((q) => q.askWhen).map((q) => [q.id, compileCondition(q.askWhen!, ruleset.questionsById)]),
+    ruleset.questions.filter((q) => q.askWhen).map((q) => [q.id, compileCondition(q.askWhen!, ruleset.questionIndex)]),
   );
-  const shouldAsk = (question: QuestionDefinition) => (askWhen.get(question.id)?.(answers) ?? 1) > 0;
+  const shouldAsk = (question: QuestionDefinition) => {
+    const condition = askWhen.get(question.id);
+    return condition === undefined || condition(ruleset.encode(answers)) > 0;
+  };
 
   prompter.say(screens.intro(ruleset));
 

@@ -1,0 +1,57 @@
+import type { CompiledPart, Ruleset } from "../ruleset/load.js";
+import { RULE_URGENCIES, type RuleDefinition, type RuleUrgency } from "../ruleset/schema.js";
+import type { CompiledCondition } from "./conditions.js";
+import type { Source } from "./result.js";
+
+/** One rule as the evaluation loop reads it. */
+export interface PlannedRule {
+  readonly id: string;
+  readonly definition: RuleDefinition;
+  readonly urgency: RuleUrgency;
+  readonly value: CompiledCondition;
+  readonly parts: CompiledPart[];
+  readonly fields: string[];
+  readonly sources: Source[];
+  /** The urgency when the rule is only possible and not anchored. */
+  readonly droppedUrgency: RuleUrgency;
+  /** Whether the emergency anchor can apply at all (the right urgency and enough parts). */
+  readonly anchorable: boolean;
+}
+
+export interface Plan {
+  readonly rules: PlannedRule[];
+}
+
+/**
+ * The ruleset's rules copied into plain arrays for the evaluation loop. The public ruleset is deeply
+ * frozen so that nobody can edit a rule away, and V8 walks frozen arrays several times slower than
+ * plain ones; this copy is private to the engine, so it needs no freezing.
+ */
+const plans = new WeakMap<Ruleset, Plan>();
+
+export function planFor(ruleset: Ruleset): Plan {
+  let plan = plans.get(ruleset);
+  if (!plan) {
+    const policy = ruleset.definition.unsurePolicy;
+    const floor = RULE_URGENCIES.indexOf(policy.floor);
+    const drop = (urgency: RuleUrgency): RuleUrgency => {
+      const rank = RULE_URGENCIES.indexOf(urgency);
+      return RULE_URGENCIES[Math.max(rank, Math.min(rank + policy.possibleDropsLevels, floor))] as RuleUrgency;
+    };
+    plan = {
+      rules: ruleset.rules.map((rule) => ({
+        id: rule.id,
+        definition: rule.definition,
+        urgency: rule.urgency,
+        value: rule.value,
+        parts: [...rule.parts],
+        fields: [...rule.fields],
+        sources: [...rule.sources],
+        droppedUrgency: drop(rule.urgency),
+        anchorable: rule.urgency === policy.anchor.urgency && rule.parts.length >= policy.anchor.minParts,
+      })),
+    };
+    plans.set(ruleset, plan);
+  }
+  return plan;
+}

@@ -1,0 +1,67 @@
+import { describe, expect, it } from "vitest";
+import { compileAnswersFastCheck } from "../../src/answers/fast-check.js";
+import { answersSchemaFor } from "../../src/answers/schema.js";
+import { defaultRuleset } from "../../src/index.js";
+import { calmAnswers } from "../helpers/answers.js";
+
+// The quick check on the hot path must never accept what the zod schema refuses, and must give the
+// same values when it accepts: otherwise a bad answer could slip past validation.
+const fastCheck = compileAnswersFastCheck(defaultRuleset);
+const schema = answersSchemaFor(defaultRuleset);
+
+function agrees(input: unknown): void {
+  const quick = fastCheck(input);
+  if (quick === undefined) return;
+  const parsed = schema.safeParse(input, { jitless: true });
+  expect(parsed.success, JSON.stringify(input)).toBe(true);
+  expect(quick).toEqual(parsed.data);
+}
+
+/** Small deterministic generator, so a failure names a reproducible case. */
+function random(seed: number): () => number {
+  let state = seed;
+  return () => (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648;
+}
+
+const ODD_VALUES: unknown[] = [
+  undefined, null, true, false, 0, -1, 1.5, 7, 121, 36501, Number.NaN, Infinity, "", "yes", "no", "unsure",
+  "YES", "helped", "did-not-help", "not-tried", "7", [], {}, ["yes"], { value: "yes" }, "x".repeat(201), 1e300,
+];
+
+describe("the hot-path answers check agrees with the zod schema", () => {
+  it("accepts complete valid answers, with and without an id", () => {
+    expect(fastCheck(calmAnswers())).toEqual(schema.parse(calmAnswers()));
+    expect(fastCheck({ ...calmAnswers(), id: "r-1" })).toEqual({ ...calmAnswers(), id: "r-1" });
+    expect(fastCheck({ ...calmAnswers(), id: 42 })).toEqual({ ...calmAnswers(), id: 42 });
+  });
+
+  it("leaves to zod: a missing, unknown, misspelt or __proto__ key, a class instance, an inherited field", () => {
+    const { fever: _dropped, ...missing } = calmAnswers();
+    const inherited = Object.assign(Object.create({ fever: "no" }) as object, missing);
+    const withProto = JSON.parse(`{${JSON.stringify(calmAnswers()).slice(1, -1)},"__proto__":{"x":1}}`) as unknown;
+    class Answers {}
+    for (const input of [missing, { ...calmAnswers(), fevr: "yes" }, withProto, Object.assign(new Answers(), calmAnswers()), inherited]) {
+      expect(fastCheck(input)).toBeUndefined();
+    }
+  });
+
+  it("never accepts what zod refuses: 20,000 random one- and two-field corruptions", () => {
+    const next = random(20261127);
+    const fields = [...defaultRuleset.questions.map((q) => q.id), "id", "extra"];
+    const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
+    let accepted = 0;
+    for (let i = 0; i < 20_000; i++) {
+      const input: Record<string, unknown> = { ...calmAnswers() };
+      for (let k = 0; k < 1 + Math.floor(next() * 2); k++) {
+        const field = pick(fields);
+        const value = pick(ODD_VALUES);
+        if (value === undefined && next() < 0.5) delete input[field];
+        else input[field] = value;
+      }
+      agrees(input);
+      if (fastCheck(input) !== undefined) accepted++;
+    }
+    // Some corruptions are still valid answers (e.g. fever "yes"): the check must accept those too.
+    expect(accepted).toBeGreaterThan(1000);
+  });
+});
