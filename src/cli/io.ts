@@ -6,6 +6,8 @@ export interface CliIo {
   /** The environment; `--no-color` sets NO_COLOR here so that prompts lose colour too. */
   readonly env: Record<string, string | undefined>;
   readFile(path: string): Promise<string>;
+  /** A stream of a file's bytes, for batch input of any size. */
+  openRead(path: string): NodeJS.ReadableStream;
   /** Prompts for the interview; tests inject scripted ones. Defaults to @inquirer/prompts on stdin/stderr. */
   readonly prompter?: import("./interview/prompter.js").Prompter;
 }

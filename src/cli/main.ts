@@ -1,3 +1,4 @@
+import { createReadStream } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
 import { EXIT, UsageError } from "./io.js";
 import { MAX_ANSWERS_BYTES } from "./read-answers.js";
@@ -20,5 +21,6 @@ export async function main(): Promise<void> {
       if ((await stat(path)).size > MAX_ANSWERS_BYTES) throw new UsageError(`${path}: larger than 1 MiB; expected one JSON object`);
       return readFile(path, "utf8");
     },
+    openRead: (path) => createReadStream(path, { highWaterMark: 256 * 1024 }),
   });
 }

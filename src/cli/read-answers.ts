@@ -27,7 +27,7 @@ export async function readJsonInput(io: CliIo, path: string, what: string): Prom
     const reason = (error as Error).message.replace(/\s*[\r\n]+\s*/g, " ");
     throw new UsageError(`${name}: not valid JSON (${reason}); expected one JSON object of ${what}`);
   }
-  const duplicates = duplicateKeys(text);
+  const duplicates = duplicateKeys(text, document);
   if (duplicates.length > 0) {
     throw new UsageError(duplicates.map((path) => `${path}: given more than once; give each field once`));
   }

@@ -8,6 +8,7 @@ import { getDefaultRuleset } from "../ruleset/builtin.js";
 import type { Ruleset } from "../ruleset/load.js";
 import { CancelledError, EXIT, UsageError, type CliIo } from "./io.js";
 import { colorLevel, formatResult, FORMATS, terminalWidth, type Format } from "./output.js";
+import { oneLine } from "./one-line.js";
 import { readJsonInput } from "./read-answers.js";
 import { makeStyle } from "./render/style.js";
 import { rulesAsJson, rulesAsText } from "./rules-command.js";
@@ -31,6 +32,7 @@ Examples:
   $ neck-triage --answers answers.json --exit-code || echo "see a professional"
   $ neck-triage --emergency-number 112            name 112 in emergency advice
   $ neck-triage rules                             list the rules, their urgency and sources
+  $ neck-triage batch records.ndjson              one JSON result per line of NDJSON answers
 
 Exit codes: 0 evaluated, 2 bad usage or input, 3 referral (with --exit-code),
 1 internal error, 130 cancelled.`;
@@ -67,14 +69,6 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     if (!debug) io.stderr.write("Run again with --debug to see where it happened, and please report it.\n");
     return EXIT.internal;
   }
-}
-
-/**
- * A problem's line as printed: control characters from the input (a key with a newline, an escape
- * sequence in a file name) are shown escaped, so one problem stays one line and cannot drive the terminal.
- */
-function oneLine(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 
 function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
@@ -117,6 +111,29 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
         const parentColor = program.opts<MainOptions>().color;
         io.stdout.write(rulesAsText(ruleset, makeStyle(colorLevel(io, io.stdout, options.color && parentColor)), terminalWidth(io.stdout)));
       }
+    });
+  program
+    .command("batch [file]")
+    .description("triage NDJSON: one answers object per line in (FILE, or stdin), one JSON result per line out")
+    .addOption(new Option("--format <format>", "one result per line as").choices(["json", "text"]).default("json"))
+    .option("--exit-code", "exit 3 when any record's verdict is see-a-professional")
+    .option("--emergency-number <number>", "the number emergency advice names")
+    .exitOverride()
+    .addHelpText(
+      "after",
+      `
+A bad line gives an error record on its own line ({"line": N, "id": ..., "error": {...}}) and the rest
+goes on. Exit: 2 if any line failed, else 3 with --exit-code if any referral, else 0.
+
+Examples:
+  $ neck-triage batch records.ndjson > results.ndjson
+  $ cat records.ndjson | neck-triage batch --format text
+  $ neck-triage batch records.ndjson | jq -c 'select(.urgency == "emergency") | .id'`,
+    )
+    .action(async (file: string | undefined, options: { format: "json" | "text"; exitCode?: boolean; emergencyNumber?: string }) => {
+      const evaluateOptions = emergencyNumberOption({ color: true, emergencyNumber: options.emergencyNumber }, io);
+      const { runBatch } = await import("./batch/command.js");
+      setExitCode(await runBatch(ruleset, io, file, { format: options.format, exitCode: options.exitCode === true, evaluate: evaluateOptions }));
     });
   return program;
 }

@@ -1,3 +1,4 @@
+import { createReadStream } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { PassThrough, Writable } from "node:stream";
 import type { CliIo } from "../../../src/cli/io.js";
@@ -50,6 +51,7 @@ export function makeFakeIo(options: FakeIoOptions = {}): FakeIo {
     stderr,
     env: options.env ?? {},
     readFile: (path) => readFile(path, "utf8"),
+    openRead: (path) => createReadStream(path),
     ...(options.prompter ? { prompter: options.prompter } : {}),
   };
   return { io, stdin, stdout: () => stdout.text, stderr: () => stderr.text };

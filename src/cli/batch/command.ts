@@ -1,0 +1,102 @@
+import type { EvaluateOptions } from "../../engine/result.js";
+import type { Ruleset } from "../../ruleset/load.js";
+import { EXIT, UsageError, type CliIo } from "../io.js";
+import { compileResultSerializer } from "./serialize.js";
+import { LineSplitter } from "./split-lines.js";
+import { MAX_LINE_BYTES, triageLine, type LineOutcome } from "./records.js";
+import { textLine } from "./text-line.js";
+
+export interface BatchOptions {
+  format: "json" | "text";
+  exitCode: boolean;
+  evaluate: EvaluateOptions;
+}
+
+/** Output is written in pieces of about this size, waiting for the reader when it falls behind. */
+const WRITE_BYTES = 64 * 1024;
+const PROGRESS_EVERY_MS = 250;
+
+/**
+ * NDJSON in, one result (or error record) per line out, in order. Memory stays flat: input is read as
+ * the stream gives it, a line over 1 MiB is skipped without being held, output waits for the reader.
+ */
+export async function runBatch(ruleset: Ruleset, io: CliIo, file: string | undefined, options: BatchOptions): Promise<number> {
+  const input = file === undefined || file === "-" ? io.stdin : io.openRead(file);
+  if ((file === undefined || file === "-") && io.stdin.isTTY) {
+    io.stderr.write("Reading NDJSON answers from the terminal, one JSON object per line; end with Ctrl-D.\n");
+  }
+  const serialize = compileResultSerializer(ruleset);
+  let failed = false;
+  let referred = false;
+  let records = 0;
+  let buffered = "";
+  const progress = io.stderr.isTTY ? progressLine(io) : undefined;
+
+  const handle = (lineNumber: number, text: string | undefined) => {
+    const outcome: LineOutcome = triageLine(ruleset, lineNumber, text, options.evaluate);
+    records++;
+    if (outcome.ok) {
+      if (outcome.result.verdict === "see-a-professional") referred = true;
+      buffered += options.format === "json" ? serialize(outcome.result) : textLine(lineNumber, outcome);
+    } else {
+      failed = true;
+      buffered += options.format === "json" ? JSON.stringify(outcome.record) : textLine(lineNumber, outcome);
+    }
+    buffered += "\n";
+  };
+  const splitter = new LineSplitter(MAX_LINE_BYTES, handle);
+
+  try {
+    for await (const chunk of input) {
+      splitter.push(typeof chunk === "string" ? Buffer.from(chunk) : (chunk as Buffer));
+      if (buffered.length >= WRITE_BYTES) {
+        await write(io.stdout, buffered);
+        buffered = "";
+      }
+      progress?.update(records);
+    }
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT" || code === "EACCES" || code === "EISDIR" || code === "EPERM") {
+      throw new UsageError(`${file}: cannot read the answers: ${code === "ENOENT" ? "no such file" : code === "EISDIR" ? "it is a folder, not a file" : "permission denied"}`);
+    }
+    throw error;
+  }
+  splitter.end();
+  if (buffered !== "") await write(io.stdout, buffered);
+  progress?.done(records);
+  if (failed) return EXIT.usage;
+  return options.exitCode && referred ? EXIT.referral : EXIT.ok;
+}
+
+/** Writes and, when the stream asks, waits until it has room again. */
+function write(stream: NodeJS.WritableStream, text: string): Promise<void> {
+  return new Promise((resolve) => {
+    if (stream.write(text)) resolve();
+    else stream.once("drain", resolve);
+  });
+}
+
+/** "12,000 records, 250,000/s" on stderr, redrawn in place, only when stderr is a terminal. */
+function progressLine(io: CliIo) {
+  const started = Date.now();
+  let last = started;
+  const draw = (records: number) => {
+    const seconds = Math.max((Date.now() - started) / 1000, 0.001);
+    io.stderr.write(`\r${records.toLocaleString("en")} records, ${Math.round(records / seconds).toLocaleString("en")}/s`);
+  };
+  return {
+    update(records: number) {
+      const now = Date.now();
+      if (now - last < PROGRESS_EVERY_MS) return;
+      last = now;
+      draw(records);
+    },
+    done(records: number) {
+      if (last !== started) {
+        draw(records);
+        io.stderr.write("\n");
+      }
+    },
+  };
+}

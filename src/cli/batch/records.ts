@@ -1,0 +1,66 @@
+import { AnswersError } from "../../answers/errors.js";
+import { validateAnswers } from "../../answers/validate.js";
+import { evaluateValidAnswers } from "../../engine/evaluate.js";
+import type { EvaluateOptions, TriageResult } from "../../engine/result.js";
+import type { Issue } from "../../issues.js";
+import type { Ruleset } from "../../ruleset/load.js";
+import { duplicateKeys } from "../duplicate-keys.js";
+
+/** A line that could not be evaluated, as the contract's error record. */
+export interface ErrorRecord {
+  line: number;
+  id?: string | number;
+  error: { message: string; issues: Issue[] };
+}
+
+export type LineOutcome = { ok: true; result: TriageResult } | { ok: false; record: ErrorRecord };
+
+export const MAX_LINE_BYTES = 1024 * 1024;
+
+/** One NDJSON line: parse, check, evaluate. Never throws for bad input; the record says what is wrong. */
+export function triageLine(ruleset: Ruleset, lineNumber: number, text: string | undefined, options: EvaluateOptions): LineOutcome {
+  if (text === undefined) {
+    return failure(lineNumber, undefined, "line longer than 1 MiB; not read", [{ path: "(root)", message: "longer than 1 MiB" }]);
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    if (text.trim() === "") {
+      return failure(lineNumber, undefined, "blank line; expected one JSON object of answers", [{ path: "(root)", message: "blank line" }]);
+    }
+    const reason = (error as Error).message.replace(/\s*[\r\n]+\s*/g, " ");
+    return failure(lineNumber, undefined, `not valid JSON: ${reason}`, [{ path: "(root)", message: `not valid JSON: ${reason}` }]);
+  }
+  const id = readableId(parsed);
+  const duplicates = duplicateKeys(text, parsed);
+  if (duplicates.length > 0) {
+    return failure(
+      lineNumber,
+      id,
+      "a field is given more than once",
+      duplicates.map((path) => ({ path, message: "given more than once; give each field once" })),
+    );
+  }
+  try {
+    return { ok: true, result: evaluateValidAnswers(ruleset, validateAnswers(ruleset, parsed), options) };
+  } catch (error) {
+    if (!(error instanceof AnswersError)) throw error;
+    const count = error.issues.length;
+    return failure(lineNumber, id, `invalid answers: ${count} ${count === 1 ? "problem" : "problems"}`, [...error.issues]);
+  }
+}
+
+function failure(line: number, id: string | number | undefined, message: string, issues: Issue[]): LineOutcome {
+  const record: ErrorRecord = id === undefined ? { line, error: { message, issues } } : { line, id, error: { message, issues } };
+  return { ok: false, record };
+}
+
+/** The record's id when it is one the contract allows, so that an error can still be matched. */
+function readableId(parsed: unknown): string | number | undefined {
+  if (parsed === null || typeof parsed !== "object" || !Object.hasOwn(parsed, "id")) return undefined;
+  const id = (parsed as { id: unknown }).id;
+  if (typeof id === "string" && id.length <= 200) return id;
+  if (typeof id === "number" && Number.isFinite(id)) return id;
+  return undefined;
+}

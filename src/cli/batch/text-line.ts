@@ -1,0 +1,16 @@
+import { oneLine } from "../one-line.js";
+import type { LineOutcome } from "./records.js";
+
+/** One readable line per record, for `batch --format text`. */
+export function textLine(lineNumber: number, outcome: LineOutcome): string {
+  if (!outcome.ok) {
+    const { id, error } = outcome.record;
+    const issues = error.issues.map((issue) => `${issue.path}: ${issue.message}`).join("; ");
+    return oneLine(`line ${lineNumber}${id === undefined ? "" : ` ${JSON.stringify(id)}`}: error: ${issues}`);
+  }
+  const { result } = outcome;
+  const label = result.id === undefined ? "" : ` ${JSON.stringify(result.id)}`;
+  const reasons = result.reasons.map((reason) => `${reason.ruleId}${reason.certainty === "possible" ? " (possible)" : ""}`).join(", ");
+  return `line ${lineNumber}${label}: ${result.verdict} (${result.urgency})${reasons === "" ? "" : `: ${reasons}`}`;
+}
+
