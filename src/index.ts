@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type * as z from "zod";
 import type { DefaultAnswers } from "./answers/default-answers.js";
 import { answersSchemaFor } from "./answers/schema.js";
 import { evaluate } from "./engine/evaluate.js";

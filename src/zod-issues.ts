@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type * as z from "zod";
 import { describeValue } from "./issues.js";
 
 /** The value at `path` inside `root`, read through own properties only. */

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import type { Ruleset } from "../ruleset/load.js";
 import type { QuestionDefinition } from "../ruleset/schema.js";
 

@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type * as z from "zod";
 import { describeValue, type Issue } from "../issues.js";
 import type { Ruleset } from "../ruleset/load.js";
 import { valueAt } from "../zod-issues.js";

@@ -1,9 +1,6 @@
 import type { TriageResult } from "../engine/result.js";
 import type { Ruleset } from "../ruleset/load.js";
 import type { CliIo } from "./io.js";
-import { renderMarkdown } from "./render/markdown.js";
-import { makeStyle } from "./render/style.js";
-import { renderText } from "./render/text.js";
 
 export const FORMATS = ["text", "json", "markdown"] as const;
 export type Format = (typeof FORMATS)[number];
@@ -21,8 +18,10 @@ export function terminalWidth(stream: CliIo["stdout"]): number {
   return stream.isTTY && stream.columns ? Math.min(stream.columns, 100) : 80;
 }
 
-export function formatResult(result: TriageResult, ruleset: Ruleset, format: Format, io: CliIo, colorWanted: boolean): string {
+/** The result as printed. Renderers load only when asked for, so `--json` never loads chalk. */
+export async function formatResult(result: TriageResult, ruleset: Ruleset, format: Format, io: CliIo, colorWanted: boolean): Promise<string> {
   if (format === "json") return `${JSON.stringify(result, null, 2)}\n`;
-  if (format === "markdown") return renderMarkdown(result, ruleset);
+  if (format === "markdown") return (await import("./render/markdown.js")).renderMarkdown(result, ruleset);
+  const [{ renderText }, { makeStyle }] = await Promise.all([import("./render/text.js"), import("./render/style.js")]);
   return renderText(result, ruleset, makeStyle(colorLevel(io, io.stdout, colorWanted)), terminalWidth(io.stdout));
 }

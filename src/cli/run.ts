@@ -10,8 +10,6 @@ import { CancelledError, EXIT, UsageError, type CliIo } from "./io.js";
 import { colorLevel, formatResult, FORMATS, terminalWidth, type Format } from "./output.js";
 import { oneLine } from "./one-line.js";
 import { readJsonInput } from "./read-answers.js";
-import { makeStyle } from "./render/style.js";
-import { rulesAsJson, rulesAsText } from "./rules-command.js";
 import { VERSION } from "./version.js";
 
 interface MainOptions {
@@ -105,9 +103,11 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
     .option("--json", "print them as JSON")
     .option("--no-color", "no colour")
     .exitOverride()
-    .action((options: { json?: boolean; color: boolean }) => {
+    .action(async (options: { json?: boolean; color: boolean }) => {
+      const { rulesAsJson, rulesAsText } = await import("./rules-command.js");
       if (options.json) io.stdout.write(rulesAsJson(ruleset));
       else {
+        const { makeStyle } = await import("./render/style.js");
         const parentColor = program.opts<MainOptions>().color;
         io.stdout.write(rulesAsText(ruleset, makeStyle(colorLevel(io, io.stdout, options.color && parentColor)), terminalWidth(io.stdout)));
       }
@@ -162,7 +162,7 @@ async function triageCommand(options: MainOptions, io: CliIo, ruleset: Ruleset):
     const { interview } = await import("./interview/start.js");
     result = await interview(ruleset, io, evaluateOptions, options.color);
   }
-  io.stdout.write(formatResult(result, ruleset, format, io, options.color));
+  io.stdout.write(await formatResult(result, ruleset, format, io, options.color));
   return options.exitCode && result.verdict === "see-a-professional" ? EXIT.referral : EXIT.ok;
 }
 

@@ -67,7 +67,8 @@ export function urgencyRank(urgency: RuleUrgency | "none"): number {
  * Throws `RulesetError` listing every problem, each with its path.
  */
 export function loadRuleset(document: unknown): Ruleset {
-  const parsed = RulesetDefinitionSchema.safeParse(document);
+  // jitless: one parse per load, so compiling a parser would cost more than it saves.
+  const parsed = RulesetDefinitionSchema.safeParse(document, { jitless: true });
   if (!parsed.success) {
     throw new RulesetError(
       parsed.error.issues.map((issue): Issue => ({ path: formatPath(issue.path), message: describeZodIssue(issue, document) })),

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /** Urgency of one rule; `none` belongs only to a whole result. Highest first. */
 export const RULE_URGENCIES = ["emergency", "urgent", "soon"] as const;
