@@ -3,6 +3,19 @@
 // The library (dist/src/) stays unbundled, as tsc writes it, so that importers can tree-shake it.
 import { rmSync } from "node:fs";
 import { build } from "esbuild";
+import { BUILTIN_RULESET_DOCUMENTS } from "./dist/src/ruleset/builtin.js";
+import { loadRuleset } from "./dist/src/ruleset/load.js";
+
+// The bundle trusts its built-in rulesets without zod at run time, so they are validated here, at
+// build time, with the same loadRuleset (tsc has just built it): an invalid one fails the build.
+for (const [name, document] of Object.entries(BUILTIN_RULESET_DOCUMENTS)) {
+  try {
+    loadRuleset(document);
+  } catch (error) {
+    console.error(`built-in ruleset "${name}" is invalid:\n${error.message}`);
+    process.exit(1);
+  }
+}
 
 rmSync("dist/cli", { recursive: true, force: true });
 
@@ -19,6 +32,10 @@ const result = await build({
   minifySyntax: true,
   legalComments: "linked",
   logLevel: "warning",
+  // tsconfig asks tsc to keep imports as written; in the bundle an import left unused (after the
+  // define below folds a branch away) should go.
+  tsconfigRaw: { compilerOptions: { verbatimModuleSyntax: false } },
+  define: { __NECK_TRIAGE_RULESETS_PREVALIDATED__: "true" },
   metafile: process.env.BUNDLE_META === "1",
   // commander is CommonJS and calls require() for Node built-ins; give the ESM bundle a require.
   banner: { js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);' },

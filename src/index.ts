@@ -1,7 +1,7 @@
 import type * as z from "zod";
 import type { DefaultAnswers } from "./answers/default-answers.js";
 import { answersSchemaFor } from "./answers/schema.js";
-import { evaluate } from "./engine/evaluate.js";
+import { evaluate } from "./engine/evaluate-answers.js";
 import type { EvaluateOptions, TriageResult } from "./engine/result.js";
 import { getDefaultRuleset } from "./ruleset/builtin.js";
 import type { Ruleset } from "./ruleset/load.js";
@@ -9,7 +9,7 @@ import type { Ruleset } from "./ruleset/load.js";
 export { AnswersError } from "./answers/errors.js";
 export { RulesetError } from "./ruleset/errors.js";
 export { loadRuleset, type Ruleset } from "./ruleset/load.js";
-export { evaluate } from "./engine/evaluate.js";
+export { evaluate } from "./engine/evaluate-answers.js";
 export { answersSchemaFor } from "./answers/schema.js";
 export type { Answers, RecordId } from "./answers/schema.js";
 export type { DefaultAnswers, YesNoUnsure } from "./answers/default-answers.js";

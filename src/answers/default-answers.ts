@@ -1,4 +1,4 @@
-import type { RecordId } from "./schema.js";
+import type { RecordId } from "./describe.js";
 
 export type YesNoUnsure = "yes" | "no" | "unsure";
 

@@ -1,5 +1,6 @@
 import type { Ruleset } from "../ruleset/load.js";
-import { ID_MAX_LENGTH, type Answers } from "./schema.js";
+import { ID_MAX_LENGTH } from "./describe.js";
+import type { Answers } from "./schema.js";
 
 /**
  * A quick check of well-formed answers, built once per ruleset from its questions as plain closures
@@ -45,4 +46,13 @@ export function compileAnswersFastCheck(ruleset: Ruleset): (input: unknown) => A
     // Every question present, and no other key: an unknown or misspelt one is left to zod to report.
     return keys === count ? (output as Answers) : undefined;
   };
+}
+
+const fastChecks = new WeakMap<Ruleset, (input: unknown) => Answers | undefined>();
+
+/** The quick check for a ruleset (compiled once): the answers when they are plainly valid, else undefined. */
+export function quickCheckAnswers(ruleset: Ruleset, input: unknown): Answers | undefined {
+  let check = fastChecks.get(ruleset);
+  if (!check) fastChecks.set(ruleset, (check = compileAnswersFastCheck(ruleset)));
+  return check(input);
 }

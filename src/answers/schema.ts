@@ -2,13 +2,14 @@ import * as z from "zod";
 import type { Ruleset } from "../ruleset/load.js";
 import type { QuestionDefinition } from "../ruleset/schema.js";
 
-/** The optional record id echoed in the result, for matching records in batch. */
-export const ID_MAX_LENGTH = 200;
+import { ID_MAX_LENGTH, type RecordId } from "./describe.js";
+
+export { allowedValues, ID_MAX_LENGTH, type RecordId } from "./describe.js";
+
 export const RecordIdSchema = z.union([
   z.string().max(ID_MAX_LENGTH),
   z.number().refine((n) => Number.isFinite(n) && String(n).length <= ID_MAX_LENGTH),
 ]);
-export type RecordId = z.infer<typeof RecordIdSchema>;
 
 /** Validated answers: one value per question of the ruleset, plus the optional id. */
 export type Answers = Readonly<Record<string, string | number>> & { readonly id?: RecordId };
@@ -34,11 +35,4 @@ function questionSchema(question: QuestionDefinition): z.ZodType {
     return z.enum([first as string, ...rest]);
   }
   return z.int().min(question.min).max(question.max);
-}
-
-/** What a question accepts, in the words error messages use: `"yes" | "no" | "unsure"`. */
-export function allowedValues(question: QuestionDefinition): string {
-  return question.type === "choice"
-    ? question.choices.map((choice) => JSON.stringify(choice.value)).join(" | ")
-    : `an integer ${question.min}–${question.max}`;
 }

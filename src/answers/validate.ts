@@ -3,17 +3,14 @@ import { describeValue, type Issue } from "../issues.js";
 import type { Ruleset } from "../ruleset/load.js";
 import { valueAt } from "../zod-issues.js";
 import { AnswersError } from "./errors.js";
-import { allowedValues, answersSchemaFor, ID_MAX_LENGTH, type Answers } from "./schema.js";
-import { compileAnswersFastCheck } from "./fast-check.js";
+import { allowedValues, ID_MAX_LENGTH } from "./describe.js";
+import { answersSchemaFor, type Answers } from "./schema.js";
+import { quickCheckAnswers } from "./fast-check.js";
 import { closestName } from "./suggest.js";
-
-const fastChecks = new WeakMap<Ruleset, (input: unknown) => Answers | undefined>();
 
 /** Validates answers against a ruleset's questions; throws `AnswersError` listing every problem. */
 export function validateAnswers(ruleset: Ruleset, input: unknown): Answers {
-  let fastCheck = fastChecks.get(ruleset);
-  if (!fastCheck) fastChecks.set(ruleset, (fastCheck = compileAnswersFastCheck(ruleset)));
-  const quick = fastCheck(input);
+  const quick = quickCheckAnswers(ruleset, input);
   if (quick) return quick;
   // jitless: zod would otherwise compile a parser from the question ids, and ruleset text never becomes code.
   const parsed = answersSchemaFor(ruleset).safeParse(input, { jitless: true });

@@ -1,4 +1,4 @@
-import { duplicateKeys } from "./duplicate-keys.js";
+import { mayHaveDuplicateKeys } from "./duplicate-key-count.js";
 import { UsageError, type CliIo } from "./io.js";
 
 /** Answers files are small; anything larger is a mistake, not a questionnaire. */
@@ -27,7 +27,8 @@ export async function readJsonInput(io: CliIo, path: string, what: string): Prom
     const reason = (error as Error).message.replace(/\s*[\r\n]+\s*/g, " ");
     throw new UsageError(`${name}: not valid JSON (${reason}); expected one JSON object of ${what}`);
   }
-  const duplicates = duplicateKeys(text, document);
+  // The full check (and its parser) loads only when the quick one cannot rule duplicates out.
+  const duplicates = mayHaveDuplicateKeys(text, document) ? (await import("./duplicate-keys.js")).duplicateKeys(text, document) : [];
   if (duplicates.length > 0) {
     throw new UsageError(duplicates.map((path) => `${path}: given more than once; give each field once`));
   }

@@ -1,7 +1,7 @@
 import { Command, CommanderError, Option } from "commander";
 import { AnswersError } from "../answers/errors.js";
-import { allowedValues } from "../answers/schema.js";
-import { evaluate } from "../engine/evaluate.js";
+import { allowedValues } from "../answers/describe.js";
+import { evaluateValidAnswers } from "../engine/evaluate.js";
 import type { EvaluateOptions, TriageResult } from "../engine/result.js";
 import { issueLines } from "../issues.js";
 import { getDefaultRuleset } from "../ruleset/builtin.js";
@@ -10,6 +10,7 @@ import { CancelledError, EXIT, UsageError, type CliIo } from "./io.js";
 import { colorLevel, formatResult, FORMATS, terminalWidth, type Format } from "./output.js";
 import { oneLine } from "./one-line.js";
 import { readJsonInput } from "./read-answers.js";
+import { validAnswers } from "./valid-answers.js";
 import { VERSION } from "./version.js";
 
 interface MainOptions {
@@ -152,7 +153,7 @@ async function triageCommand(options: MainOptions, io: CliIo, ruleset: Ruleset):
   let result: TriageResult;
   if (options.answers !== undefined) {
     const answers = await readJsonInput(io, options.answers, "answers");
-    result = evaluate(ruleset, answers, evaluateOptions);
+    result = evaluateValidAnswers(ruleset, await validAnswers(ruleset, answers), evaluateOptions);
   } else {
     if (!io.stdin.isTTY) {
       throw new UsageError(

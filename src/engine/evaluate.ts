@@ -1,4 +1,3 @@
-import { validateAnswers } from "../answers/validate.js";
 import type { Ruleset } from "../ruleset/load.js";
 import type { RuleUrgency, Urgency } from "../ruleset/schema.js";
 import { composeAdvice, composeWatchFor, type FiredRule } from "./advice.js";
@@ -6,14 +5,6 @@ import type { AnswerCodes, AnswerValues } from "./conditions.js";
 import { planFor, type PlannedRule } from "./plan.js";
 import type { EvaluateOptions, Reason, TriageResult } from "./result.js";
 import { FALSE, TRUE, UNSURE } from "./truth.js";
-
-/**
- * Evaluates answers with a validated ruleset. Pure and synchronous.
- * Throws `AnswersError` (every problem, each with its field) when the answers are not valid.
- */
-export function evaluate(ruleset: Ruleset, answers: unknown, options?: EvaluateOptions): TriageResult {
-  return evaluateValidAnswers(ruleset, validateAnswers(ruleset, answers), options);
-}
 
 /** Evaluates answers already validated against this ruleset. */
 export function evaluateValidAnswers(ruleset: Ruleset, answers: AnswerValues & { id?: string | number }, options?: EvaluateOptions): TriageResult {

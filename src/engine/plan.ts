@@ -1,5 +1,6 @@
 import type { CompiledPart, Ruleset } from "../ruleset/load.js";
-import { RULE_URGENCIES, type RuleDefinition, type RuleUrgency } from "../ruleset/schema.js";
+import type { RuleDefinition } from "../ruleset/schema.js";
+import { RULE_URGENCIES, type RuleUrgency } from "../ruleset/urgency.js";
 import type { CompiledCondition } from "./conditions.js";
 import type { Source } from "./result.js";
 

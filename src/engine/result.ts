@@ -1,4 +1,4 @@
-import type { RecordId } from "../answers/schema.js";
+import type { RecordId } from "../answers/describe.js";
 import type { RuleUrgency, Urgency } from "../ruleset/schema.js";
 
 export type Verdict = "see-a-professional" | "self-care-likely-fine";

@@ -1,66 +1,11 @@
 import { formatPath, type Issue } from "../issues.js";
-import {
-  compileCondition,
-  compileEncoder,
-  fieldsRead,
-  type AnswerValues,
-  type CompiledCondition,
-  type IndexedQuestion,
-} from "../engine/conditions.js";
+import { describeZodIssue } from "../zod-issues.js";
+import { compileValidatedRuleset, type Ruleset } from "./compile.js";
 import { RulesetError } from "./errors.js";
 import { checkReferences } from "./references.js";
-import {
-  RULE_URGENCIES,
-  RulesetDefinitionSchema,
-  type QuestionDefinition,
-  type RuleDefinition,
-  type RuleUrgency,
-  type RulesetDefinition,
-  type SourceDefinition,
-} from "./schema.js";
-import { describeZodIssue } from "../zod-issues.js";
+import { RulesetDefinitionSchema } from "./schema.js";
 
-/** One part of a rule's top-level `all`, as the "not sure" anchor sees it. */
-export interface CompiledPart {
-  readonly value: CompiledCondition;
-  /** True when every question the part reads is about who the person is (age, history). */
-  readonly background: boolean;
-}
-
-export interface CompiledRule {
-  readonly definition: RuleDefinition;
-  readonly id: string;
-  /** Position in the ruleset: the tie-break when sorting reasons. */
-  readonly order: number;
-  readonly urgency: RuleUrgency;
-  readonly rank: number;
-  readonly value: CompiledCondition;
-  readonly parts: readonly CompiledPart[];
-  /** The question ids the rule reads, in question order. */
-  readonly fields: readonly string[];
-  readonly sources: readonly SourceDefinition[];
-}
-
-/** A validated, compiled ruleset: what `evaluate` takes. Build one with `loadRuleset`. */
-export interface Ruleset {
-  readonly id: string;
-  readonly version: string;
-  /** The validated document, unchanged: what `rules --export` prints. */
-  readonly definition: RulesetDefinition;
-  readonly questions: readonly QuestionDefinition[];
-  readonly questionsById: ReadonlyMap<string, QuestionDefinition>;
-  readonly rules: readonly CompiledRule[];
-  /** Question ids to their position and definition: what compiled conditions are built against. */
-  readonly questionIndex: ReadonlyMap<string, IndexedQuestion>;
-  /** Answers (possibly partial) as the codes compiled conditions read. */
-  readonly encode: (answers: AnswerValues) => number[];
-}
-
-/** Urgency rank: 0 is the highest (emergency); `none` ranks after every rule urgency. */
-export function urgencyRank(urgency: RuleUrgency | "none"): number {
-  const rank = (RULE_URGENCIES as readonly string[]).indexOf(urgency);
-  return rank === -1 ? RULE_URGENCIES.length : rank;
-}
+export { urgencyRank, type CompiledPart, type CompiledRule, type Ruleset } from "./compile.js";
 
 /**
  * Validates a parsed ruleset document and compiles it for evaluation.
@@ -77,51 +22,6 @@ export function loadRuleset(document: unknown): Ruleset {
   const definition = parsed.data;
   const problems = checkReferences(definition);
   if (problems.length > 0) throw new RulesetError(problems);
-  return compileRuleset(deepFreeze(definition));
+  return compileValidatedRuleset(definition);
 }
 
-function compileRuleset(definition: RulesetDefinition): Ruleset {
-  const questionsById = new Map(definition.questions.map((question) => [question.id, question]));
-  const questionIndex = new Map(definition.questions.map((question, index) => [question.id, { index, question }]));
-  const questionOrder = definition.questions.map((question) => question.id);
-  const isBackground = (field: string) => questionsById.get(field)?.background === true;
-
-  const rules = definition.rules.map((rule, order): CompiledRule => {
-    const read = fieldsRead(rule.when);
-    const partConditions = "all" in rule.when ? rule.when.all : [rule.when];
-    return Object.freeze({
-      definition: rule,
-      id: rule.id,
-      order,
-      urgency: rule.urgency,
-      rank: urgencyRank(rule.urgency),
-      value: compileCondition(rule.when, questionIndex),
-      parts: Object.freeze(
-        partConditions.map((part) =>
-          Object.freeze({ value: compileCondition(part, questionIndex), background: [...fieldsRead(part)].every(isBackground) }),
-        ),
-      ),
-      fields: Object.freeze(questionOrder.filter((id) => read.has(id))),
-      sources: Object.freeze(rule.sources.map((key) => definition.sources[key] as SourceDefinition)),
-    });
-  });
-
-  return Object.freeze({
-    id: definition.id,
-    version: definition.version,
-    definition,
-    questions: definition.questions,
-    questionsById,
-    rules: Object.freeze(rules),
-    questionIndex,
-    encode: compileEncoder(definition.questions),
-  });
-}
-
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === "object" && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const child of Object.values(value)) deepFreeze(child);
-  }
-  return value;
-}

@@ -1,10 +1,8 @@
 import * as z from "zod";
 
-/** Urgency of one rule; `none` belongs only to a whole result. Highest first. */
-export const RULE_URGENCIES = ["emergency", "urgent", "soon"] as const;
-export type RuleUrgency = (typeof RULE_URGENCIES)[number];
-export const URGENCIES = [...RULE_URGENCIES, "none"] as const;
-export type Urgency = (typeof URGENCIES)[number];
+import { RULE_URGENCIES } from "./urgency.js";
+
+export { RULE_URGENCIES, URGENCIES, type RuleUrgency, type Urgency } from "./urgency.js";
 
 /** Names that must never become object keys built from data. */
 const FORBIDDEN_IDS = new Set(["__proto__", "constructor", "prototype", "id"]);

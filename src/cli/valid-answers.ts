@@ -1,0 +1,14 @@
+import type { Answers } from "../answers/schema.js";
+import { quickCheckAnswers } from "../answers/fast-check.js";
+import type { Ruleset } from "../ruleset/load.js";
+
+/**
+ * The answers, validated. Plainly valid answers pass the quick check; anything else goes to the zod
+ * schema, loaded only then (it is most of the start-up cost), which throws AnswersError listing every problem.
+ */
+export async function validAnswers(ruleset: Ruleset, input: unknown): Promise<Answers> {
+  const quick = quickCheckAnswers(ruleset, input);
+  if (quick) return quick;
+  const { validateAnswers } = await import("../answers/validate.js");
+  return validateAnswers(ruleset, input);
+}

@@ -1,0 +1,5 @@
+/** Urgency of one rule; `none` belongs only to a whole result. Highest first. */
+export const RULE_URGENCIES = ["emergency", "urgent", "soon"] as const;
+export type RuleUrgency = (typeof RULE_URGENCIES)[number];
+export const URGENCIES = [...RULE_URGENCIES, "none"] as const;
+export type Urgency = (typeof URGENCIES)[number];
