@@ -7,11 +7,17 @@ import type { Answers } from "./schema.js";
  * (no generated code). It only ever accepts what the zod schema accepts, with the same values; when
  * it says no (or meets anything unusual), the zod schema decides and reports every problem.
  */
-export function compileAnswersFastCheck(ruleset: Ruleset): (input: unknown) => Answers | undefined {
+export interface QuickChecked {
+  readonly answers: Answers;
+  /** The answers as the codes compiled conditions read (see engine/conditions.ts), made in the same pass. */
+  readonly codes: number[];
+}
+
+export function compileAnswersFastCheck(ruleset: Ruleset): (input: unknown) => QuickChecked | undefined {
   const fields = ruleset.questions.map((question) => question.id);
-  // Per question: the allowed answers (choice), or null and a range (integer). Plain arrays, one loop.
-  const allowed = ruleset.questions.map((question) =>
-    question.type === "choice" ? new Set(question.choices.map((choice) => choice.value)) : null,
+  // Per question: each allowed answer's index (choice), or null and a range (integer). One loop.
+  const choiceIndex = ruleset.questions.map((question) =>
+    question.type === "choice" ? new Map(question.choices.map((choice, i) => [choice.value, i])) : null,
   );
   const mins = ruleset.questions.map((question) => (question.type === "integer" ? question.min : 0));
   const maxes = ruleset.questions.map((question) => (question.type === "integer" ? question.max : 0));
@@ -20,18 +26,22 @@ export function compileAnswersFastCheck(ruleset: Ruleset): (input: unknown) => A
   return (input) => {
     if (typeof input !== "object" || input === null || Object.getPrototypeOf(input) !== Object.prototype) return undefined;
     const record = input as Record<string, unknown>;
-    const output: Record<string, unknown> = {};
+    const answers: Record<string, unknown> = {};
+    const codes: number[] = new Array(count);
     for (let i = 0; i < count; i++) {
       const field = fields[i]!;
       if (!Object.hasOwn(record, field)) return undefined;
       const value = record[field];
-      const choices = allowed[i];
+      const choices = choiceIndex[i];
       if (choices) {
-        if (typeof value !== "string" || !choices.has(value)) return undefined;
-      } else if (typeof value !== "number" || !Number.isInteger(value) || value < mins[i]! || value > maxes[i]!) {
-        return undefined;
+        const code = typeof value === "string" ? choices.get(value) : undefined;
+        if (code === undefined) return undefined;
+        codes[i] = code;
+      } else {
+        if (typeof value !== "number" || !Number.isInteger(value) || value < mins[i]! || value > maxes[i]!) return undefined;
+        codes[i] = value;
       }
-      output[field] = value;
+      answers[field] = value;
     }
     let keys = Object.keys(record).length;
     if (Object.hasOwn(record, "id")) {
@@ -40,18 +50,18 @@ export function compileAnswersFastCheck(ruleset: Ruleset): (input: unknown) => A
         (typeof id === "string" && id.length <= ID_MAX_LENGTH) ||
         (typeof id === "number" && Number.isFinite(id) && String(id).length <= ID_MAX_LENGTH);
       if (!ok) return undefined;
-      output.id = id;
+      answers.id = id;
       keys--;
     }
     // Every question present, and no other key: an unknown or misspelt one is left to zod to report.
-    return keys === count ? (output as Answers) : undefined;
+    return keys === count ? { answers: answers as Answers, codes } : undefined;
   };
 }
 
-const fastChecks = new WeakMap<Ruleset, (input: unknown) => Answers | undefined>();
+const fastChecks = new WeakMap<Ruleset, (input: unknown) => QuickChecked | undefined>();
 
-/** The quick check for a ruleset (compiled once): the answers when they are plainly valid, else undefined. */
-export function quickCheckAnswers(ruleset: Ruleset, input: unknown): Answers | undefined {
+/** The quick check for a ruleset (compiled once): the answers and their codes when plainly valid, else undefined. */
+export function quickCheckAnswers(ruleset: Ruleset, input: unknown): QuickChecked | undefined {
   let check = fastChecks.get(ruleset);
   if (!check) fastChecks.set(ruleset, (check = compileAnswersFastCheck(ruleset)));
   return check(input);

@@ -11,7 +11,7 @@ import { closestName } from "./suggest.js";
 /** Validates answers against a ruleset's questions; throws `AnswersError` listing every problem. */
 export function validateAnswers(ruleset: Ruleset, input: unknown): Answers {
   const quick = quickCheckAnswers(ruleset, input);
-  if (quick) return quick;
+  if (quick) return quick.answers;
   // jitless: zod would otherwise compile a parser from the question ids, and ruleset text never becomes code.
   const parsed = answersSchemaFor(ruleset).safeParse(input, { jitless: true });
   if (parsed.success) return parsed.data;

@@ -8,7 +8,7 @@ import type { Ruleset } from "../ruleset/load.js";
  */
 export async function validAnswers(ruleset: Ruleset, input: unknown): Promise<Answers> {
   const quick = quickCheckAnswers(ruleset, input);
-  if (quick) return quick;
+  if (quick) return quick.answers;
   const { validateAnswers } = await import("../answers/validate.js");
   return validateAnswers(ruleset, input);
 }

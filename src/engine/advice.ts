@@ -15,6 +15,8 @@ interface FilledTexts {
   readonly urgent: string;
   readonly soon: string;
   readonly watchFor: readonly string[];
+  /** Self-care advice by days left to the check-back day (0: on or past it). */
+  readonly selfCare: Map<number, string>;
 }
 
 const MAX_CACHED_NUMBERS = 16;
@@ -34,6 +36,7 @@ function textsFor(ruleset: Ruleset, options: EvaluateOptions | undefined): Fille
       urgent: fill(advice.urgency.urgent.advice, { emergencyNumber }),
       soon: fill(advice.urgency.soon.advice, { emergencyNumber }),
       watchFor: advice.selfCare.watchFor.map((line) => fill(line, { emergencyNumber })),
+      selfCare: new Map(),
     };
     if (byNumber.size >= MAX_CACHED_NUMBERS) byNumber.clear();
     byNumber.set(key, texts);
@@ -58,7 +61,14 @@ export function composeAdvice(
   const advice = ruleset.definition.advice;
   const texts = textsFor(ruleset, options);
   if (urgency === "none") {
-    return fill(advice.selfCare.advice, { emergencyNumber: texts.emergencyNumber, checkBack: checkBack(ruleset, answers) });
+    const days = answers[advice.selfCare.checkBackQuestion];
+    const daysLeft = typeof days === "number" && days < advice.selfCare.checkBackDay ? advice.selfCare.checkBackDay - days : 0;
+    let text = texts.selfCare.get(daysLeft);
+    if (text === undefined) {
+      text = fill(advice.selfCare.advice, { emergencyNumber: texts.emergencyNumber, checkBack: checkBack(ruleset, daysLeft) });
+      texts.selfCare.set(daysLeft, text);
+    }
+    return text;
   }
   if (urgency === "emergency") {
     const notes = new Set<string>();
@@ -79,13 +89,10 @@ export function composeAdvice(
   return texts.soon;
 }
 
-function checkBack(ruleset: Ruleset, answers: Readonly<Record<string, string | number | undefined>>): string {
+function checkBack(ruleset: Ruleset, daysLeft: number): string {
   const selfCare = ruleset.definition.advice.selfCare;
-  const days = answers[selfCare.checkBackQuestion];
-  const day = selfCare.checkBackDay;
-  if (typeof days !== "number" || days >= day) return fill(selfCare.checkBackAfter, {});
-  const daysLeft = day - days;
-  return fill(daysLeft === 1 ? selfCare.checkBackBefore.one : selfCare.checkBackBefore.other, { day, daysLeft });
+  if (daysLeft <= 0) return fill(selfCare.checkBackAfter, {});
+  return fill(daysLeft === 1 ? selfCare.checkBackBefore.one : selfCare.checkBackBefore.other, { day: selfCare.checkBackDay, daysLeft });
 }
 
 /** The signs to watch for, with the emergency number filled in: a fresh array each call. */

@@ -1,6 +1,7 @@
 import { validateAnswers } from "../answers/validate.js";
 import type { Ruleset } from "../ruleset/load.js";
-import { evaluateValidAnswers } from "./evaluate.js";
+import { quickCheckAnswers } from "../answers/fast-check.js";
+import { evaluateEncodedAnswers, evaluateValidAnswers } from "./evaluate.js";
 import type { EvaluateOptions, TriageResult } from "./result.js";
 
 /**
@@ -8,5 +9,7 @@ import type { EvaluateOptions, TriageResult } from "./result.js";
  * Throws `AnswersError` (every problem, each with its field) when the answers are not valid.
  */
 export function evaluate(ruleset: Ruleset, answers: unknown, options?: EvaluateOptions): TriageResult {
+  const quick = quickCheckAnswers(ruleset, answers);
+  if (quick) return evaluateEncodedAnswers(ruleset, quick.answers, quick.codes, options);
   return evaluateValidAnswers(ruleset, validateAnswers(ruleset, answers), options);
 }

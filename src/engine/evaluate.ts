@@ -8,7 +8,16 @@ import { FALSE, TRUE, UNSURE } from "./truth.js";
 
 /** Evaluates answers already validated against this ruleset. */
 export function evaluateValidAnswers(ruleset: Ruleset, answers: AnswerValues & { id?: string | number }, options?: EvaluateOptions): TriageResult {
-  const codes = ruleset.encode(answers);
+  return evaluateEncodedAnswers(ruleset, answers, ruleset.encode(answers), options);
+}
+
+/** Evaluates validated answers whose codes (`ruleset.encode(answers)`) are already made. */
+export function evaluateEncodedAnswers(
+  ruleset: Ruleset,
+  answers: AnswerValues & { id?: string | number },
+  codes: AnswerCodes,
+  options?: EvaluateOptions,
+): TriageResult {
   const rules = planFor(ruleset).rules;
   const fired: FiredRule[] = [];
   for (let i = 0; i < rules.length; i++) {
@@ -115,17 +124,15 @@ function buildResult(
   const reasons: Reason[] = new Array(fired.length);
   for (let i = 0; i < fired.length; i++) reasons[i] = fired[i]!.reason;
   const urgency: Urgency = reasons.length > 0 ? reasons[0]!.urgency : "none";
-  const result: TriageResult = {
-    verdict: reasons.length > 0 ? "see-a-professional" : "self-care-likely-fine",
-    urgency,
-    reasons,
-    advice: composeAdvice(ruleset, urgency, fired, answers, options),
-    watchFor: composeWatchFor(ruleset, options),
-    disclaimer: ruleset.definition.disclaimer,
-    ruleset: { id: ruleset.id, version: ruleset.version },
-  };
-  // The contract puts id first when given.
-  return answers.id === undefined ? result : { id: answers.id, ...result };
+  const verdict = reasons.length > 0 ? "see-a-professional" : "self-care-likely-fine";
+  const advice = composeAdvice(ruleset, urgency, fired, answers, options);
+  const watchFor = composeWatchFor(ruleset, options);
+  const { disclaimer } = ruleset.definition;
+  const about = { id: ruleset.id, version: ruleset.version };
+  // Two literals rather than a spread: the id comes first when given, as the contract shows.
+  return answers.id === undefined
+    ? { verdict, urgency, reasons, advice, watchFor, disclaimer, ruleset: about }
+    : { id: answers.id, verdict, urgency, reasons, advice, watchFor, disclaimer, ruleset: about };
 }
 
 function byUrgency(a: FiredRule, b: FiredRule): number {

@@ -10,7 +10,7 @@ const fastCheck = compileAnswersFastCheck(defaultRuleset);
 const schema = answersSchemaFor(defaultRuleset);
 
 function agrees(input: unknown): void {
-  const quick = fastCheck(input);
+  const quick = fastCheck(input)?.answers;
   if (quick === undefined) return;
   const parsed = schema.safeParse(input, { jitless: true });
   expect(parsed.success, JSON.stringify(input)).toBe(true);
@@ -29,10 +29,15 @@ const ODD_VALUES: unknown[] = [
 ];
 
 describe("the hot-path answers check agrees with the zod schema", () => {
+  it("gives the same codes as encoding the validated answers", () => {
+    const answers = calmAnswers({ fever: "unsure", age: 70, otcResponse: "did-not-help" });
+    expect(fastCheck(answers)?.codes).toEqual(defaultRuleset.encode(schema.parse(answers)));
+  });
+
   it("accepts complete valid answers, with and without an id", () => {
-    expect(fastCheck(calmAnswers())).toEqual(schema.parse(calmAnswers()));
-    expect(fastCheck({ ...calmAnswers(), id: "r-1" })).toEqual({ ...calmAnswers(), id: "r-1" });
-    expect(fastCheck({ ...calmAnswers(), id: 42 })).toEqual({ ...calmAnswers(), id: 42 });
+    expect(fastCheck(calmAnswers())?.answers).toEqual(schema.parse(calmAnswers()));
+    expect(fastCheck({ ...calmAnswers(), id: "r-1" })?.answers).toEqual({ ...calmAnswers(), id: "r-1" });
+    expect(fastCheck({ ...calmAnswers(), id: 42 })?.answers).toEqual({ ...calmAnswers(), id: 42 });
   });
 
   it("leaves to zod: a missing, unknown, misspelt or __proto__ key, a class instance, an inherited field", () => {

@@ -1,6 +1,5 @@
 import { AnswersError } from "../../answers/errors.js";
-import { validateAnswers } from "../../answers/validate.js";
-import { evaluateValidAnswers } from "../../engine/evaluate.js";
+import { evaluate } from "../../engine/evaluate-answers.js";
 import type { EvaluateOptions, TriageResult } from "../../engine/result.js";
 import type { Issue } from "../../issues.js";
 import type { Ruleset } from "../../ruleset/load.js";
@@ -43,7 +42,7 @@ export function triageLine(ruleset: Ruleset, lineNumber: number, text: string | 
     );
   }
   try {
-    return { ok: true, result: evaluateValidAnswers(ruleset, validateAnswers(ruleset, parsed), options) };
+    return { ok: true, result: evaluate(ruleset, parsed, options) };
   } catch (error) {
     if (!(error instanceof AnswersError)) throw error;
     const count = error.issues.length;
