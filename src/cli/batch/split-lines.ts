@@ -1,7 +1,8 @@
 /**
  * Splits a byte stream into lines as chunks arrive, without ever holding more than `maxBytes` of one
- * line: a longer line is reported as too long (`text` undefined) and skipped up to its newline.
- * A final newline does not make an extra line; "\r\n" endings are accepted.
+ * line (plus the "\r" of a "\r\n"): a longer line is reported as too long (`text` undefined) and
+ * skipped up to its newline. A final newline does not make an extra line; "\r\n" endings are
+ * accepted; a UTF-8 byte order mark at the very start is not part of the first line.
  */
 export class LineSplitter {
   private pending: Buffer[] = [];
@@ -35,7 +36,8 @@ export class LineSplitter {
   private keep(chunk: Buffer, from: number, to: number): void {
     if (this.discarding || from === to) return;
     this.pendingBytes += to - from;
-    if (this.pendingBytes > this.maxBytes) {
+    // One byte of slack for the "\r" of a "\r\n" ending: it is not part of the line. emit() decides.
+    if (this.pendingBytes > this.maxBytes + 1) {
       this.discarding = true;
       this.pending = [];
       return;
@@ -45,12 +47,13 @@ export class LineSplitter {
 
   private emit(): void {
     this.lineNumber++;
-    if (this.discarding) {
+    const bytes = this.discarding ? undefined : this.pending.length === 1 ? (this.pending[0] as Buffer) : Buffer.concat(this.pending);
+    const crlf = bytes !== undefined && bytes.length > 0 && bytes[bytes.length - 1] === 13;
+    if (bytes === undefined || bytes.length - (crlf ? 1 : 0) > this.maxBytes) {
       this.onLine(this.lineNumber, undefined);
     } else {
-      const bytes = this.pending.length === 1 ? (this.pending[0] as Buffer) : Buffer.concat(this.pending);
-      let text = bytes.toString("utf8");
-      if (text.endsWith("\r")) text = text.slice(0, -1);
+      let text = bytes.toString("utf8", 0, bytes.length - (crlf ? 1 : 0));
+      if (this.lineNumber === 1 && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
       this.onLine(this.lineNumber, text);
     }
     this.pending = [];

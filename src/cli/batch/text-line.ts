@@ -11,6 +11,7 @@ export function textLine(lineNumber: number, outcome: LineOutcome): string {
   const { result } = outcome;
   const label = result.id === undefined ? "" : ` ${JSON.stringify(result.id)}`;
   const reasons = result.reasons.map((reason) => `${reason.ruleId}${reason.certainty === "possible" ? " (possible)" : ""}`).join(", ");
-  return `line ${lineNumber}${label}: ${result.verdict} (${result.urgency})${reasons === "" ? "" : `: ${reasons}`}`;
+  // JSON.stringify leaves C1 controls (U+0080–U+009F, e.g. the one-byte CSI) in an id raw: escape them too.
+  return oneLine(`line ${lineNumber}${label}: ${result.verdict} (${result.urgency})${reasons === "" ? "" : `: ${reasons}`}`);
 }
 
