@@ -21,9 +21,13 @@ export function answersSchemaFor(ruleset: Ruleset): z.ZodType<Answers> {
   let schema = schemas.get(ruleset);
   if (!schema) {
     const shape: Record<string, z.ZodType> = {};
-    for (const question of ruleset.questions) shape[question.id] = questionSchema(question);
-    shape.id = RecordIdSchema.optional();
-    schema = z.strictObject(shape) as unknown as z.ZodType<Answers>;
+    for (const question of ruleset.questions) {
+      shape[question.id] = questionSchema(question).meta({ title: question.label, description: question.prompt });
+    }
+    shape.id = RecordIdSchema.optional().meta({ description: "echoed unchanged in the result, to match records" });
+    schema = z
+      .strictObject(shape)
+      .meta({ title: `neck-triage answers (ruleset ${ruleset.id} ${ruleset.version})` }) as unknown as z.ZodType<Answers>;
     schemas.set(ruleset, schema);
   }
   return schema;

@@ -16,16 +16,16 @@ export async function readJsonInput(io: CliIo, path: string, what: string): Prom
     throw new UsageError(`${name}: cannot read the ${what}: ${describeReadError(error)}`);
   }
   if (Buffer.byteLength(text) > MAX_ANSWERS_BYTES) {
-    throw new UsageError(`${name}: larger than 1 MiB; expected one JSON object of ${what}`);
+    throw new UsageError(`${name}: larger than 1 MiB; expected one JSON object: the ${what}`);
   }
-  if (text.trim() === "") throw new UsageError(`${name}: empty; expected one JSON object of ${what}`);
+  if (text.trim() === "") throw new UsageError(`${name}: empty; expected one JSON object: the ${what}`);
   let document: unknown;
   try {
     document = JSON.parse(stripByteOrderMark(text));
   } catch (error) {
     // V8 quotes the input around the fault, newlines included: keep the problem on one line.
     const reason = (error as Error).message.replace(/\s*[\r\n]+\s*/g, " ");
-    throw new UsageError(`${name}: not valid JSON (${reason}); expected one JSON object of ${what}`);
+    throw new UsageError(`${name}: not valid JSON (${reason}); expected one JSON object: the ${what}`);
   }
   // The full check (and its parser) loads only when the quick one cannot rule duplicates out.
   const duplicates = mayHaveDuplicateKeys(text, document) ? (await import("./duplicate-keys.js")).duplicateKeys(text, document) : [];
@@ -45,7 +45,7 @@ async function readStream(stream: NodeJS.ReadableStream, name: string): Promise<
   for await (const chunk of stream) {
     const buffer = typeof chunk === "string" ? Buffer.from(chunk) : (chunk as Buffer);
     size += buffer.length;
-    if (size > MAX_ANSWERS_BYTES) throw new UsageError(`${name}: larger than 1 MiB; expected one JSON object of answers`);
+    if (size > MAX_ANSWERS_BYTES) throw new UsageError(`${name}: larger than 1 MiB; expected one JSON object: the answers`);
     chunks.push(buffer);
   }
   return Buffer.concat(chunks).toString("utf8");

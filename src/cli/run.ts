@@ -8,6 +8,7 @@ import { getDefaultRuleset } from "../ruleset/builtin.js";
 import type { Ruleset } from "../ruleset/load.js";
 import { CancelledError, EXIT, UsageError, type CliIo } from "./io.js";
 import { colorLevel, formatResult, FORMATS, terminalWidth, type Format } from "./output.js";
+import { activeRuleset } from "./active-ruleset.js";
 import { oneLine } from "./one-line.js";
 import { readJsonInput } from "./read-answers.js";
 import { validAnswers } from "./valid-answers.js";
@@ -15,6 +16,7 @@ import { VERSION } from "./version.js";
 
 interface MainOptions {
   answers?: string;
+  ruleset?: string;
   format?: Format;
   json?: boolean;
   emergencyNumber?: string;
@@ -32,6 +34,8 @@ Examples:
   $ neck-triage --emergency-number 112            name 112 in emergency advice
   $ neck-triage rules                             list the rules, their urgency and sources
   $ neck-triage batch records.ndjson              one JSON result per line of NDJSON answers
+  $ neck-triage --ruleset extended                more red flags (NICE CKS); see: neck-triage rules --ruleset extended
+  $ neck-triage schema answers                    JSON Schema of the answers (schema result: of the output)
 
 Exit codes: 0 evaluated, 2 bad usage or input, 3 referral (with --exit-code),
 1 internal error, 130 cancelled.`;
@@ -79,6 +83,7 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
     .version(VERSION, "-V, --version", "print the version")
     .helpOption("-h, --help", "show this help")
     .option("--answers <file>", "evaluate the answers in FILE (JSON; - reads stdin) instead of asking")
+    .option("--ruleset <name|file>", RULESET_HELP)
     .addOption(new Option("--format <format>", "how to print the result").choices(FORMATS))
     .option("--json", "same as --format json")
     .option("--emergency-number <number>", "the number emergency advice names (or env NECK_TRIAGE_EMERGENCY_NUMBER)")
@@ -95,18 +100,22 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
     })
     .addHelpText("after", `${EXAMPLES}\n\n${answersHelp(ruleset)}`)
     .action(async (options: MainOptions) => {
-      setExitCode(await triageCommand(options, io, ruleset));
+      setExitCode(await triageCommand(options, io, await activeRuleset(options.ruleset, io)));
     });
 
   program
     .command("rules")
     .description("list the active ruleset's rules, their urgency and sources")
     .option("--json", "print them as JSON")
+    .option("--export", "print the whole ruleset as one JSON document that --ruleset FILE accepts")
+    .option("--ruleset <name|file>", RULESET_HELP)
     .option("--no-color", "no colour")
     .exitOverride()
-    .action(async (options: { json?: boolean; color: boolean }) => {
+    .action(async (options: { json?: boolean; export?: boolean; ruleset?: string; color: boolean }) => {
+      const ruleset = await activeRuleset(options.ruleset ?? program.opts<MainOptions>().ruleset, io);
       const { rulesAsJson, rulesAsText } = await import("./rules-command.js");
-      if (options.json) io.stdout.write(rulesAsJson(ruleset));
+      if (options.export) io.stdout.write(`${JSON.stringify(ruleset.definition, null, 2)}\n`);
+      else if (options.json) io.stdout.write(rulesAsJson(ruleset));
       else {
         const { makeStyle } = await import("./render/style.js");
         const parentColor = program.opts<MainOptions>().color;
@@ -119,6 +128,7 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
     .addOption(new Option("--format <format>", "one result per line as").choices(["json", "text"]).default("json"))
     .option("--exit-code", "exit 3 when any record's verdict is see-a-professional")
     .option("--emergency-number <number>", "the number emergency advice names")
+    .option("--ruleset <name|file>", RULESET_HELP)
     .exitOverride()
     .addHelpText(
       "after",
@@ -131,13 +141,32 @@ Examples:
   $ cat records.ndjson | neck-triage batch --format text
   $ neck-triage batch records.ndjson | jq -c 'select(.urgency == "emergency") | .id'`,
     )
-    .action(async (file: string | undefined, options: { format: "json" | "text"; exitCode?: boolean; emergencyNumber?: string }) => {
+    .action(async (file: string | undefined, options: { format: "json" | "text"; exitCode?: boolean; emergencyNumber?: string; ruleset?: string }) => {
       const evaluateOptions = emergencyNumberOption({ color: true, emergencyNumber: options.emergencyNumber }, io);
+      const ruleset = await activeRuleset(options.ruleset ?? program.opts<MainOptions>().ruleset, io);
       const { runBatch } = await import("./batch/command.js");
       setExitCode(await runBatch(ruleset, io, file, { format: options.format, exitCode: options.exitCode === true, evaluate: evaluateOptions }));
     });
+  program
+    .command("schema")
+    .argument("<which>", 'what to describe: "answers" (the input) or "result" (the output)')
+    .description("print the JSON Schema (2020-12) of the answers or of the result")
+    .option("--ruleset <name|file>", RULESET_HELP)
+    .exitOverride()
+    .action(async (which: string, options: { ruleset?: string }) => {
+      if (which !== "answers" && which !== "result") throw new UsageError(`schema: expected "answers" or "result", got ${JSON.stringify(which)}`);
+      const ruleset = await activeRuleset(options.ruleset ?? program.opts<MainOptions>().ruleset, io);
+      const [{ answersSchemaFor }, { jsonSchemaOf, ResultSchema }] = await Promise.all([
+        import("../answers/schema.js"),
+        import("../engine/result-schema.js"),
+      ]);
+      const schema = jsonSchemaOf(which === "answers" ? answersSchemaFor(ruleset) : ResultSchema);
+      io.stdout.write(`${JSON.stringify(schema, null, 2)}\n`);
+    });
   return program;
 }
+
+const RULESET_HELP = 'the ruleset: a built-in one by name ("default", "extended") or a ruleset JSON file';
 
 /** The answers file format, from the ruleset's own questions. */
 function answersHelp(ruleset: Ruleset): string {

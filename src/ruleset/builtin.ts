@@ -1,4 +1,5 @@
 import defaultDocument from "../../rules/default.json" with { type: "json" };
+import extendedDocument from "../../rules/extended.json" with { type: "json" };
 import { compileValidatedRuleset, type Ruleset } from "./compile.js";
 import { loadRuleset } from "./load.js";
 import type { RulesetDefinition } from "./schema.js";
@@ -18,17 +19,22 @@ const builtin: (document: unknown) => Ruleset =
     ? (document) => compileValidatedRuleset(document as RulesetDefinition)
     : loadRuleset;
 
-/** The default ruleset, validated and compiled once when first asked for. */
-let defaultRulesetCache: Ruleset | undefined;
-export function getDefaultRuleset(): Ruleset {
-  defaultRulesetCache ??= builtin(defaultDocument);
-  return defaultRulesetCache;
+/** The built-in rulesets' documents by the name `--ruleset NAME` takes. A new one needs only a line here. */
+export const BUILTIN_RULESET_DOCUMENTS: Readonly<Record<string, unknown>> = Object.freeze({
+  default: defaultDocument,
+  extended: extendedDocument,
+});
+
+const loaded = new Map<string, Ruleset>();
+
+/** A built-in ruleset by name, validated and compiled once when first asked for; undefined if none. */
+export function getBuiltinRuleset(name: string): Ruleset | undefined {
+  if (!Object.hasOwn(BUILTIN_RULESET_DOCUMENTS, name)) return undefined;
+  let ruleset = loaded.get(name);
+  if (!ruleset) loaded.set(name, (ruleset = builtin(BUILTIN_RULESET_DOCUMENTS[name])));
+  return ruleset;
 }
 
-/** The built-in rulesets' documents by name, as `--ruleset NAME` takes them. */
-export const BUILTIN_RULESET_DOCUMENTS: Readonly<Record<string, unknown>> = Object.freeze({ default: defaultDocument });
-
-/** Built-in rulesets by the name `--ruleset NAME` takes. */
-export const BUILTIN_RULESETS: Readonly<Record<string, () => Ruleset>> = Object.freeze({
-  default: getDefaultRuleset,
-});
+export function getDefaultRuleset(): Ruleset {
+  return getBuiltinRuleset("default") as Ruleset;
+}

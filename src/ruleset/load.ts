@@ -3,7 +3,7 @@ import { describeZodIssue } from "../zod-issues.js";
 import { compileValidatedRuleset, type Ruleset } from "./compile.js";
 import { RulesetError } from "./errors.js";
 import { checkReferences } from "./references.js";
-import { RulesetDefinitionSchema } from "./schema.js";
+import { RulesetDefinitionSchema, type RulesetDefinition } from "./schema.js";
 
 export { urgencyRank, type CompiledPart, type CompiledRule, type Ruleset } from "./compile.js";
 
@@ -15,9 +15,8 @@ export function loadRuleset(document: unknown): Ruleset {
   // jitless: one parse per load, so compiling a parser would cost more than it saves.
   const parsed = RulesetDefinitionSchema.safeParse(document, { jitless: true });
   if (!parsed.success) {
-    throw new RulesetError(
-      parsed.error.issues.map((issue): Issue => ({ path: formatPath(issue.path), message: describeZodIssue(issue, document) })),
-    );
+    const issues = parsed.error.issues.map((issue): Issue => ({ path: formatPath(issue.path), message: describeZodIssue(issue, document) }));
+    throw new RulesetError([...issues, ...referenceIssuesOfInvalidDocument(document, issues)]);
   }
   const definition = parsed.data;
   const problems = checkReferences(definition);
@@ -25,3 +24,17 @@ export function loadRuleset(document: unknown): Ruleset {
   return compileValidatedRuleset(definition);
 }
 
+
+/**
+ * So that one run reports every problem: the reference checks on a document the schema refused,
+ * as far as its shape allows. They expect a valid shape, so where it is broken they may stop (that
+ * part is then reported by the schema alone); a problem at a path the schema already reported is not repeated.
+ */
+function referenceIssuesOfInvalidDocument(document: unknown, schemaIssues: readonly Issue[]): Issue[] {
+  try {
+    const reported = new Set(schemaIssues.map((issue) => issue.path));
+    return checkReferences(document as RulesetDefinition).filter((issue) => !reported.has(issue.path));
+  } catch {
+    return [];
+  }
+}

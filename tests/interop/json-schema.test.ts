@@ -1,0 +1,80 @@
+import { Ajv2020 } from "ajv/dist/2020.js";
+import { describe, expect, it } from "vitest";
+import { answersSchemaFor } from "../../src/answers/schema.js";
+import { jsonSchemaOf, ResultSchema } from "../../src/engine/result-schema.js";
+import { getBuiltinRuleset } from "../../src/ruleset/builtin.js";
+import { defaultRuleset, triage } from "../../src/index.js";
+import { run } from "../../src/cli/run.js";
+import { makeFakeIo } from "../cli/helpers/fake-io.js";
+import { calmAnswers } from "../helpers/answers.js";
+
+const ajv = new Ajv2020({ allErrors: true, strict: false });
+const answersSchema = jsonSchemaOf(answersSchemaFor(defaultRuleset));
+const validAnswers = ajv.compile(answersSchema);
+const validResult = ajv.compile(jsonSchemaOf(ResultSchema));
+
+describe("JSON Schema of the answers (generated from the zod schema)", () => {
+  it("is JSON Schema 2020-12 and accepts valid answers, with and without an id", () => {
+    expect(answersSchema.$schema).toBe("https://json-schema.org/draft/2020-12/schema");
+    expect(validAnswers(calmAnswers()), JSON.stringify(validAnswers.errors)).toBe(true);
+    expect(validAnswers({ ...calmAnswers(), id: "r-1" })).toBe(true);
+    expect(validAnswers({ ...calmAnswers(), id: 7 })).toBe(true);
+  });
+
+  const bad: [string, unknown][] = [
+    ["a missing field", (({ fever: _f, ...rest }) => rest)(calmAnswers())],
+    ["a misspelt field", { ...calmAnswers(), fevr: "yes" }],
+    ["a value not allowed", { ...calmAnswers(), fever: "maybe" }],
+    ["a boolean for a three-way answer", { ...calmAnswers(), fever: true }],
+    ["a non-integer age", { ...calmAnswers(), age: 30.5 }],
+    ["an age over 120", { ...calmAnswers(), age: 121 }],
+    ["negative days", { ...calmAnswers(), painDays: -1 }],
+    ["a string for a number", { ...calmAnswers(), painDays: "3" }],
+    ["an array", [calmAnswers()]],
+    ["null", null],
+  ];
+  it.each(bad)("refuses %s, as the CLI does", async (_name, input) => {
+    expect(validAnswers(input)).toBe(false);
+    const fake = makeFakeIo({ stdinIsTTY: false, stdinText: JSON.stringify(input) });
+    expect(await run(["--answers", "-", "--json"], fake.io)).toBe(2);
+  });
+
+  it("follows the active ruleset: the extended one asks five more questions", () => {
+    const extended = getBuiltinRuleset("extended")!;
+    const schema = jsonSchemaOf(answersSchemaFor(extended)) as { properties: Record<string, unknown>; required: string[] };
+    expect(Object.keys(schema.properties).filter((k) => k !== "id")).toEqual(extended.questions.map((q) => q.id));
+    expect(schema.required).toEqual(extended.questions.map((q) => q.id));
+  });
+});
+
+describe("JSON Schema of the result", () => {
+  it("results of every urgency, with and without id, validate", () => {
+    const answersList = [
+      calmAnswers(),
+      calmAnswers({ headache: "yes", id: "x" }),
+      calmAnswers({ fever: "yes", canTouchChinToChest: "unsure", id: 3 }),
+      calmAnswers({ emergencySigns: "unsure", injury: "unsure", painDays: 10, improving: "no" }),
+      calmAnswers({ age: 12 }),
+    ];
+    for (const answers of answersList) {
+      const result = triage(answers);
+      expect(validResult(result), JSON.stringify(validResult.errors)).toBe(true);
+    }
+  });
+
+  it("refuses a result that breaks the contract's shape", () => {
+    const result = triage(calmAnswers({ headache: "yes" }));
+    expect(validResult({ ...result, urgency: "later" })).toBe(false);
+    expect(validResult({ ...result, reasons: [{ ...result.reasons[0], sources: [] }] })).toBe(false);
+  });
+
+  it("`neck-triage schema answers|result` prints these schemas", async () => {
+    for (const [which, expected] of [["answers", answersSchema], ["result", jsonSchemaOf(ResultSchema)]] as const) {
+      const fake = makeFakeIo({ stdinIsTTY: false });
+      expect(await run(["schema", which], fake.io)).toBe(0);
+      expect(JSON.parse(fake.stdout())).toEqual(expected);
+    }
+    const fake = makeFakeIo({ stdinIsTTY: false });
+    expect(await run(["schema", "questions"], fake.io)).toBe(2);
+  });
+});
