@@ -16,6 +16,10 @@ export type { DefaultAnswers, YesNoUnsure } from "./answers/default-answers.js";
 export type { Issue } from "./issues.js";
 export type { Certainty, EvaluateOptions, Reason, Source, TriageResult, Verdict } from "./engine/result.js";
 export type { RuleUrgency, Urgency, RulesetDefinition } from "./ruleset/schema.js";
+export { toQuestionnaire } from "./fhir/questionnaire.js";
+export { fromQuestionnaireResponse } from "./fhir/response.js";
+export { isQuestionnaireResponse } from "./fhir/resource-type.js";
+export type { Questionnaire } from "./fhir/r4-types.js";
 
 /** The built-in default ruleset (rules/default.json), validated and compiled. */
 export const defaultRuleset: Ruleset = getDefaultRuleset();

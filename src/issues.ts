@@ -6,7 +6,12 @@ export interface Issue {
 }
 
 export function formatPath(path: readonly PropertyKey[]): string {
-  return path.length === 0 ? "(root)" : path.map(String).join(".");
+  return path.length === 0 ? "(root)" : path.map((key) => formatKey(String(key))).join(".");
+}
+
+/** One key as a path names it: itself, or quoted when blank, so that a path is never empty or invisible. */
+export function formatKey(key: string): string {
+  return key.trim() === "" ? JSON.stringify(key) : key;
 }
 
 /** A short, safe rendering of a value a person sent us, for "got …" in messages. */

@@ -1,5 +1,5 @@
 import type * as z from "zod";
-import { describeValue, type Issue } from "../issues.js";
+import { describeValue, formatKey, type Issue } from "../issues.js";
 import type { Ruleset } from "../ruleset/load.js";
 import { valueAt } from "../zod-issues.js";
 import { AnswersError } from "./errors.js";
@@ -26,7 +26,7 @@ function answersIssues(ruleset: Ruleset, input: unknown, zodIssues: readonly z.c
   const issues: Issue[] = [];
   for (const issue of zodIssues) {
     if (issue.code === "unrecognized_keys") {
-      for (const key of issue.keys) issues.push({ path: key, message: unknownFieldMessage(key, fields) });
+      for (const key of issue.keys) issues.push({ path: formatKey(key), message: unknownFieldMessage(key, fields) });
       continue;
     }
     const field = String(issue.path[0]);

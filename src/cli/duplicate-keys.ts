@@ -1,3 +1,4 @@
+import { formatPath } from "../issues.js";
 import { mayHaveDuplicateKeys } from "./duplicate-key-count.js";
 
 /** Past this many characters of paths, stop listing: only a crafted line gets there, and it fails anyway. */
@@ -27,7 +28,7 @@ export function duplicateKeys(text: string, parsed: unknown): string[] {
         const raw = text.slice(i + 1, end);
         const key = raw.includes("\\") ? (JSON.parse(`"${raw}"`) as string) : raw;
         if (current.keys.has(key)) {
-          const path = [...open.slice(1).map((entry) => entry.segment), key].join(".");
+          const path = formatPath([...open.slice(1).map((entry) => entry.segment), key]);
           duplicates.push(path);
           budget -= path.length;
         } else {
