@@ -36,6 +36,8 @@ Examples:
   $ neck-triage batch records.ndjson              one JSON result per line of NDJSON answers
   $ neck-triage --ruleset extended                more red flags (NICE CKS); see: neck-triage rules --ruleset extended
   $ neck-triage schema answers                    JSON Schema of the answers (schema result: of the output)
+  $ neck-triage questionnaire                     the questions as a FHIR R4 Questionnaire; --answers and
+                                                  batch also take a QuestionnaireResponse to it
 
 Exit codes: 0 evaluated, 2 bad usage or input, 3 referral (with --exit-code),
 1 internal error, 130 cancelled.`;
@@ -148,6 +150,16 @@ Examples:
       setExitCode(await runBatch(ruleset, io, file, { format: options.format, exitCode: options.exitCode === true, evaluate: evaluateOptions }));
     });
   program
+    .command("questionnaire")
+    .description("print the questions as a FHIR R4 Questionnaire (answers can come back as a QuestionnaireResponse)")
+    .option("--ruleset <name|file>", RULESET_HELP)
+    .exitOverride()
+    .action(async (options: { ruleset?: string }) => {
+      const ruleset = await activeRuleset(options.ruleset ?? program.opts<MainOptions>().ruleset, io);
+      const { toQuestionnaire } = await import("../fhir/questionnaire.js");
+      io.stdout.write(`${JSON.stringify(toQuestionnaire(ruleset), null, 2)}\n`);
+    });
+  program
     .command("schema")
     .argument("<which>", 'what to describe: "answers" (the input) or "result" (the output)')
     .description("print the JSON Schema (2020-12) of the answers or of the result")
@@ -181,8 +193,8 @@ async function triageCommand(options: MainOptions, io: CliIo, ruleset: Ruleset):
   const evaluateOptions = emergencyNumberOption(options, io);
   let result: TriageResult;
   if (options.answers !== undefined) {
-    const answers = await readJsonInput(io, options.answers, "answers");
-    result = evaluateValidAnswers(ruleset, await validAnswers(ruleset, answers), evaluateOptions);
+    const document = await readJsonInput(io, options.answers, "answers");
+    result = evaluateValidAnswers(ruleset, await validAnswers(ruleset, document), evaluateOptions);
   } else {
     if (!io.stdin.isTTY) {
       throw new UsageError(

@@ -1,5 +1,8 @@
 import { AnswersError } from "../../answers/errors.js";
 import { evaluate } from "../../engine/evaluate-answers.js";
+import { evaluateValidAnswers } from "../../engine/evaluate.js";
+import { isFhirInput } from "../../fhir/resource-type.js";
+import { fromQuestionnaireResponse, questionnaireResponseRecordId } from "../../fhir/response.js";
 import type { EvaluateOptions, TriageResult } from "../../engine/result.js";
 import type { Issue } from "../../issues.js";
 import type { Ruleset } from "../../ruleset/load.js";
@@ -31,7 +34,8 @@ export function triageLine(ruleset: Ruleset, lineNumber: number, text: string | 
     const reason = (error as Error).message.replace(/\s*[\r\n]+\s*/g, " ");
     return failure(lineNumber, undefined, `not valid JSON: ${reason}`, [{ path: "(root)", message: `not valid JSON: ${reason}` }]);
   }
-  const id = readableId(parsed);
+  const fhir = isFhirInput(ruleset, parsed);
+  const id = fhir ? questionnaireResponseRecordId(parsed) : readableId(parsed);
   const duplicates = duplicateKeys(text, parsed);
   if (duplicates.length > 0) {
     return failure(
@@ -42,6 +46,7 @@ export function triageLine(ruleset: Ruleset, lineNumber: number, text: string | 
     );
   }
   try {
+    if (fhir) return { ok: true, result: evaluateValidAnswers(ruleset, fromQuestionnaireResponse(ruleset, parsed), options) };
     return { ok: true, result: evaluate(ruleset, parsed, options) };
   } catch (error) {
     if (!(error instanceof AnswersError)) throw error;

@@ -1,0 +1,266 @@
+import { AnswersError } from "../answers/errors.js";
+import { allowedValues, ID_MAX_LENGTH, type RecordId } from "../answers/describe.js";
+import type { Answers } from "../answers/schema.js";
+import { closestName } from "../answers/suggest.js";
+import { validateAnswers } from "../answers/validate.js";
+import { compileCondition, fieldsRead } from "../engine/conditions.js";
+import { describeValue, type Issue } from "../issues.js";
+import type { Ruleset } from "../ruleset/load.js";
+import type { QuestionDefinition } from "../ruleset/schema.js";
+import { ANSWER_CODE_SYSTEM, questionnaireCanonical, questionnaireUrl } from "./canonical.js";
+import { helpLinkId } from "./questionnaire.js";
+
+/** R4 questionnaire-answers-status codes that mean the answers are final. */
+const FINAL_STATUSES: readonly string[] = ["completed", "amended"];
+
+type Json = Record<string, unknown>;
+
+/**
+ * The answers in a QuestionnaireResponse to this ruleset's Questionnaire (see toQuestionnaire), as
+ * the plain answers object `evaluate` takes, validated. Throws AnswersError listing every problem,
+ * with FHIR paths (`item[3].answer[0].valueCoding.code`) or, for a missing item, its linkId.
+ * A response to another Questionnaire, or to another version of this one, is refused outright:
+ * its answers were given to other questions, or to the same ones for other rules.
+ */
+export function fromQuestionnaireResponse(ruleset: Ruleset, resource: unknown): Answers {
+  if (!isObject(resource)) {
+    throw new AnswersError([{ path: "(root)", message: `expected a FHIR QuestionnaireResponse (a JSON object), got ${describeValue(resource)}` }]);
+  }
+  if (resource.resourceType !== "QuestionnaireResponse") {
+    throw new AnswersError([{ path: "resourceType", message: `expected "QuestionnaireResponse", got ${describeValue(resource.resourceType)}` }]);
+  }
+  const questionnaireIssue = checkQuestionnaire(ruleset, resource.questionnaire);
+  if (questionnaireIssue) throw new AnswersError([questionnaireIssue]);
+
+  const issues: Issue[] = [];
+  if (typeof resource.status !== "string" || !FINAL_STATUSES.includes(resource.status)) {
+    const got = describeValue(resource.status);
+    issues.push({ path: "status", message: `expected "completed" or "amended" (a finished response), got ${got}` });
+  }
+  const id = readRecordId(resource, issues);
+  const given = readItems(ruleset, resource.item, issues);
+  const answers: Record<string, string | number> = {};
+  for (const question of ruleset.questions) {
+    const value = given.values.get(question.id);
+    if (value !== undefined) answers[question.id] = value;
+    else if (!given.invalid.has(question.id)) fillUnanswered(ruleset, question, answers, issues);
+  }
+  if (issues.length > 0) throw new AnswersError(issues);
+  return validateAnswers(ruleset, id === undefined ? answers : { ...answers, id });
+}
+
+/** The id a response would be echoed with (its `id`, else `identifier.value`), when readable: for error records. */
+export function questionnaireResponseRecordId(resource: unknown): RecordId | undefined {
+  if (!isObject(resource)) return undefined;
+  const issues: Issue[] = [];
+  const id = readRecordId(resource, issues);
+  return issues.length === 0 ? id : undefined;
+}
+
+function checkQuestionnaire(ruleset: Ruleset, named: unknown): Issue | undefined {
+  const expected = questionnaireCanonical(ruleset);
+  if (named === expected) return undefined;
+  if (typeof named !== "string") {
+    return { path: "questionnaire", message: `expected "${expected}", got ${describeValue(named)}` };
+  }
+  const [url, version] = named.split("|");
+  const what =
+    url === questionnaireUrl(ruleset)
+      ? version === undefined
+        ? "names no version of this ruleset's Questionnaire"
+        : `answers version ${version} of this ruleset's Questionnaire`
+      : "answers another Questionnaire";
+  return {
+    path: "questionnaire",
+    message: `${what}: it names "${named}", but ruleset ${ruleset.id} ${ruleset.version} scores only "${expected}"`,
+  };
+}
+
+function readRecordId(resource: Json, issues: Issue[]): RecordId | undefined {
+  let path = "id";
+  let id: unknown = resource.id;
+  if (id === undefined && resource.identifier !== undefined) {
+    if (!isObject(resource.identifier)) {
+      issues.push({ path: "identifier", message: `expected one Identifier (an object), got ${describeValue(resource.identifier)}` });
+      return undefined;
+    }
+    path = "identifier.value";
+    id = resource.identifier.value;
+  }
+  if (id === undefined) return undefined;
+  if (typeof id !== "string" || id.length > ID_MAX_LENGTH) {
+    issues.push({ path, message: `expected a string of at most ${ID_MAX_LENGTH} characters, got ${describeValue(id)}` });
+    return undefined;
+  }
+  return id;
+}
+
+interface GivenAnswers {
+  readonly values: Map<string, string | number>;
+  /** Questions whose item was there but wrong: already reported, so not "missing" too. */
+  readonly invalid: Set<string>;
+}
+
+function readItems(ruleset: Ruleset, items: unknown, issues: Issue[]): GivenAnswers {
+  const values = new Map<string, string | number>();
+  const invalid = new Set<string>();
+  if (items === undefined) return { values, invalid };
+  if (!Array.isArray(items)) {
+    issues.push({ path: "item", message: `expected an array of items, got ${describeValue(items)}` });
+    for (const question of ruleset.questions) invalid.add(question.id);
+    return { values, invalid };
+  }
+  const seen = new Map<string, number>();
+  items.forEach((item: unknown, i) => {
+    const path = `item[${i}]`;
+    if (!isObject(item)) {
+      issues.push({ path, message: `expected an item (an object), got ${describeValue(item)}` });
+      return;
+    }
+    const linkId = item.linkId;
+    if (typeof linkId !== "string") {
+      issues.push({ path: `${path}.linkId`, message: `expected the linkId of a question, got ${describeValue(linkId)}` });
+      return;
+    }
+    const question = ruleset.questionsById.get(linkId);
+    if (question === undefined) {
+      if (!isDisplayItem(ruleset, item, linkId)) issues.push({ path: `${path}.linkId`, message: unknownItemMessage(ruleset, linkId) });
+      return;
+    }
+    const earlier = seen.get(linkId);
+    if (earlier !== undefined) {
+      issues.push({ path: `${path}.linkId`, message: `"${linkId}" is answered more than once (also item[${earlier}])` });
+      invalid.add(linkId);
+      values.delete(linkId);
+      return;
+    }
+    seen.set(linkId, i);
+    const value = readAnswer(ruleset, question, item, path, issues);
+    if (value === undefined) invalid.add(linkId);
+    else if (value !== null) values.set(linkId, value);
+  });
+  return { values, invalid };
+}
+
+/**
+ * One question item's answer: the value, null when it has none (unanswered), or undefined after
+ * reporting why it cannot be read.
+ */
+function readAnswer(ruleset: Ruleset, question: QuestionDefinition, item: Json, path: string, issues: Issue[]): string | number | null | undefined {
+  const before = issues.length;
+  const nested = [...childItems(item.item, `${path}.item`)];
+  const answers = item.answer;
+  if (answers !== undefined && !Array.isArray(answers)) {
+    issues.push({ path: `${path}.answer`, message: `expected an array of answers, got ${describeValue(answers)}` });
+  } else if (answers !== undefined && answers.length > 1) {
+    issues.push({ path: `${path}.answer`, message: `expected one answer, got ${answers.length}` });
+  }
+  const answer: unknown = Array.isArray(answers) ? answers[0] : undefined;
+  const answerPath = `${path}.answer[0]`;
+  if (isObject(answer)) nested.push(...childItems(answer.item, `${answerPath}.item`));
+  for (const child of nested) {
+    if (!isObject(child.item) || child.item.linkId !== helpLinkId(question.id) || child.item.answer !== undefined) {
+      issues.push({ path: child.path, message: `unexpected nested item; "${question.id}" takes a single ${question.type === "choice" ? "valueCoding" : "valueInteger"}` });
+    }
+  }
+  if (issues.length > before) return undefined;
+  if (answer === undefined) return null;
+  if (!isObject(answer)) {
+    issues.push({ path: answerPath, message: `expected an answer (an object), got ${describeValue(answer)}` });
+    return undefined;
+  }
+  const valueKeys = Object.keys(answer).filter((key) => key.startsWith("value"));
+  const expectedKey = question.type === "choice" ? "valueCoding" : "valueInteger";
+  if (valueKeys.length !== 1 || valueKeys[0] !== expectedKey) {
+    const got = valueKeys.length === 0 ? "no value" : valueKeys.join(", ");
+    issues.push({ path: answerPath, message: `expected ${expectedKey} (${allowedValues(question)}), got ${got}` });
+    return undefined;
+  }
+  return question.type === "choice"
+    ? readCoding(question, answer.valueCoding, `${answerPath}.valueCoding`, issues)
+    : readInteger(question, answer.valueInteger, `${answerPath}.valueInteger`, issues);
+}
+
+function readCoding(
+  question: Extract<QuestionDefinition, { type: "choice" }>,
+  coding: unknown,
+  path: string,
+  issues: Issue[],
+): string | undefined {
+  if (!isObject(coding)) {
+    issues.push({ path, message: `expected a Coding (an object), got ${describeValue(coding)}` });
+    return undefined;
+  }
+  let ok = true;
+  if (coding.system !== ANSWER_CODE_SYSTEM) {
+    issues.push({ path: `${path}.system`, message: `expected "${ANSWER_CODE_SYSTEM}", got ${describeValue(coding.system)}` });
+    ok = false;
+  }
+  const code = coding.code;
+  if (typeof code !== "string" || !question.choices.some((choice) => choice.value === code)) {
+    issues.push({ path: `${path}.code`, message: `expected ${allowedValues(question)}, got ${describeValue(code)}` });
+    ok = false;
+  }
+  return ok ? (code as string) : undefined;
+}
+
+function readInteger(
+  question: Extract<QuestionDefinition, { type: "integer" }>,
+  value: unknown,
+  path: string,
+  issues: Issue[],
+): number | undefined {
+  if (typeof value === "number" && Number.isInteger(value) && value >= question.min && value <= question.max) return value;
+  issues.push({ path, message: `expected ${allowedValues(question)}, got ${describeValue(value)}` });
+  return undefined;
+}
+
+/**
+ * A question with no answer: one the interview would not have asked takes its answerWhenNotAsked,
+ * as in the interview; any other is missing. When the answers askWhen reads are themselves missing
+ * or wrong, they are reported already and this one is not.
+ */
+function fillUnanswered(
+  ruleset: Ruleset,
+  question: QuestionDefinition,
+  answers: Record<string, string | number>,
+  issues: Issue[],
+): void {
+  if (question.askWhen !== undefined && question.answerWhenNotAsked !== undefined) {
+    if ([...fieldsRead(question.askWhen)].some((id) => answers[id] === undefined)) return;
+    const asked = compileCondition(question.askWhen, ruleset.questionIndex)(ruleset.encode(answers)) > 0;
+    if (!asked) {
+      answers[question.id] = question.answerWhenNotAsked;
+      return;
+    }
+    issues.push({ path: question.id, message: `missing; the answers given enable this item, so it is required: expected ${allowedValues(question)}` });
+    return;
+  }
+  issues.push({ path: question.id, message: `missing; expected ${allowedValues(question)}` });
+}
+
+function* childItems(items: unknown, path: string): Generator<{ item: unknown; path: string }> {
+  if (items === undefined) return;
+  if (!Array.isArray(items)) {
+    yield { item: items, path };
+    return;
+  }
+  for (const [i, item] of items.entries()) yield { item, path: `${path}[${i}]` };
+}
+
+/** A display item of the Questionnaire (help text) echoed back without an answer: harmless. */
+function isDisplayItem(ruleset: Ruleset, item: Json, linkId: string): boolean {
+  return item.answer === undefined && item.item === undefined && ruleset.questions.some((q) => helpLinkId(q.id) === linkId);
+}
+
+function unknownItemMessage(ruleset: Ruleset, linkId: string): string {
+  const linkIds = ruleset.questions.map((question) => question.id);
+  const suggestion = closestName(linkId, linkIds);
+  return suggestion
+    ? `unknown item "${linkId}"; did you mean "${suggestion}"?`
+    : `unknown item "${linkId}"; the Questionnaire's items are ${linkIds.join(", ")}`;
+}
+
+function isObject(value: unknown): value is Json {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}

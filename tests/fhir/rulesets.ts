@@ -1,0 +1,26 @@
+import { defaultRuleset, loadRuleset, type Ruleset, type RulesetDefinition } from "../../src/index.js";
+import type { ConditionDefinition } from "../../src/ruleset/schema.js";
+
+/** The default ruleset with `mutate` applied to a copy of its document, validated as any ruleset file is. */
+export function variantOfDefault(mutate: (document: RulesetDefinition) => void): Ruleset {
+  const document = structuredClone(defaultRuleset.definition) as RulesetDefinition;
+  mutate(document);
+  return loadRuleset(document);
+}
+
+/** The (first) question that has an askWhen in the default ruleset, and its index. */
+export function conditionalQuestion(ruleset: Ruleset = defaultRuleset): { id: string; index: number } {
+  const index = ruleset.questions.findIndex((question) => question.askWhen !== undefined);
+  const question = ruleset.questions[index];
+  if (!question) throw new Error("the ruleset has no question with askWhen");
+  return { id: question.id, index };
+}
+
+/** The default ruleset with the conditional question's askWhen replaced. */
+export function withAskWhen(askWhen: ConditionDefinition): Ruleset {
+  const { index } = conditionalQuestion();
+  return variantOfDefault((document) => {
+    const question = document.questions[index];
+    if (question) question.askWhen = askWhen;
+  });
+}
