@@ -22,7 +22,10 @@ export function renderText(result: TriageResult, ruleset: Ruleset, style: Style,
     if (index === -1) index = sources.push(source) - 1;
     return index + 1;
   };
-  lines.push(style.urgency(result.urgency, ` ${urgencyHeadline(ruleset, result.urgency)} `));
+  // The headline is padded by a space each side (it may be on a coloured background): wrap it to fit with them.
+  for (const line of wrapIndented(urgencyHeadline(ruleset, result.urgency), width - 2).split("\n")) {
+    lines.push(style.urgency(result.urgency, ` ${line} `));
+  }
   if (result.id !== undefined) lines.push(chalk.dim(`Record: ${JSON.stringify(result.id)}`));
   lines.push("", chalk.bold("What to do now"));
   for (const line of result.advice.split("\n")) {
@@ -43,7 +46,9 @@ export function renderText(result: TriageResult, ruleset: Ruleset, style: Style,
     }
   }
   if (result.unanswered && result.unanswered.length > 0) {
-    lines.push("", chalk.dim(wrap(`Stopped early: questions not asked: ${result.unanswered.map((f) => questionLabel(ruleset, f)).join(", ")}.`)));
+    // The list is in the JSON result; at an emergency a person needs only to know why it stopped.
+    const count = result.unanswered.length;
+    lines.push("", chalk.dim(wrap(`Stopped at the emergency: ${count} other ${count === 1 ? "question was" : "questions were"} not needed.`)));
   }
   if (result.urgency !== "emergency") {
     lines.push("", chalk.bold(result.urgency === "none" ? "Watch for" : "Get help sooner if any of these appears"));
