@@ -22,7 +22,7 @@ function inConsumer(command: string, args: string[], input?: string) {
   return spawnSync(command, args, { cwd: consumer, encoding: "utf8", input, env: { ...process.env, NO_COLOR: "1" } });
 }
 
-describe("the packed package, installed in an empty folder", () => {
+describe("the packed package, installed in an empty folder", { timeout: 120_000 }, () => {
   it("npx neck-triage --version prints the package's version", () => {
     const run = inConsumer("npx", ["--no-install", "neck-triage", "--version"]);
     expect(run.status, run.stderr).toBe(0);
