@@ -54,7 +54,7 @@ async function readStream(stream: NodeJS.ReadableStream, name: string): Promise<
 function describeReadError(error: unknown): string {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   if (code === "ENOENT") return "no such file";
-  if (code === "EACCES" || code === "EPERM") return "permission denied";
+  if (code === "EACCES" || code === "EPERM" || code === "ERR_ACCESS_DENIED") return "permission denied";
   if (code === "EISDIR") return "it is a folder, not a file";
   return (error as Error | undefined)?.message ?? String(error);
 }

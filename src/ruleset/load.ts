@@ -1,6 +1,7 @@
 import { formatPath, type Issue } from "../issues.js";
 import { describeZodIssue } from "../zod-issues.js";
 import { compileValidatedRuleset, type Ruleset } from "./compile.js";
+import { MAX_RULESET_DEPTH, pathNestedDeeperThan } from "./depth.js";
 import { RulesetError } from "./errors.js";
 import { checkReferences } from "./references.js";
 import { RulesetDefinitionSchema, type RulesetDefinition } from "./schema.js";
@@ -12,6 +13,10 @@ export { urgencyRank, type CompiledPart, type CompiledRule, type Ruleset } from 
  * Throws `RulesetError` listing every problem, each with its path.
  */
 export function loadRuleset(document: unknown): Ruleset {
+  const tooDeep = pathNestedDeeperThan(document, MAX_RULESET_DEPTH);
+  if (tooDeep) {
+    throw new RulesetError([{ path: formatPath(tooDeep), message: `nested more than ${MAX_RULESET_DEPTH} levels deep (or in a loop); a ruleset needs far fewer` }]);
+  }
   // jitless: one parse per load, so compiling a parser would cost more than it saves.
   const parsed = RulesetDefinitionSchema.safeParse(document, { jitless: true });
   if (!parsed.success) {

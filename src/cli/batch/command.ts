@@ -57,7 +57,8 @@ export async function runBatch(ruleset: Ruleset, io: CliIo, file: string | undef
     }
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === "ENOENT" || code === "EACCES" || code === "EISDIR" || code === "EPERM") {
+    // ERR_ACCESS_DENIED: Node's permission model (--permission) refused the read.
+    if (code === "ENOENT" || code === "EACCES" || code === "EISDIR" || code === "EPERM" || code === "ERR_ACCESS_DENIED") {
       throw new UsageError(`${file}: cannot read the answers: ${code === "ENOENT" ? "no such file" : code === "EISDIR" ? "it is a folder, not a file" : "permission denied"}`);
     }
     throw error;
