@@ -1,0 +1,130 @@
+import { describe, expect, it } from "vitest";
+import { defaultRuleset, evaluate, loadRuleset, triage, type DefaultAnswers } from "../../src/index.js";
+import { calmAnswers } from "../helpers/answers.js";
+import { rulesetDocument } from "../helpers/ruleset-document.js";
+
+/*
+ * The advice of a result, word for word: the ruleset's wording for the result's urgency (section 2's
+ * meanings), with the emergency number, the list of dropped emergencies (section 3.6), the notes of
+ * the rules that fired and the self-care check-back point (section 4) filled in. Expected texts are
+ * built from the ruleset document, the one source of the wording.
+ */
+
+const advice = defaultRuleset.definition.advice;
+const DEFAULT_NUMBER = advice.emergencyNumber;
+const rule = (id: string) => {
+  const found = defaultRuleset.definition.rules.find((r) => r.id === id);
+  if (!found) throw new Error(`no rule ${id}`);
+  return found;
+};
+const withNumber = (template: string, number: string) => template.split("{emergencyNumber}").join(number);
+const emergencyAdvice = (number: string) => withNumber(advice.urgency.emergency.advice, number);
+const AFTER_INJURY = rule("spinal-cord-injury").emergencyNote as string;
+
+function droppedAdvice(number: string, ruleIds: readonly string[]): string {
+  const list = ruleIds.map((id) => `- ${rule(id).callIf}`).join("\n");
+  return withNumber(advice.droppedEmergency, number).replace("{list}", list);
+}
+
+describe("emergency", () => {
+  it("is the ruleset's emergency advice with the number, and nothing else when no rule adds a note", () => {
+    expect(triage(calmAnswers({ emergencySigns: "yes" }), { emergencyNumber: "112" }).advice).toBe(emergencyAdvice("112"));
+    expect(triage(calmAnswers({ fever: "yes", canTouchChinToChest: "no" })).advice).toBe(emergencyAdvice(DEFAULT_NUMBER));
+  });
+
+  it("adds the note of the rules that fired once, after a space, however many of them carry it", () => {
+    // spinal-cord-injury, injury-high-risk and injury all carry the same note.
+    const result = triage(calmAnswers({ injury: "yes", age: 70, limbWeakness: "yes" }), { emergencyNumber: "000" });
+    expect(result.reasons.filter((r) => r.ruleId.startsWith("injury") || r.ruleId === "spinal-cord-injury")).toHaveLength(3);
+    expect(result.advice).toBe(`${emergencyAdvice("000")} ${AFTER_INJURY}`);
+  });
+
+  it("adds the note of an urgent rule that fired alongside an emergency", () => {
+    const result = triage(calmAnswers({ emergencySigns: "yes", injury: "yes" }), { emergencyNumber: "999" });
+    expect(result.advice).toBe(`${emergencyAdvice("999")} ${AFTER_INJURY}`);
+  });
+});
+
+describe("urgent", () => {
+  it("is the ordinary same-day advice when no emergency was dropped", () => {
+    expect(triage(calmAnswers({ fever: "yes" }), { emergencyNumber: "112" }).advice).toBe(advice.urgency.urgent.advice);
+    expect(triage(calmAnswers({ injury: "yes" })).advice).toBe(advice.urgency.urgent.advice);
+  });
+
+  it("names each dropped emergency, one line each, in the order of the reasons", () => {
+    const result = triage(calmAnswers({ injury: "unsure", age: 70, fever: "unsure", canTouchChinToChest: "unsure" }), { emergencyNumber: "112" });
+    const dropped = result.reasons.filter((r) => rule(r.ruleId).urgency === "emergency").map((r) => r.ruleId);
+    expect(dropped).toEqual(["meningitis-signs", "injury-high-risk"]);
+    expect(result.advice).toBe(droppedAdvice("112", dropped));
+  });
+
+  it("lists only the dropped emergencies, not the confirmed urgent signs beside them", () => {
+    const result = triage(calmAnswers({ emergencySigns: "unsure", fever: "yes" }));
+    expect(result.urgency).toBe("urgent");
+    expect(result.advice).toBe(droppedAdvice(DEFAULT_NUMBER, ["emergency-signs"]));
+  });
+});
+
+describe("soon and none", () => {
+  it("soon is the ruleset's appointment advice", () => {
+    expect(triage(calmAnswers({ shootingArmPain: "yes" }), { emergencyNumber: "112" }).advice).toBe(advice.urgency.soon.advice);
+  });
+
+  it("self-care counts the days left to the check-back day (7) from painDays", () => {
+    const selfCare = (painDays: number, improving: DefaultAnswers["improving"] = "yes") =>
+      triage(calmAnswers({ painDays, improving }), { emergencyNumber: "112" }).advice;
+    const expected = (checkBack: string) => withNumber(advice.selfCare.advice, "112").replace("{checkBack}", checkBack);
+    const before = (daysLeft: number) =>
+      (daysLeft === 1 ? advice.selfCare.checkBackBefore.one : advice.selfCare.checkBackBefore.other)
+        .replace("{day}", "7")
+        .replace("{daysLeft}", String(daysLeft));
+    expect(selfCare(0)).toBe(expected(before(7)));
+    expect(selfCare(3)).toBe(expected(before(4)));
+    expect(selfCare(5)).toBe(expected(before(2)));
+    expect(selfCare(6)).toBe(expected(before(1)));
+    expect(selfCare(7)).toBe(expected(advice.selfCare.checkBackAfter));
+    expect(selfCare(400)).toBe(expected(advice.selfCare.checkBackAfter));
+    // The same day again, after other days: the same text.
+    expect(selfCare(3)).toBe(expected(before(4)));
+  });
+});
+
+describe("the emergency number", () => {
+  it("each result names the number it was given, whatever was asked before, for many numbers", () => {
+    const numbers = Array.from({ length: 40 }, (_, i) => String(100 + i));
+    for (const number of [...numbers, ...numbers.slice().reverse()]) {
+      const result = triage(calmAnswers({ emergencySigns: "yes" }), { emergencyNumber: number });
+      expect(result.advice).toBe(emergencyAdvice(number));
+      expect(result.watchFor).toEqual(advice.selfCare.watchFor.map((line) => withNumber(line, number)));
+    }
+    expect(triage(calmAnswers({ emergencySigns: "yes" })).advice).toBe(emergencyAdvice(DEFAULT_NUMBER));
+  });
+
+  it("is the ruleset's own default number when none is given", () => {
+    const ruleset = loadRuleset(rulesetDocument((d) => (d.advice.emergencyNumber = "the number on your card")));
+    const result = evaluate(ruleset, calmAnswers({ emergencySigns: "yes" }));
+    expect(result.advice).toBe(emergencyAdvice("the number on your card"));
+    expect(result.watchFor[0]).toBe(withNumber(advice.selfCare.watchFor[0] as string, "the number on your card"));
+    expect(triage(calmAnswers({ emergencySigns: "yes" })).advice).toBe(emergencyAdvice(DEFAULT_NUMBER));
+  });
+
+  it("fills only the placeholders it knows, leaving other braces as written", () => {
+    const ruleset = loadRuleset(rulesetDocument((d) => (d.advice.emergencyNumber = "{112}")));
+    expect(evaluate(ruleset, calmAnswers({ emergencySigns: "yes" })).advice).toBe(emergencyAdvice("{112}"));
+  });
+});
+
+describe("watchFor", () => {
+  it("is every sign of the ruleset, with the number, in order, for every verdict", () => {
+    for (const answers of [calmAnswers(), calmAnswers({ emergencySigns: "yes" }), calmAnswers({ headache: "unsure" })]) {
+      expect(triage(answers, { emergencyNumber: "999" }).watchFor).toEqual(advice.selfCare.watchFor.map((line) => withNumber(line, "999")));
+    }
+  });
+
+  it("is a fresh array for each result: changing one result does not change the next", () => {
+    const first = triage(calmAnswers());
+    first.watchFor.length = 0;
+    first.watchFor.push("changed");
+    expect(triage(calmAnswers()).watchFor).toEqual(advice.selfCare.watchFor.map((line) => withNumber(line, DEFAULT_NUMBER)));
+  });
+});

@@ -1,0 +1,64 @@
+import { describe, expect, it } from "vitest";
+import { AnswersError, evaluate, loadRuleset, RulesetError, type DefaultAnswers } from "../../src/index.js";
+import { calmAnswers } from "../helpers/answers.js";
+import { choiceQuestion, rulesetDocument } from "../helpers/ruleset-document.js";
+
+/*
+ * Contract, "Library": nothing in a ruleset is ever executed: no eval, no new Function, no code built
+ * from ruleset text. zod can compile a parser with new Function from an object schema's keys (the
+ * question ids); loading a ruleset and validating answers must not let it. The only Function zod may
+ * make is its empty probe for whether it could.
+ */
+
+function codeBuiltDuring(action: () => void): string[] {
+  const originalFunction = globalThis.Function;
+  const originalEval = globalThis.eval;
+  const built: string[] = [];
+  const record = (args: readonly unknown[]) => {
+    const body = String(args[args.length - 1] ?? "");
+    if (body.trim() !== "") built.push(body);
+  };
+  globalThis.Function = new Proxy(originalFunction, {
+    construct(target, args: unknown[]) {
+      record(args);
+      return Reflect.construct(target, args) as object;
+    },
+    apply(target, thisArg, args: unknown[]) {
+      record(args);
+      return Reflect.apply(target, thisArg, args) as unknown;
+    },
+  });
+  globalThis.eval = (code: string) => {
+    built.push(String(code));
+    return originalEval(code) as unknown;
+  };
+  try {
+    action();
+  } finally {
+    globalThis.Function = originalFunction;
+    globalThis.eval = originalEval;
+  }
+  return built;
+}
+
+describe("no code is built from a ruleset", () => {
+  it("loading a ruleset, valid or not", () => {
+    const built = codeBuiltDuring(() => {
+      loadRuleset(rulesetDocument((d) => d.questions.push({ ...choiceQuestion(d, "fever"), id: "feverSentinel" })));
+      expect(() => loadRuleset(rulesetDocument((d) => (d.version = "one")))).toThrow(RulesetError);
+    });
+    expect(built).toEqual([]);
+  });
+
+  it("validating answers against a ruleset's questions, on the full schema's path too", () => {
+    const ruleset = loadRuleset(rulesetDocument());
+    const built = codeBuiltDuring(() => {
+      expect(() => evaluate(ruleset, { ...calmAnswers(), fever: "maybe" })).toThrow(AnswersError);
+      expect(() => evaluate(ruleset, { ...calmAnswers(), fevr: "yes" })).toThrow(AnswersError);
+      const bare = Object.assign(Object.create(null) as object, calmAnswers()) as DefaultAnswers;
+      expect(evaluate(ruleset, bare).verdict).toBe("self-care-likely-fine");
+      expect(evaluate(ruleset, calmAnswers({ fever: "yes" })).urgency).toBe("urgent");
+    });
+    expect(built).toEqual([]);
+  });
+});
