@@ -1,0 +1,47 @@
+import { configDefaults, defineConfig } from "vitest/config";
+import { BaseSequencer, type TestSpecification } from "vitest/node";
+
+/*
+ * The vitest run Stryker uses (stryker.config.mjs): only the tests of the mutated code (engine,
+ * ruleset loader, answers validation), none that spawn the CLI or a terminal.
+ */
+
+const EXHAUSTIVE = "tests/engine/exhaustive.test.ts";
+const SLOW = ["tests/answers/fast-check.test.ts", EXHAUSTIVE];
+
+/**
+ * Orders test files so that a mutant is killed as early as possible (Stryker runs vitest with bail):
+ * first the tests of the area being mutated (Stryker passes the mutated file as `related`, so a mutant
+ * in src/ruleset/ starts with tests/ruleset/), then the rest, the slow files last and the ~360k-case
+ * exhaustive table at the very end, where only mutants that every other test lets live reach it.
+ */
+class KillEarlySequencer extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const areas = (this.ctx.config.related ?? []).flatMap((file) => /\/src\/(\w+)\//.exec(file)?.[1] ?? []);
+    const rank = (spec: TestSpecification) => {
+      const slow = SLOW.findIndex((suffix) => spec.moduleId.endsWith(suffix));
+      if (slow !== -1) return 2 + slow;
+      return areas.some((area) => spec.moduleId.includes(`/tests/${area}/`)) ? 0 : 1;
+    };
+    return [...files].sort((a, b) => rank(a) - rank(b) || a.moduleId.localeCompare(b.moduleId));
+  }
+}
+
+export default defineConfig({
+  test: {
+    include: [
+      "tests/engine/**/*.test.ts",
+      "tests/ruleset/**/*.test.ts",
+      "tests/answers/**/*.test.ts",
+      "tests/library-api.test.ts",
+      // The result's schema (src/engine/result-schema.ts), through the CLI's run() with a fake io: no spawn.
+      "tests/interop/json-schema.test.ts",
+    ],
+    // The exhaustive table evaluates its ~360k cases in a beforeAll, outside any test, so Stryker would
+    // count every engine mutant as "static" and rerun every file for each: left out unless asked for
+    // (STRYKER_EXHAUSTIVE=1 npm run mutate). Without it the score can only be lower, never higher.
+    exclude: [...configDefaults.exclude, ...(process.env.STRYKER_EXHAUSTIVE === "1" ? [] : [EXHAUSTIVE])],
+    testTimeout: 30_000,
+    sequence: { sequencer: KillEarlySequencer },
+  },
+});
