@@ -1,10 +1,9 @@
 import { spawn } from "node:child_process";
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { LineSplitter } from "../../src/cli/batch/split-lines.js";
 import { triageLine } from "../../src/cli/batch/records.js";
@@ -15,6 +14,7 @@ import { answersByUrgency, answersJson, calmAnswers } from "./helpers/answers.js
 import { expectContractResult, type ContractResult } from "./helpers/contract.js";
 import { makeFakeIo, type FakeIoOptions } from "./helpers/fake-io.js";
 import { assertBuilt, BIN, runCli } from "./helpers/spawn-cli.js";
+import { useTempDir } from "../helpers/temp-dir.js";
 
 // `neck-triage batch` (contract.md, "Batch"): NDJSON in, one result or error record per line out, in
 // order, same count; exit 2 if any line failed, else 3 under --exit-code if any referral, else 0.
@@ -26,19 +26,8 @@ const STACK_LINE = /^\s+at /m;
 /** Control characters that can drive a terminal: C0 (but for the line feed ending each record), DEL and C1. */
 const CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/;
 
-let dir = "";
-/** Writes `content` to a fresh file in the test's temporary folder and returns its path. */
-async function tempFile(name: string, content: string): Promise<string> {
-  const path = join(dir, name);
-  await writeFile(path, content);
-  return path;
-}
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), "neck-triage-batch-"));
-});
-afterAll(async () => {
-  if (dir) await rm(dir, { recursive: true, force: true });
-});
+const temp = useTempDir("neck-triage-batch-");
+const tempFile = temp.file;
 
 const ErrorRecordSchema = z.looseObject({
   line: z.int().min(1),
@@ -343,7 +332,7 @@ describe("batch input: stdin, -, a file", () => {
   });
 
   it("a missing file: exit 2, one line on stderr naming it, nothing on stdout", async () => {
-    const missing = join(dir, "no-such-file.ndjson");
+    const missing = join(temp.path, "no-such-file.ndjson");
     const { code, stdout, stderr } = await batch([missing]);
     expect(stdout).toBe("");
     expect(stderr).not.toMatch(STACK_LINE);
@@ -354,10 +343,10 @@ describe("batch input: stdin, -, a file", () => {
   });
 
   it("a folder instead of a file: exit 2, one line on stderr", async () => {
-    const { code, stdout, stderr } = await batch([dir]);
+    const { code, stdout, stderr } = await batch([temp.path]);
     expect(stdout).toBe("");
     expect(stderr.trimEnd().split("\n")).toHaveLength(1);
-    expect(stderr).toContain(dir);
+    expect(stderr).toContain(temp.path);
     expect(code).toBe(2);
   });
 });
@@ -680,7 +669,7 @@ describe("the built binary", () => {
   });
 
   it("a missing file: exit 2 and one line on stderr", async () => {
-    const result = await runCli(["batch", join(dir, "missing.ndjson")]);
+    const result = await runCli(["batch", join(temp.path, "missing.ndjson")]);
     expect(result.stdout).toBe("");
     expect(result.stderr.trimEnd().split("\n")).toHaveLength(1);
     expect(result.stderr).not.toMatch(STACK_LINE);
@@ -688,8 +677,8 @@ describe("the built binary", () => {
   });
 
   it("batch BIG | head -n 1: one line, head exits 0, no stack trace or EPIPE from neck-triage", async () => {
-    const errFile = join(dir, "pipe-stderr.txt");
-    const statusFile = join(dir, "pipe-status.txt");
+    const errFile = join(temp.path, "pipe-stderr.txt");
+    const statusFile = join(temp.path, "pipe-status.txt");
     // Without pipefail, as a shell script would run it; neck-triage's own status is kept aside.
     const script = `set +o pipefail; "$0" batch "$1" 2>"$2" | head -n 1; codes=("\${PIPESTATUS[@]}"); echo "\${codes[0]}" >"$3"; exit "\${codes[1]}"`;
     const { code, stdout } = await new Promise<{ code: number | null; stdout: string }>((resolve, reject) => {

@@ -1,32 +1,22 @@
 import { spawn } from "node:child_process";
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { evaluate, defaultRuleset } from "../../src/index.js";
 import { answersByUrgency, answersJson, calmAnswers } from "./helpers/answers.js";
 import { expectContractResult } from "./helpers/contract.js";
 import { question, questionIds, REPO_ROOT, rule, ruleSourceUrls, rulesFile } from "./helpers/ruleset-file.js";
 import { assertBuilt, BIN, runCli, type CliRun } from "./helpers/spawn-cli.js";
+import { useTempDir } from "../helpers/temp-dir.js";
 
 const ESC = "\u001b[";
 /** A Node stack frame: what a person must never see for a usage problem. */
 const STACK_LINE = /^\s+at /m;
 
-let dir = "";
-/** Writes `content` to a fresh file in the test's temporary folder and returns its path. */
-async function tempFile(name: string, content: string): Promise<string> {
-  const path = join(dir, name);
-  await writeFile(path, content);
-  return path;
-}
-
-beforeAll(async () => {
+const temp = useTempDir("neck-triage-e2e-");
+const tempFile = temp.file;
+beforeAll(() => {
   assertBuilt();
-  dir = await mkdtemp(join(tmpdir(), "neck-triage-e2e-"));
-});
-afterAll(async () => {
-  if (dir) await rm(dir, { recursive: true, force: true });
 });
 
 function lines(text: string): string[] {
@@ -248,12 +238,12 @@ describe.concurrent("bad answers: exit 2, one line per problem naming the field 
   });
 
   it("a file that does not exist", async () => {
-    const file = join(dir, "no-such-file.json");
+    const file = join(temp.path, "no-such-file.json");
     expectUsageError(await runCli(["--answers", file]), [new RegExp(`^${escapeRegExp(file)}: .*no such file`)]);
   });
 
   it("a folder given as the file", async () => {
-    expectUsageError(await runCli(["--answers", dir]), [new RegExp(`^${escapeRegExp(dir)}: .*folder`)]);
+    expectUsageError(await runCli(["--answers", temp.path]), [new RegExp(`^${escapeRegExp(temp.path)}: .*folder`)]);
   });
 });
 
