@@ -20,6 +20,9 @@ export function describeZodIssue(issue: z.core.$ZodIssue, root: unknown): string
       return value === undefined ? `required; ${message.replace(/, received undefined$/, "")}` : `${message.replace(/, received .*$/, "")}, got ${describeValue(value)}`;
     case "unrecognized_keys":
       return `unknown ${issue.keys.length === 1 ? "key" : "keys"} ${issue.keys.map((k) => JSON.stringify(k)).join(", ")}`;
+    case "invalid_key":
+      // The key itself is in the path; say what a key must be (the key schema's own messages).
+      return `invalid key: ${issue.issues.map((inner) => inner.message).join("; ")}`;
     case "invalid_value":
     case "too_small":
     case "too_big":

@@ -13,9 +13,21 @@ export function validateAnswers(ruleset: Ruleset, input: unknown): Answers {
   const quick = quickCheckAnswers(ruleset, input);
   if (quick) return quick.answers;
   // jitless: zod would otherwise compile a parser from the question ids, and ruleset text never becomes code.
-  const parsed = answersSchemaFor(ruleset).safeParse(input, { jitless: true });
+  const parsed = answersSchemaFor(ruleset).safeParse(ownFields(input), { jitless: true });
   if (parsed.success) return parsed.data;
   throw new AnswersError(answersIssues(ruleset, input, parsed.error.issues));
+}
+
+/**
+ * A plain object's own fields, on an object with no prototype: zod reads fields through the
+ * prototype chain, and a field inherited from a tampered `Object.prototype` must never stand in
+ * for a missing answer. Anything else is passed through for zod to refuse.
+ */
+function ownFields(input: unknown): unknown {
+  if (input === null || typeof input !== "object" || Array.isArray(input)) return input;
+  const own: Record<string, unknown> = Object.create(null);
+  for (const key of Object.keys(input)) own[key] = (input as Record<string, unknown>)[key];
+  return own;
 }
 
 function answersIssues(ruleset: Ruleset, input: unknown, zodIssues: readonly z.core.$ZodIssue[]): Issue[] {

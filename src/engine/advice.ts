@@ -65,7 +65,7 @@ export function composeAdvice(
     const daysLeft = typeof days === "number" && days < advice.selfCare.checkBackDay ? advice.selfCare.checkBackDay - days : 0;
     let text = texts.selfCare.get(daysLeft);
     if (text === undefined) {
-      text = fill(advice.selfCare.advice, { emergencyNumber: texts.emergencyNumber, checkBack: checkBack(ruleset, daysLeft) });
+      text = fill(advice.selfCare.advice, { emergencyNumber: texts.emergencyNumber, checkBack: checkBack(ruleset, daysLeft, texts.emergencyNumber) });
       texts.selfCare.set(daysLeft, text);
     }
     return text;
@@ -89,9 +89,9 @@ export function composeAdvice(
   return texts.soon;
 }
 
-function checkBack(ruleset: Ruleset, daysLeft: number): string {
+function checkBack(ruleset: Ruleset, daysLeft: number, emergencyNumber: string): string {
   const selfCare = ruleset.definition.advice.selfCare;
-  if (daysLeft <= 0) return fill(selfCare.checkBackAfter, {});
+  if (daysLeft <= 0) return fill(selfCare.checkBackAfter, { emergencyNumber });
   return fill(daysLeft === 1 ? selfCare.checkBackBefore.one : selfCare.checkBackBefore.other, { day: selfCare.checkBackDay, daysLeft });
 }
 

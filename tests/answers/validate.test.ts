@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { AnswersError, AnswersSchema, defaultRuleset, triage, type DefaultAnswers, type Issue } from "../../src/index.js";
+import { AnswersError, AnswersSchema, defaultRuleset, evaluate, loadRuleset, triage, type DefaultAnswers, type Issue } from "../../src/index.js";
 import { validateAnswers } from "../../src/answers/validate.js";
 import { calmAnswers, issuesThrownBy } from "../helpers/answers.js";
+import { integerQuestion, rulesetDocument } from "../helpers/ruleset-document.js";
 
 /** The issues `triage` reports for input that a caller (or a JSON file) may send. */
 function issuesFor(input: unknown): readonly Issue[] {
@@ -126,6 +127,22 @@ describe("keys that name parts of every object", () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
+  it("takes no answer from Object.prototype: a misspelt or missing field is still reported when the prototype has the real one", () => {
+    // Another library in the process may have polluted Object.prototype; answers are read as own fields only.
+    const { fever: _missing, ...withoutFever } = calmAnswers();
+    const polluted = Object.prototype as unknown as Record<string, unknown>;
+    polluted.fever = "no";
+    try {
+      expect(issuesFor({ ...withoutFever, fevr: "no" })).toContainEqual({ path: "fevr", message: 'unknown field; did you mean "fever"?' });
+      // Nor does an inherited answer stand in for a missing one.
+      expect(issuesFor(withoutFever)).toEqual([{ path: "fever", message: 'missing; expected "yes" | "no" | "unsure"' }]);
+      expect(() => triage(withoutFever as DefaultAnswers)).toThrow(AnswersError);
+    } finally {
+      delete polluted.fever;
+    }
+    expect(Object.hasOwn(Object.prototype, "fever")).toBe(false);
+  });
+
   it("refuses a prototype key too", () => {
     const input: unknown = JSON.parse(JSON.stringify({ ...calmAnswers(), prototype: "yes" }));
     expect(issuesFor(input).map((issue) => issue.path)).toEqual(["prototype"]);
@@ -136,6 +153,13 @@ describe("valid answers", () => {
   it("are accepted, with an optional id string or number echoed", () => {
     expect(validateAnswers(defaultRuleset, calmAnswers())).toEqual(calmAnswers());
     for (const id of ["a", "x".repeat(200), 0, 7, -1.5, 12345678901234]) {
+      expect(triage({ ...calmAnswers(), id }).id).toBe(id);
+    }
+  });
+
+  it("accept a number id of any finite value: none is longer than 200 characters", () => {
+    // The longest decimal forms of a number: 24 characters, e.g. "-1.7976931348623157e+308".
+    for (const id of [-Number.MAX_VALUE, -2.2250738585072014e-308, 5e-324, -0.000001234567890123456, Number.MIN_SAFE_INTEGER]) {
       expect(triage({ ...calmAnswers(), id }).id).toBe(id);
     }
   });
@@ -157,5 +181,24 @@ describe("valid answers", () => {
     const before = structuredClone(answers);
     triage(answers);
     expect(answers).toEqual(before);
+  });
+});
+
+describe("answers for another ruleset", () => {
+  // The default ruleset's ranges both start at 0; this one asks only about ages 10 to 120.
+  const adultsAndOlderChildren = loadRuleset(rulesetDocument((d) => (integerQuestion(d, "age").min = 10)));
+
+  it("take its integer range, both ends included", () => {
+    expect(evaluate(adultsAndOlderChildren, calmAnswers({ age: 10 })).verdict).toBe("see-a-professional");
+    expect(evaluate(adultsAndOlderChildren, calmAnswers({ age: 120 })).verdict).toBe("self-care-likely-fine");
+  });
+
+  it("refuse a value below its minimum, naming its range", () => {
+    expect(issuesThrownBy(() => evaluate(adultsAndOlderChildren, calmAnswers({ age: 9 })), AnswersError)).toEqual([
+      { path: "age", message: "expected an integer 10–120, got 9" },
+    ]);
+    expect(issuesThrownBy(() => evaluate(adultsAndOlderChildren, calmAnswers({ age: 0 })), AnswersError)).toEqual([
+      { path: "age", message: "expected an integer 10–120, got 0" },
+    ]);
   });
 });

@@ -63,6 +63,34 @@ describe("urgent", () => {
     expect(result.urgency).toBe("urgent");
     expect(result.advice).toBe(droppedAdvice(DEFAULT_NUMBER, ["emergency-signs"]));
   });
+
+  it("never lists an urgent rule, even one whose ruleset entry carries a callIf", () => {
+    // callIf is what to call the emergency number for when an emergency rule is dropped (section 3.6).
+    const ruleset = loadRuleset(
+      rulesetDocument((d) => {
+        const fever = d.rules.find((r) => r.id === "fever");
+        if (!fever) throw new Error("no rule fever");
+        fever.callIf = "a fever that keeps rising";
+      }),
+    );
+    const confirmed = evaluate(ruleset, calmAnswers({ fever: "yes" }), { emergencyNumber: "112" });
+    expect(confirmed.reasons.map((r) => [r.ruleId, r.urgency])).toEqual([["fever", "urgent"]]);
+    expect(confirmed.advice).toBe(advice.urgency.urgent.advice);
+    // Beside a dropped emergency, only that emergency is listed.
+    const beside = evaluate(ruleset, calmAnswers({ emergencySigns: "unsure", fever: "yes" }), { emergencyNumber: "112" });
+    expect(beside.advice).toBe(droppedAdvice("112", ["emergency-signs"]));
+  });
+
+  it("does not list an emergency that the policy dropped further, to soon", () => {
+    // possibleDropsLevels 2: an unsure emergency sign drops two levels, to soon; fever yes is urgent.
+    const ruleset = loadRuleset(rulesetDocument((d) => (d.unsurePolicy.possibleDropsLevels = 2)));
+    const result = evaluate(ruleset, calmAnswers({ emergencySigns: "unsure", fever: "yes" }), { emergencyNumber: "112" });
+    expect(result.reasons.map((r) => [r.ruleId, r.certainty, r.urgency])).toEqual([
+      ["fever", "confirmed", "urgent"],
+      ["emergency-signs", "possible", "soon"],
+    ]);
+    expect(result.advice).toBe(advice.urgency.urgent.advice);
+  });
 });
 
 describe("soon and none", () => {
@@ -106,6 +134,34 @@ describe("the emergency number", () => {
     expect(result.advice).toBe(emergencyAdvice("the number on your card"));
     expect(result.watchFor[0]).toBe(withNumber(advice.selfCare.watchFor[0] as string, "the number on your card"));
     expect(triage(calmAnswers({ emergencySigns: "yes" })).advice).toBe(emergencyAdvice(DEFAULT_NUMBER));
+  });
+
+  it("is filled into the urgent and soon advice too, when the ruleset's wording names it", () => {
+    const ruleset = loadRuleset(
+      rulesetDocument((d) => {
+        d.advice.urgency.urgent.advice = "Get medical help today. If it gets worse, call {emergencyNumber}.";
+        d.advice.urgency.soon.advice = "See a doctor this week. If {emergencyNumber} is needed, call it.";
+      }),
+    );
+    const urgent = calmAnswers({ fever: "yes" });
+    const soon = calmAnswers({ headache: "yes" });
+    expect(evaluate(ruleset, urgent, { emergencyNumber: "112" }).advice).toBe("Get medical help today. If it gets worse, call 112.");
+    expect(evaluate(ruleset, soon, { emergencyNumber: "112" }).advice).toBe("See a doctor this week. If 112 is needed, call it.");
+    expect(evaluate(ruleset, urgent).advice).toBe(`Get medical help today. If it gets worse, call ${DEFAULT_NUMBER}.`);
+    expect(evaluate(ruleset, soon).advice).toBe(`See a doctor this week. If ${DEFAULT_NUMBER} is needed, call it.`);
+  });
+
+  it("is filled into the self-care check-back line after the check-back day (the loader allows it there)", () => {
+    const ruleset = loadRuleset(
+      rulesetDocument((d) => {
+        d.advice.selfCare.advice = "Rest. {checkBack}";
+        d.advice.selfCare.checkBackAfter = "If it gets worse, call {emergencyNumber}.";
+      }),
+    );
+    // Day 10 of pain, getting better, nothing else: self-care, past the check-back day (7).
+    const past = calmAnswers({ painDays: 10, improving: "yes" });
+    expect(evaluate(ruleset, past, { emergencyNumber: "112" }).advice).toBe("Rest. If it gets worse, call 112.");
+    expect(evaluate(ruleset, past).advice).toBe(`Rest. If it gets worse, call ${DEFAULT_NUMBER}.`);
   });
 
   it("fills only the placeholders it knows, leaving other braces as written", () => {

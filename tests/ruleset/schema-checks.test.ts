@@ -74,6 +74,21 @@ describe("ids of rules, rulesets, sources and choice values: lower-case words jo
     expect(issues.map((issue) => issue.path)).toEqual(["sources.Nice_CKS"]);
   });
 
+  // The whole key must be hyphenated words: neither a bad start nor a bad end is let through.
+  it.each(["Nice-cks", "NICE", "-nice-cks", "nice-cks-", "nice-cks_2", "nice--cks", "nice cks"])("refuses the source key %j", (key) => {
+    const issues = issuesOf((d) => {
+      d.sources[key] = { title: "NICE", url: "https://cks.nice.org.uk/" };
+    });
+    expect(issues).toEqual([{ path: `sources.${key}`, message: "invalid key: must be lower-case words joined by hyphens" }]);
+  });
+
+  it("accepts a source key of hyphenated words and digits", () => {
+    loads((d) => {
+      d.sources["nice-cks-2"] = { title: "NICE", url: "https://cks.nice.org.uk/" };
+      d.sources["a1"] = { title: "A1", url: "https://example.org/" };
+    });
+  });
+
   it.each(["Yes", "yes-", "-yes", "yes2", "not_tried"])("refuses the choice value %j", (value) => {
     const issues = issuesOf((d) => {
       const question = choiceQuestion(d, "otcResponse");
