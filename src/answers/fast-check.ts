@@ -46,9 +46,8 @@ export function compileAnswersFastCheck(ruleset: Ruleset): (input: unknown) => Q
     let keys = Object.keys(record).length;
     if (Object.hasOwn(record, "id")) {
       const id = record.id;
-      const ok =
-        (typeof id === "string" && id.length <= ID_MAX_LENGTH) ||
-        (typeof id === "number" && Number.isFinite(id) && String(id).length <= ID_MAX_LENGTH);
+      // As RecordIdSchema: any finite number (never longer than 24 characters), or a string of at most ID_MAX_LENGTH.
+      const ok = (typeof id === "string" && id.length <= ID_MAX_LENGTH) || Number.isFinite(id);
       if (!ok) return undefined;
       answers.id = id;
       keys--;

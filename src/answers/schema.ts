@@ -6,10 +6,9 @@ import { ID_MAX_LENGTH, type RecordId } from "./describe.js";
 
 export { allowedValues, ID_MAX_LENGTH, type RecordId } from "./describe.js";
 
-export const RecordIdSchema = z.union([
-  z.string().max(ID_MAX_LENGTH),
-  z.number().refine((n) => Number.isFinite(n) && String(n).length <= ID_MAX_LENGTH),
-]);
+// A number needs no length check: z.number() refuses NaN and ±Infinity, and a finite number's decimal
+// form has at most 24 characters ("-1.7976931348623157e+308"), far below ID_MAX_LENGTH.
+export const RecordIdSchema = z.union([z.string().max(ID_MAX_LENGTH), z.number()]);
 
 /** Validated answers: one value per question of the ruleset, plus the optional id. */
 export type Answers = Readonly<Record<string, string | number>> & { readonly id?: RecordId };

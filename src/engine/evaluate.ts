@@ -4,7 +4,7 @@ import { composeAdvice, composeWatchFor, type FiredRule } from "./advice.js";
 import type { AnswerCodes, AnswerValues } from "./conditions.js";
 import { planFor, type PlannedRule } from "./plan.js";
 import type { EvaluateOptions, Reason, TriageResult } from "./result.js";
-import { FALSE, TRUE, UNSURE } from "./truth.js";
+import { FALSE, TRUE, UNSURE, type Truth } from "./truth.js";
 
 /** Evaluates answers already validated against this ruleset. */
 export function evaluateValidAnswers(ruleset: Ruleset, answers: AnswerValues & { id?: string | number }, options?: EvaluateOptions): TriageResult {
@@ -22,8 +22,8 @@ export function evaluateEncodedAnswers(
   const fired: FiredRule[] = [];
   for (let i = 0; i < rules.length; i++) {
     const rule = rules[i]!;
-    const reason = reasonFor(ruleset, rule, answers, codes, false);
-    if (reason) fired.push({ rule, reason });
+    const value = rule.value(codes);
+    if (value !== FALSE) fired.push({ rule, reason: reasonFor(ruleset, rule, value, answers, codes, false) });
   }
   return buildResult(ruleset, fired, answers, options);
 }
@@ -37,10 +37,7 @@ export function confirmedEmergencies(ruleset: Ruleset, partialAnswers: AnswerVal
   const reasons: Reason[] = [];
   for (const rule of planFor(ruleset).rules) {
     // Unanswered questions read as 0, so a value of 1 holds for every way they could be answered.
-    if (rule.urgency === "emergency" && rule.value(codes) === TRUE) {
-      const reason = reasonFor(ruleset, rule, partialAnswers, codes, true);
-      if (reason) reasons.push(reason);
-    }
+    if (rule.urgency === "emergency" && rule.value(codes) === TRUE) reasons.push(reasonFor(ruleset, rule, TRUE, partialAnswers, codes, true));
   }
   return reasons;
 }
@@ -53,24 +50,22 @@ export function evaluateEarlyStop(ruleset: Ruleset, partialAnswers: AnswerValues
   const codes = ruleset.encode(partialAnswers);
   const fired: FiredRule[] = [];
   for (const rule of planFor(ruleset).rules) {
-    if (rule.value(codes) !== TRUE) continue;
-    const reason = reasonFor(ruleset, rule, partialAnswers, codes, true);
-    if (reason) fired.push({ rule, reason });
+    if (rule.value(codes) === TRUE) fired.push({ rule, reason: reasonFor(ruleset, rule, TRUE, partialAnswers, codes, true) });
   }
   const result = buildResult(ruleset, fired, partialAnswers, options);
   result.unanswered = ruleset.questions.map((question) => question.id).filter((id) => partialAnswers[id] === undefined);
   return result;
 }
 
+/** The reason a rule gives when its value (`rule.value(codes)`, computed by the caller) is above 0. */
 function reasonFor(
   ruleset: Ruleset,
   rule: PlannedRule,
+  value: Truth,
   answers: AnswerValues,
   codes: AnswerCodes,
   answeredOnly: boolean,
-): Reason | undefined {
-  const value = rule.value(codes);
-  if (value === FALSE) return undefined;
+): Reason {
   const certainty = value === TRUE ? "confirmed" : "possible";
   const urgency = value === TRUE || (rule.anchorable && isAnchored(ruleset, rule, codes)) ? rule.urgency : rule.droppedUrgency;
   const read: Record<string, string | number> = {};

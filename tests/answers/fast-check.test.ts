@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { compileAnswersFastCheck } from "../../src/answers/fast-check.js";
+import { compileAnswersFastCheck, quickCheckAnswers } from "../../src/answers/fast-check.js";
 import { answersSchemaFor } from "../../src/answers/schema.js";
 import { defaultRuleset } from "../../src/index.js";
 import { calmAnswers } from "../helpers/answers.js";
@@ -38,6 +38,37 @@ describe("the hot-path answers check agrees with the zod schema", () => {
     expect(fastCheck(calmAnswers())?.answers).toEqual(schema.parse(calmAnswers()));
     expect(fastCheck({ ...calmAnswers(), id: "r-1" })?.answers).toEqual({ ...calmAnswers(), id: "r-1" });
     expect(fastCheck({ ...calmAnswers(), id: 42 })?.answers).toEqual({ ...calmAnswers(), id: 42 });
+  });
+
+  // The CLI validates answers that pass this check without loading zod at all (src/cli/valid-answers.ts),
+  // so every plainly valid record must pass it, at the limits too, with the same values zod gives.
+  it("accepts answers at every limit: each end of an integer range, an id of exactly 200 characters", () => {
+    // Contract: age 0–120 and painDays 0–36500, both ends included; an id of at most 200 characters.
+    const limits: object[] = [
+      calmAnswers({ age: 0, painDays: 0 }),
+      calmAnswers({ age: 120, painDays: 36500 }),
+      { ...calmAnswers(), id: "x".repeat(200) },
+    ];
+    for (const input of limits) {
+      expect(fastCheck(input)?.answers, JSON.stringify(input)).toEqual(input);
+      expect(fastCheck(input)?.answers).toEqual(schema.parse(input));
+    }
+    // One step past each limit is left to zod, which refuses it.
+    for (const input of [calmAnswers({ age: -1 }), calmAnswers({ age: 121 }), calmAnswers({ painDays: 36501 }), { ...calmAnswers(), id: "x".repeat(201) }]) {
+      expect(fastCheck(input), JSON.stringify(input)).toBeUndefined();
+    }
+  });
+
+  it("is what quickCheckAnswers gives for a ruleset: the answers and their codes", () => {
+    const answers = { ...calmAnswers({ fever: "yes", age: 120, otcResponse: "helped" }), id: 7 };
+    const quick = quickCheckAnswers(defaultRuleset, answers);
+    expect(quick?.answers).toEqual(answers);
+    // fever "yes" is its question's first choice, otcResponse "helped" too; an integer is its own code.
+    expect(quick?.codes[defaultRuleset.questions.findIndex((q) => q.id === "fever")]).toBe(0);
+    expect(quick?.codes[defaultRuleset.questions.findIndex((q) => q.id === "otcResponse")]).toBe(0);
+    expect(quick?.codes[defaultRuleset.questions.findIndex((q) => q.id === "age")]).toBe(120);
+    expect(quick?.codes).toEqual(fastCheck(answers)?.codes);
+    expect(quickCheckAnswers(defaultRuleset, { ...answers, fever: "maybe" })).toBeUndefined();
   });
 
   it("leaves to zod: a missing, unknown, misspelt or __proto__ key, a class instance, an inherited field", () => {

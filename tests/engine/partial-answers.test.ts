@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { defaultRuleset } from "../../src/index.js";
+import { defaultRuleset, loadRuleset } from "../../src/index.js";
 import { confirmedEmergencies, evaluateEarlyStop } from "../../src/engine/evaluate.js";
+import { choiceQuestion, rulesetDocument } from "../helpers/ruleset-document.js";
 
 /*
  * The interview's early stop (contract, "Result"): with some questions not yet asked, a rule is
@@ -22,6 +23,26 @@ describe("an unanswered question is never read as a warning", () => {
 
   it("injury yes and a risk history: confirmed before age is asked", () => {
     expect(confirmedEmergencies(defaultRuleset, { injury: "yes", riskHistory: "yes" }).map((r) => r.ruleId)).toEqual(["injury-high-risk"]);
+  });
+
+  it("nor as unsure, even for a question that has no 'not sure' choice", () => {
+    // shootingArmPain offered as yes / no only. The ruleset's compiled rules (public on Ruleset) read
+    // the codes of the answers given so far: 1, ½ or 0, with 0 for anything not answered yet.
+    const ruleset = loadRuleset(
+      rulesetDocument((document) => {
+        const question = choiceQuestion(document, "shootingArmPain");
+        question.choices = question.choices.filter((choice) => !choice.unknown);
+      }),
+    );
+    expect(choiceQuestion(ruleset.definition, "shootingArmPain").choices.map((c) => c.value)).toEqual(["yes", "no"]);
+    const shooting = ruleset.rules.find((rule) => rule.id === "shooting-arm-pain");
+    if (!shooting) throw new Error("no rule shooting-arm-pain");
+    expect(shooting.value(ruleset.encode({}))).toBe(0);
+    expect(shooting.value(ruleset.encode({ age: 40, fever: "yes" }))).toBe(0);
+    expect(shooting.value(ruleset.encode({ shootingArmPain: "no" }))).toBe(0);
+    expect(shooting.value(ruleset.encode({ shootingArmPain: "yes" }))).toBe(1);
+    // Before any answer no rule of the ruleset reads as anything but 0.
+    expect(ruleset.rules.map((rule) => rule.value(ruleset.encode({})))).toEqual(ruleset.rules.map(() => 0));
   });
 
   it("a confirmed urgent or soon rule is reported only in the early-stop result, never as a reason to stop", () => {

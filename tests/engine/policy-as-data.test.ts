@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { evaluate, loadRuleset, type DefaultAnswers, type Ruleset, type RuleUrgency } from "../../src/index.js";
 import type { RulesetDefinition } from "../../src/ruleset/schema.js";
 import { calmAnswers, reasonFor } from "../helpers/answers.js";
-import { extraRule, rulesetDocument } from "../helpers/ruleset-document.js";
+import { choiceQuestion, extraRule, rulesetDocument } from "../helpers/ruleset-document.js";
 
 /*
  * clinical-reference.md section 3: "This policy is part of the ruleset (data: the drop, the floor, the
@@ -53,6 +53,29 @@ describe("and over three parts", () => {
     expect(reasonOf(ruleset, { injury: "unsure", fever: "yes", headache: "yes" }, "three-signs")).toEqual(["possible", "emergency"]);
     // Two unsure parts: more than the one the anchor allows.
     expect(reasonOf(ruleset, { injury: "yes", fever: "unsure", headache: "unsure" }, "three-signs")).toEqual(["possible", "urgent"]);
+  });
+});
+
+describe("the 'not sure' answer is the choice marked unknown, wherever the question lists it", () => {
+  // fever's choices listed as yes, unsure, no instead of yes, no, unsure.
+  const ruleset = loadRuleset(
+    rulesetDocument((document) => {
+      const fever = choiceQuestion(document, "fever");
+      const order = ["yes", "unsure", "no"];
+      fever.choices.sort((a, b) => order.indexOf(a.value) - order.indexOf(b.value));
+    }),
+  );
+
+  it("is read as unsure (section 3.1): the rules it is in fire as possible", () => {
+    expect(choiceQuestion(ruleset.definition, "fever").choices.map((c) => c.value)).toEqual(["yes", "unsure", "no"]);
+    const result = evaluate(ruleset, calmAnswers({ fever: "unsure" }));
+    expect(result.reasons.map((r) => [r.ruleId, r.certainty, r.urgency])).toEqual([["fever", "possible", "soon"]]);
+    expect(reasonOf(ruleset, { fever: "unsure", canTouchChinToChest: "no" }, "meningitis-signs")).toEqual(["possible", "emergency"]);
+  });
+
+  it("while the warning answer is confirmed and the others do not fire", () => {
+    expect(reasonOf(ruleset, { fever: "yes" }, "fever")).toEqual(["confirmed", "urgent"]);
+    expect(evaluate(ruleset, calmAnswers({ fever: "no" })).reasons).toEqual([]);
   });
 });
 

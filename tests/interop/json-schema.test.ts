@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { answersSchemaFor } from "../../src/answers/schema.js";
 import { jsonSchemaOf, ResultSchema } from "../../src/engine/result-schema.js";
 import { getBuiltinRuleset } from "../../src/ruleset/builtin.js";
-import { defaultRuleset, triage } from "../../src/index.js";
+import { AnswersSchema, defaultRuleset, triage } from "../../src/index.js";
+import defaultDocument from "../../rules/default.json" with { type: "json" };
 import { run } from "../../src/cli/run.js";
 import { makeFakeIo } from "../cli/helpers/fake-io.js";
 import { calmAnswers } from "../helpers/answers.js";
@@ -37,6 +38,28 @@ describe("JSON Schema of the answers (generated from the zod schema)", () => {
     expect(validAnswers(input)).toBe(false);
     const fake = makeFakeIo({ stdinIsTTY: false, stdinText: JSON.stringify(input) });
     expect(await run(["--answers", "-", "--json"], fake.io)).toBe(2);
+  });
+
+  it("names each question by its label and describes it by its prompt, as `schema answers` prints it", async () => {
+    const fake = makeFakeIo({ stdinIsTTY: false });
+    expect(await run(["schema", "answers"], fake.io)).toBe(0);
+    const printed = JSON.parse(fake.stdout()) as { properties: Record<string, { title?: string; description?: string }> };
+    // Two checked by hand against rules/default.json, then every question against the document.
+    expect(printed.properties.age).toMatchObject({ title: "Age", description: "How old are you? (whole years)" });
+    expect(printed.properties.painDays).toMatchObject({
+      title: "Days since the pain started",
+      description: "How many days ago did this neck pain start? (whole days; 0 means today)",
+    });
+    for (const question of defaultDocument.questions) {
+      expect(printed.properties[question.id], question.id).toMatchObject({ title: question.label, description: question.prompt });
+    }
+    expect(printed.properties.id?.description).toBe("echoed unchanged in the result, to match records");
+  });
+
+  it("is built once per ruleset: answersSchemaFor gives the same schema each time, the exported AnswersSchema for the default", () => {
+    expect(answersSchemaFor(defaultRuleset)).toBe(AnswersSchema);
+    const extended = getBuiltinRuleset("extended")!;
+    expect(answersSchemaFor(extended)).toBe(answersSchemaFor(extended));
   });
 
   it("follows the active ruleset: the extended one asks five more questions", () => {

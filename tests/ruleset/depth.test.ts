@@ -51,6 +51,26 @@ describe("pathNestedDeeperThan", () => {
     expect(pathNestedDeeperThan({ a: shared, b: shared, c: [shared, shared] }, 4)).toBeUndefined();
   });
 
+  it("explores an object reached by several paths once, so that sharing cannot make the check slow", () => {
+    // 12 levels, each holding the next one twice: 4096 paths to the bottom, but only 13 objects to explore.
+    let explored = 0;
+    let node: object = {};
+    for (let level = 0; level < 12; level++) {
+      const next = node;
+      node = {
+        get a() {
+          explored++;
+          return next;
+        },
+        b: next,
+      };
+    }
+    expect(pathNestedDeeperThan({ top: node }, 64)).toBeUndefined();
+    // Reading an object's entries runs its getter once: one read per object holding one, 12 in all.
+    expect(explored).toBe(12);
+    expect(pathNestedDeeperThan({ top: node }, 12)).toEqual(["top", ...Array<string>(12).fill("a")]);
+  });
+
   it("measures an object reached again deeper down by its height found the first time", () => {
     const shared = chain(2);
     // First at depth 1 (reaching depth 3), then at depth 3 (reaching depth 5).

@@ -168,7 +168,11 @@ describe("loadRuleset", () => {
     })();
     expect(error).toBeInstanceOf(RulesetError);
     expect(error).toBeInstanceOf(Error);
+    expect((error as RulesetError).name).toBe("RulesetError");
+    expect(String(error)).toMatch(/^RulesetError: invalid ruleset:\n/);
     const lines = error instanceof Error ? error.message.split("\n") : [];
+    expect(lines[0]).toBe("invalid ruleset:");
+    expect(lines.slice(1)).toEqual((error as RulesetError).issues.map((issue) => `${issue.path}: ${issue.message}`));
     expect(lines.filter((line) => line.startsWith("rules."))).toHaveLength(2);
   });
 

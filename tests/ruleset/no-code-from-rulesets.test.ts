@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { AnswersError, evaluate, loadRuleset, RulesetError, type DefaultAnswers } from "../../src/index.js";
 import { calmAnswers } from "../helpers/answers.js";
 import { choiceQuestion, rulesetDocument } from "../helpers/ruleset-document.js";
@@ -46,6 +46,17 @@ describe("no code is built from a ruleset", () => {
     const built = codeBuiltDuring(() => {
       loadRuleset(rulesetDocument((d) => d.questions.push({ ...choiceQuestion(d, "fever"), id: "feverSentinel" })));
       expect(() => loadRuleset(rulesetDocument((d) => (d.version = "one")))).toThrow(RulesetError);
+    });
+    expect(built).toEqual([]);
+  });
+
+  it("loading the first ruleset in a fresh copy of the library, before zod has parsed any", async () => {
+    // Importing the library already loads the built-in rulesets (before any test can watch), and zod
+    // keeps a parser it compiled with its schema: a fresh copy of the loader shows what a first load does.
+    vi.resetModules();
+    const fresh = await import("../../src/ruleset/load.js");
+    const built = codeBuiltDuring(() => {
+      expect(fresh.loadRuleset(rulesetDocument()).id).toBe("default");
     });
     expect(built).toEqual([]);
   });

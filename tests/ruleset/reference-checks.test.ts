@@ -188,6 +188,20 @@ describe("rules", () => {
     ]);
   });
 
+  it("refuses a source that is not defined, listing the sources there are", () => {
+    const index = ruleIndex(doc, "stiff-neck");
+    // The keys of rules/default.json's sources, in the document's order.
+    const defined = [
+      "aans", "aans-syndicated", "mayo-heart-attack", "cdc-stroke", "stroke-association-pass", "aafp-2020", "nhs-epiglottitis",
+      "aafp-2005-meningitis", "nhs-meningitis", "ccgi-2024", "epidural-abscess", "medlineplus-spine-injury", "canadian-c-spine",
+      "nice-qs74", "nice-cks-neck-pain", "nice-cks-gca",
+    ].join(", ");
+    expect(issuesOf((d) => (ruleOf(d, "stiff-neck").sources = ["aans", "aans-typo"]))).toEqual([
+      { path: `rules.${index}.sources.1`, message: `unknown source "aans-typo"; defined sources: ${defined}` },
+    ]);
+    loads((d) => (ruleOf(d, "stiff-neck").sources = ["aans", "nice-cks-gca"]));
+  });
+
   it("lists the questions there are for an unknown one", () => {
     const index = ruleIndex(doc, "fever");
     const known = doc.questions.map((question) => question.id).join(", ");
