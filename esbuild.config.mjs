@@ -17,6 +17,24 @@ for (const [name, document] of Object.entries(BUILTIN_RULESET_DOCUMENTS)) {
   }
 }
 
+/**
+ * With the define below, src/ruleset/builtin.ts never calls loadRuleset, but its static import of
+ * ./load.js would still put the loader (and so zod) in a chunk the CLI loads at every start. Inside
+ * the bundle that import gets a stand-in; `--ruleset FILE` still loads the real loader on demand.
+ */
+const builtinRulesetsWithoutZod = {
+  name: "builtin-rulesets-without-zod",
+  setup(build) {
+    build.onResolve({ filter: /^\.\/load\.js$/ }, (args) =>
+      /[\\/]src[\\/]ruleset[\\/]builtin\.ts$/.test(args.importer) ? { path: "load-stand-in", namespace: "neck-triage" } : undefined,
+    );
+    build.onLoad({ filter: /^load-stand-in$/, namespace: "neck-triage" }, () => ({
+      contents: 'export function loadRuleset() { throw new Error("internal: the CLI bundle compiles its built-in rulesets, validated at build time"); }',
+      loader: "js",
+    }));
+  },
+};
+
 rmSync("dist/cli", { recursive: true, force: true });
 
 const result = await build({
@@ -36,6 +54,7 @@ const result = await build({
   // define below folds a branch away) should go.
   tsconfigRaw: { compilerOptions: { verbatimModuleSyntax: false } },
   define: { __NECK_TRIAGE_RULESETS_PREVALIDATED__: "true" },
+  plugins: [builtinRulesetsWithoutZod],
   metafile: process.env.BUNDLE_META === "1",
   // commander is CommonJS and calls require() for Node built-ins; give the ESM bundle a require.
   banner: { js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);' },
