@@ -14,7 +14,9 @@ function sourceFiles(dir: string): string[] {
 /** Every module URL that importing `entry` resolves, recorded by a resolve hook in a fresh Node. */
 function modulesLoadedBy(entry: string): string[] {
   const hook = `data:text/javascript,${encodeURIComponent(
-    "export async function resolve(s, c, next) { const r = await next(s, c); process.stderr.write('LOADED ' + r.url + '\\n'); return r; }",
+    // writeSync, not process.stderr.write: on Node 22+ the hooks run on their own thread, whose
+    // asynchronous stderr writes can be lost when the main thread exits first.
+    "import { writeSync } from 'node:fs'; export async function resolve(s, c, next) { const r = await next(s, c); writeSync(2, 'LOADED ' + r.url + '\\n'); return r; }",
   )}`;
   const register = `data:text/javascript,${encodeURIComponent(`import { register } from "node:module"; register(${JSON.stringify(hook)});`)}`;
   const run = spawnSync(process.execPath, ["--import", register, "--input-type=module", "-e", `await import(${JSON.stringify(entry)});`], {
