@@ -3,24 +3,10 @@ import { renderMarkdown } from "../../src/cli/render/markdown.js";
 import { makeStyle } from "../../src/cli/render/style.js";
 import { renderText } from "../../src/cli/render/text.js";
 import { defaultRuleset, triage } from "../../src/index.js";
-import { calmAnswers } from "../helpers/answers.js";
+import { unsureAnswers } from "../helpers/answers.js";
 
 // Everything unsure except age: every emergency rule drops to urgent (clinical-reference section 3.5).
-const allUnsure = calmAnswers({
-  emergencySigns: "unsure",
-  injury: "unsure",
-  riskHistory: "unsure",
-  limbWeakness: "unsure",
-  coordinationLoss: "unsure",
-  fever: "unsure",
-  headache: "unsure",
-  canTouchChinToChest: "unsure",
-  armTinglingOrNumbness: "unsure",
-  shootingArmPain: "unsure",
-  painDays: 10,
-  improving: "unsure",
-  otcResponse: "unsure",
-});
+const allUnsure = unsureAnswers();
 
 describe("text and markdown results", () => {
   it("a dropped emergency lists each sign to call for on its own line", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { defaultRuleset, triage, type Certainty, type DefaultAnswers, type RuleUrgency, type Urgency } from "../../src/index.js";
-import { calmAnswers, reasonFor } from "../helpers/answers.js";
+import { calmAnswers, reasonFor, unsureAnswers } from "../helpers/answers.js";
 
 /*
  * Truth tables of clinical-reference.md section 3, each row checked by hand against the spec:
@@ -195,22 +195,7 @@ describe("improving counts only from day 7; otcResponse not-tried is not a warni
 });
 
 describe("everything unsure", () => {
-  const allUnsure = (age: number): DefaultAnswers => ({
-    emergencySigns: "unsure",
-    age,
-    injury: "unsure",
-    riskHistory: "unsure",
-    limbWeakness: "unsure",
-    coordinationLoss: "unsure",
-    fever: "unsure",
-    headache: "unsure",
-    canTouchChinToChest: "unsure",
-    armTinglingOrNumbness: "unsure",
-    shootingArmPain: "unsure",
-    painDays: 10,
-    improving: "unsure",
-    otcResponse: "unsure",
-  });
+  const allUnsure = (age: number): DefaultAnswers => unsureAnswers({ age });
 
   it("is urgent: same-day help, not an ambulance and not 'book in a few days'", () => {
     for (const age of [16, 30, 50, 70]) {

@@ -24,6 +24,29 @@ export function calmAnswers(overrides: Partial<DefaultAnswers> = {}): DefaultAns
   };
 }
 
+/**
+ * Every three-way and medicine answer "not sure", 10 days of pain (so `improving` is asked), adult
+ * age 30 unless overridden: only possible reasons, never emergency (clinical-reference section 3).
+ */
+export function unsureAnswers(overrides: Partial<DefaultAnswers> = {}): DefaultAnswers {
+  return calmAnswers({
+    emergencySigns: "unsure",
+    injury: "unsure",
+    riskHistory: "unsure",
+    limbWeakness: "unsure",
+    coordinationLoss: "unsure",
+    fever: "unsure",
+    headache: "unsure",
+    canTouchChinToChest: "unsure",
+    armTinglingOrNumbness: "unsure",
+    shootingArmPain: "unsure",
+    painDays: 10,
+    improving: "unsure",
+    otcResponse: "unsure",
+    ...overrides,
+  });
+}
+
 export function reasonFor(result: TriageResult, ruleId: string): Reason | undefined {
   return result.reasons.find((reason) => reason.ruleId === ruleId);
 }
