@@ -2,6 +2,7 @@
 // paths, and separate chunks (loaded on demand) for the interview, text rendering and batch.
 // The library (dist/src/) stays unbundled, as tsc writes it, so that importers can tree-shake it.
 import { rmSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 import { BUILTIN_RULESET_DOCUMENTS } from "./dist/src/ruleset/builtin.js";
 import { loadRuleset } from "./dist/src/ruleset/load.js";
@@ -18,19 +19,21 @@ for (const [name, document] of Object.entries(BUILTIN_RULESET_DOCUMENTS)) {
 }
 
 /**
- * With the define below, src/ruleset/builtin.ts never calls loadRuleset, but its static import of
- * ./load.js would still put the loader (and so zod) in a chunk the CLI loads at every start. Inside
- * the bundle that import gets a stand-in; `--ruleset FILE` still loads the real loader on demand.
+ * Inside the bundle, src/ruleset/builtin.ts gets a loadRuleset that only compiles: the built-in
+ * rulesets were validated above, so the CLI does not load the zod schema (and zod) at every start.
+ * `--ruleset FILE` still imports the real loader, on demand.
  */
-const builtinRulesetsWithoutZod = {
-  name: "builtin-rulesets-without-zod",
+const COMPILE = JSON.stringify(fileURLToPath(new URL("./src/ruleset/compile.ts", import.meta.url)));
+const builtinRulesetsPrevalidated = {
+  name: "builtin-rulesets-prevalidated",
   setup(build) {
     build.onResolve({ filter: /^\.\/load\.js$/ }, (args) =>
-      /[\\/]src[\\/]ruleset[\\/]builtin\.ts$/.test(args.importer) ? { path: "load-stand-in", namespace: "neck-triage" } : undefined,
+      /[\\/]src[\\/]ruleset[\\/]builtin\.ts$/.test(args.importer) ? { path: "prevalidated-load", namespace: "neck-triage" } : undefined,
     );
-    build.onLoad({ filter: /^load-stand-in$/, namespace: "neck-triage" }, () => ({
-      contents: 'export function loadRuleset() { throw new Error("internal: the CLI bundle compiles its built-in rulesets, validated at build time"); }',
+    build.onLoad({ filter: /^prevalidated-load$/, namespace: "neck-triage" }, () => ({
+      contents: `export { compileValidatedRuleset as loadRuleset } from ${COMPILE};`,
       loader: "js",
+      resolveDir: ".",
     }));
   },
 };
@@ -50,11 +53,9 @@ const result = await build({
   minifySyntax: true,
   legalComments: "linked",
   logLevel: "warning",
-  // tsconfig asks tsc to keep imports as written; in the bundle an import left unused (after the
-  // define below folds a branch away) should go.
+  // tsconfig asks tsc to keep imports as written; in the bundle an import left unused should go.
   tsconfigRaw: { compilerOptions: { verbatimModuleSyntax: false } },
-  define: { __NECK_TRIAGE_RULESETS_PREVALIDATED__: "true" },
-  plugins: [builtinRulesetsWithoutZod],
+  plugins: [builtinRulesetsPrevalidated],
   metafile: process.env.BUNDLE_META === "1",
   // commander is CommonJS and calls require() for Node built-ins; give the ESM bundle a require.
   banner: { js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);' },
