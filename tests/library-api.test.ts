@@ -6,13 +6,25 @@ import { calmAnswers } from "./helpers/answers.js";
 const calm: DefaultAnswers = calmAnswers({ improving: "unsure" });
 
 describe("library API", () => {
-  it("DefaultAnswers names exactly the default ruleset's questions", () => {
-    expect(Object.keys(calm).sort()).toEqual(defaultRuleset.questions.map((q) => q.id).sort());
+  it("DefaultAnswers names exactly the default ruleset's questions, the follow-ups optional", () => {
+    const every: Required<DefaultAnswers> = {
+      ...calm,
+      id: "x",
+      injuryMechanism: "no",
+      swallowingSevere: "no",
+      headacheNew: "no",
+      headacheFast: "no",
+      improving: "no",
+    };
+    expect(Object.keys(every).filter((key) => key !== "id").sort()).toEqual(defaultRuleset.questions.map((q) => q.id).sort());
+    // Only the follow-ups may be left out: these are the fields a type-checked caller may omit.
+    const optional: (keyof DefaultAnswers)[] = ["id", "injuryMechanism", "swallowingSevere", "headacheNew", "headacheFast", "improving"];
+    expect(defaultRuleset.questions.filter((q) => q.askWhen !== undefined).map((q) => q.id)).toEqual(optional.slice(1));
     expect(AnswersSchema.parse(calm)).toEqual(calm);
   });
 
   it("triage and evaluate(defaultRuleset) agree", () => {
-    const answers = { ...calm, headache: "yes" as const };
+    const answers = { ...calm, headache: "yes" as const, headacheNew: "no" as const };
     expect(triage(answers)).toEqual(evaluate(defaultRuleset, answers));
   });
 

@@ -1,3 +1,5 @@
+import { NOT_ANSWERED } from "../engine/conditions.js";
+import { FALSE } from "../engine/truth.js";
 import type { Ruleset } from "../ruleset/load.js";
 import { ID_MAX_LENGTH } from "./describe.js";
 import type { Answers } from "./schema.js";
@@ -22,15 +24,25 @@ export function compileAnswersFastCheck(ruleset: Ruleset): (input: unknown) => Q
   const mins = ruleset.questions.map((question) => (question.type === "integer" ? question.min : 0));
   const maxes = ruleset.questions.map((question) => (question.type === "integer" ? question.max : 0));
   const count = fields.length;
+  const isFollowUp = ruleset.questions.map((question) => question.askWhen !== undefined);
+  const followUps = ruleset.followUps;
 
   return (input) => {
     if (typeof input !== "object" || input === null || Object.getPrototypeOf(input) !== Object.prototype) return undefined;
     const record = input as Record<string, unknown>;
     const answers: Record<string, unknown> = {};
     const codes: number[] = new Array(count);
+    let keys = Object.keys(record).length;
+    let given = 0;
     for (let i = 0; i < count; i++) {
       const field = fields[i]!;
-      if (!Object.hasOwn(record, field)) return undefined;
+      if (!Object.hasOwn(record, field)) {
+        // A follow-up may be left out; whether it was allowed to be is settled below.
+        if (!isFollowUp[i]) return undefined;
+        codes[i] = choiceIndex[i] ? NOT_ANSWERED : Number.NaN;
+        continue;
+      }
+      given++;
       const value = record[field];
       const choices = choiceIndex[i];
       if (choices) {
@@ -43,7 +55,13 @@ export function compileAnswersFastCheck(ruleset: Ruleset): (input: unknown) => Q
       }
       answers[field] = value;
     }
-    let keys = Object.keys(record).length;
+    // In question order, as the encoder does: a follow-up whose condition does not hold reads as not
+    // answered; one left out while its condition holds is missing, which validation reports with the reason.
+    for (let i = 0; i < followUps.length; i++) {
+      const followUp = followUps[i]!;
+      if (followUp.askWhen(codes) === FALSE) codes[followUp.slot] = followUp.notAnswered;
+      else if (!Object.hasOwn(answers, followUp.question.id)) return undefined;
+    }
     if (Object.hasOwn(record, "id")) {
       const id = record.id;
       // As RecordIdSchema: any finite number (never longer than 24 characters), or a string of at most ID_MAX_LENGTH.
@@ -53,7 +71,7 @@ export function compileAnswersFastCheck(ruleset: Ruleset): (input: unknown) => Q
       keys--;
     }
     // Every question present, and no other key: an unknown or misspelt one is left to zod to report.
-    return keys === count ? { answers: answers as Answers, codes } : undefined;
+    return keys === given ? { answers: answers as Answers, codes } : undefined;
   };
 }
 

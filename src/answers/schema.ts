@@ -10,18 +10,23 @@ export { allowedValues, ID_MAX_LENGTH, type RecordId } from "./describe.js";
 // form has at most 24 characters ("-1.7976931348623157e+308"), far below ID_MAX_LENGTH.
 export const RecordIdSchema = z.union([z.string().max(ID_MAX_LENGTH), z.number()]);
 
-/** Validated answers: one value per question of the ruleset, plus the optional id. */
+/** Validated answers: one value per question of the ruleset (a follow-up may be left out), plus the optional id. */
 export type Answers = Readonly<Record<string, string | number>> & { readonly id?: RecordId };
 
 const schemas = new WeakMap<Ruleset, z.ZodType<Answers>>();
 
-/** The zod schema of the answers a ruleset takes: every question required, nothing else allowed. */
+/**
+ * The zod schema of the answers a ruleset takes: every question required but follow-ups (questions
+ * with askWhen), nothing else allowed. Whether a left-out follow-up was needed is checked after it
+ * (validate.ts), and said in the JSON Schema by if/then (json-schema.ts).
+ */
 export function answersSchemaFor(ruleset: Ruleset): z.ZodType<Answers> {
   let schema = schemas.get(ruleset);
   if (!schema) {
     const shape: Record<string, z.ZodType> = {};
     for (const question of ruleset.questions) {
-      shape[question.id] = questionSchema(question).meta({ title: question.label, description: question.prompt });
+      const schema = questionSchema(question).meta({ title: question.label, description: question.prompt });
+      shape[question.id] = question.askWhen === undefined ? schema : schema.optional();
     }
     shape.id = RecordIdSchema.optional().meta({ description: "echoed unchanged in the result, to match records" });
     schema = z

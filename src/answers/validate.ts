@@ -1,4 +1,6 @@
 import type * as z from "zod";
+import { fieldsRead, type AnswerValues } from "../engine/conditions.js";
+import { FALSE } from "../engine/truth.js";
 import { describeValue, formatKey, type Issue } from "../issues.js";
 import type { Ruleset } from "../ruleset/load.js";
 import { valueAt } from "../zod-issues.js";
@@ -13,9 +15,34 @@ export function validateAnswers(ruleset: Ruleset, input: unknown): Answers {
   const quick = quickCheckAnswers(ruleset, input);
   if (quick) return quick.answers;
   // jitless: zod would otherwise compile a parser from the question ids, and ruleset text never becomes code.
-  const parsed = answersSchemaFor(ruleset).safeParse(ownFields(input), { jitless: true });
-  if (parsed.success) return parsed.data;
-  throw new AnswersError(answersIssues(ruleset, input, parsed.error.issues));
+  const own = ownFields(input);
+  const parsed = answersSchemaFor(ruleset).safeParse(own, { jitless: true });
+  const missing = isRecord(own) ? missingFollowUps(ruleset, own) : [];
+  if (parsed.success && missing.length === 0) return parsed.data;
+  throw new AnswersError([...(parsed.success ? [] : answersIssues(ruleset, input, parsed.error.issues)), ...missing]);
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+
+/**
+ * Follow-ups left out while their condition holds, each with the answers that make it needed:
+ * `injuryMechanism: missing; needed because injury is "yes"`. Answers that are not valid count as
+ * not given here (they are reported on their own), so they never make a follow-up needed.
+ */
+function missingFollowUps(ruleset: Ruleset, answers: Record<string, unknown>): Issue[] {
+  const codes = ruleset.encode(answers as AnswerValues);
+  const issues: Issue[] = [];
+  for (const { question, askWhen } of ruleset.followUps) {
+    if (answers[question.id] !== undefined || askWhen(codes) === FALSE) continue;
+    const because = ruleset.questions
+      .filter((q) => fieldsRead(question.askWhen!).has(q.id))
+      .map((q) => `${q.id} is ${JSON.stringify(answers[q.id])}`)
+      .join(" and ");
+    issues.push({ path: question.id, message: `missing; needed because ${because}; expected ${allowedValues(question)}` });
+  }
+  return issues;
 }
 
 /**

@@ -9,6 +9,7 @@ import type { Ruleset } from "../ruleset/load.js";
 import { CancelledError, EXIT, UsageError, type CliIo } from "./io.js";
 import { colorLevel, formatResult, FORMATS, terminalWidth, type Format } from "./output.js";
 import { activeRuleset } from "./active-ruleset.js";
+import { describeAskWhen } from "./conditions-text.js";
 import { oneLine } from "./one-line.js";
 import { readJsonInput } from "./read-answers.js";
 import { validAnswers } from "./valid-answers.js";
@@ -168,11 +169,11 @@ Examples:
     .action(async (which: string, options: { ruleset?: string }) => {
       if (which !== "answers" && which !== "result") throw new UsageError(`schema: expected "answers" or "result", got ${JSON.stringify(which)}`);
       const ruleset = await activeRuleset(options.ruleset ?? program.opts<MainOptions>().ruleset, io);
-      const [{ answersSchemaFor }, { jsonSchemaOf, ResultSchema }] = await Promise.all([
-        import("../answers/schema.js"),
+      const [{ answersJsonSchema }, { jsonSchemaOf, ResultSchema }] = await Promise.all([
+        import("../answers/json-schema.js"),
         import("../engine/result-schema.js"),
       ]);
-      const schema = jsonSchemaOf(which === "answers" ? answersSchemaFor(ruleset) : ResultSchema);
+      const schema = which === "answers" ? answersJsonSchema(ruleset) : jsonSchemaOf(ResultSchema);
       io.stdout.write(`${JSON.stringify(schema, null, 2)}\n`);
     });
   return program;
@@ -183,8 +184,11 @@ const RULESET_HELP = 'the ruleset: a built-in one by name ("default", "extended"
 /** The answers file format, from the ruleset's own questions. */
 function answersHelp(ruleset: Ruleset): string {
   const width = Math.max(...ruleset.questions.map((q) => q.id.length));
-  const fields = ruleset.questions.map((q) => `  ${q.id.padEnd(width)}  ${allowedValues(q)}`);
-  return ["Answers (JSON object, every field required, plus an optional \"id\" echoed in the result):", ...fields].join("\n");
+  const fields = ruleset.questions.map((q) => {
+    const when = q.askWhen === undefined ? "" : `  (needed when ${describeAskWhen(ruleset, q.askWhen)})`;
+    return `  ${q.id.padEnd(width)}  ${allowedValues(q)}${when}`;
+  });
+  return ["Answers (JSON object, every field required but a follow-up whose condition does not hold, plus an optional \"id\" echoed in the result):", ...fields].join("\n");
 }
 
 async function triageCommand(options: MainOptions, io: CliIo, ruleset: Ruleset): Promise<number> {

@@ -50,7 +50,10 @@ export interface FiredRule {
   readonly reason: Reason;
 }
 
-/** What to do now, for the urgency of a result, in the ruleset's words. */
+/**
+ * What to do now, for the urgency of a result, in the ruleset's words: the urgency's advice, then the
+ * own advice of each rule that fired at that urgency (section 4 of the clinical basis), once each.
+ */
 export function composeAdvice(
   ruleset: Ruleset,
   urgency: Urgency,
@@ -58,8 +61,24 @@ export function composeAdvice(
   answers: Readonly<Record<string, string | number | undefined>>,
   options: EvaluateOptions | undefined,
 ): string {
-  const advice = ruleset.definition.advice;
   const texts = textsFor(ruleset, options);
+  const base = urgencyAdvice(ruleset, texts, urgency, fired, answers);
+  let own: Set<string> | undefined;
+  for (const { rule, reason } of fired) {
+    const advice = rule.definition.advice;
+    if (advice !== undefined && reason.urgency === urgency) (own ??= new Set()).add(fill(advice, { emergencyNumber: texts.emergencyNumber }));
+  }
+  return own === undefined ? base : [base, ...own].join("\n");
+}
+
+function urgencyAdvice(
+  ruleset: Ruleset,
+  texts: FilledTexts,
+  urgency: Urgency,
+  fired: readonly FiredRule[],
+  answers: Readonly<Record<string, string | number | undefined>>,
+): string {
+  const advice = ruleset.definition.advice;
   if (urgency === "none") {
     const days = answers[advice.selfCare.checkBackQuestion];
     const daysLeft = typeof days === "number" && days < advice.selfCare.checkBackDay ? advice.selfCare.checkBackDay - days : 0;

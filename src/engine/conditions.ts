@@ -17,11 +17,29 @@ export interface IndexedQuestion {
   readonly question: QuestionDefinition;
 }
 
-/** Builds the function that turns answers into their codes, once per ruleset. */
-export function compileEncoder(questions: readonly QuestionDefinition[]): (answers: AnswerValues) => number[] {
+/** A follow-up's condition, by the slot of the question it guards: asked only while the condition is above 0. */
+export interface FollowUp {
+  readonly slot: number;
+  readonly askWhen: CompiledCondition;
+  /** The code that reads as not answered: NOT_ANSWERED for a choice, NaN for an integer. */
+  readonly notAnswered: number;
+}
+
+/**
+ * Builds the function that turns answers into their codes, once per ruleset. Only an allowed answer
+ * gets a code (anything else reads as not answered), and a follow-up whose condition does not hold
+ * reads as not answered whatever was given: it has no effect (clinical-reference section 1b). A
+ * follow-up's condition reads only earlier questions, so one pass in question order settles chains.
+ */
+export function compileEncoder(
+  questions: readonly QuestionDefinition[],
+  followUps: readonly FollowUp[],
+): (answers: AnswerValues) => number[] {
   const slots = questions.map((question) => ({
     id: question.id,
     choiceIndex: question.type === "choice" ? new Map(question.choices.map((choice, i) => [choice.value, i])) : undefined,
+    min: question.type === "integer" ? question.min : 0,
+    max: question.type === "integer" ? question.max : 0,
   }));
   return (answers) => {
     // A plain array: allocating a typed array costs more than everything it saves here.
@@ -29,11 +47,27 @@ export function compileEncoder(questions: readonly QuestionDefinition[]): (answe
     for (let i = 0; i < slots.length; i++) {
       const slot = slots[i]!;
       const value = answers[slot.id];
-      codes[i] = slot.choiceIndex ? (slot.choiceIndex.get(value as string) ?? -1) : typeof value === "number" ? value : Number.NaN;
+      codes[i] = slot.choiceIndex
+        ? (slot.choiceIndex.get(value as string) ?? -1)
+        : Number.isInteger(value) && (value as number) >= slot.min && (value as number) <= slot.max
+          ? (value as number)
+          : Number.NaN;
     }
+    maskFollowUps(codes, followUps);
     return codes;
   };
 }
+
+/** Marks as not answered every follow-up whose condition does not hold (see compileEncoder). */
+export function maskFollowUps(codes: number[], followUps: readonly FollowUp[]): void {
+  for (let i = 0; i < followUps.length; i++) {
+    const followUp = followUps[i]!;
+    if (followUp.askWhen(codes) === FALSE) codes[followUp.slot] = followUp.notAnswered;
+  }
+}
+
+/** The code of a choice question not answered (or not asked). */
+export const NOT_ANSWERED = -1;
 
 /**
  * Turns a validated condition into a plain closure over its data, once per ruleset, so that
@@ -45,6 +79,16 @@ export function compileCondition(condition: ConditionDefinition, questions: Read
   const entry = questions.get(condition.answer);
   if (!entry) throw new Error(`internal: condition reads unknown question "${condition.answer}"`);
   const slot = entry.index;
+  if ("in" in condition) {
+    const question = entry.question;
+    const choices = question.type === "choice" ? question.choices : [];
+    const listed = new Set(condition.in.map((value) => choices.findIndex((choice) => choice.value === value)));
+    const unknown = choices.findIndex((choice) => choice.unknown === true);
+    return (codes) => {
+      const code = codes[slot] as number;
+      return listed.has(code) ? TRUE : code === unknown && unknown !== -1 ? UNSURE : FALSE;
+    };
+  }
   if ("equals" in condition) {
     const question = entry.question;
     const choices = question.type === "choice" ? question.choices : [];

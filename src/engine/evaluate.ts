@@ -23,7 +23,7 @@ export function evaluateEncodedAnswers(
   for (let i = 0; i < rules.length; i++) {
     const rule = rules[i]!;
     const value = rule.value(codes);
-    if (value !== FALSE) fired.push({ rule, reason: reasonFor(ruleset, rule, value, answers, codes, false) });
+    if (value !== FALSE) fired.push({ rule, reason: reasonFor(ruleset, rule, value, answers, codes) });
   }
   return buildResult(ruleset, fired, answers, options);
 }
@@ -37,7 +37,7 @@ export function confirmedEmergencies(ruleset: Ruleset, partialAnswers: AnswerVal
   const reasons: Reason[] = [];
   for (const rule of planFor(ruleset).rules) {
     // Unanswered questions read as 0, so a value of 1 holds for every way they could be answered.
-    if (rule.urgency === "emergency" && rule.value(codes) === TRUE) reasons.push(reasonFor(ruleset, rule, TRUE, partialAnswers, codes, true));
+    if (rule.urgency === "emergency" && rule.value(codes) === TRUE) reasons.push(reasonFor(ruleset, rule, TRUE, partialAnswers, codes));
   }
   return reasons;
 }
@@ -50,10 +50,16 @@ export function evaluateEarlyStop(ruleset: Ruleset, partialAnswers: AnswerValues
   const codes = ruleset.encode(partialAnswers);
   const fired: FiredRule[] = [];
   for (const rule of planFor(ruleset).rules) {
-    if (rule.value(codes) === TRUE) fired.push({ rule, reason: reasonFor(ruleset, rule, TRUE, partialAnswers, codes, true) });
+    if (rule.value(codes) === TRUE) fired.push({ rule, reason: reasonFor(ruleset, rule, TRUE, partialAnswers, codes) });
   }
   const result = buildResult(ruleset, fired, partialAnswers, options);
-  result.unanswered = ruleset.questions.map((question) => question.id).filter((id) => partialAnswers[id] === undefined);
+  // A follow-up that the answers given have already switched off will never be asked: not unanswered.
+  const switchedOff = new Set(
+    ruleset.followUps
+      .filter((f) => f.reads.every((id) => partialAnswers[id] !== undefined) && f.askWhen(codes) === FALSE)
+      .map((f) => f.question.id),
+  );
+  result.unanswered = ruleset.questions.map((q) => q.id).filter((id) => partialAnswers[id] === undefined && !switchedOff.has(id));
   return result;
 }
 
@@ -64,7 +70,6 @@ function reasonFor(
   value: Truth,
   answers: AnswerValues,
   codes: AnswerCodes,
-  answeredOnly: boolean,
 ): Reason {
   const certainty = value === TRUE ? "confirmed" : "possible";
   const urgency = value === TRUE || (rule.anchorable && isAnchored(ruleset, rule, codes)) ? rule.urgency : rule.droppedUrgency;
@@ -73,8 +78,8 @@ function reasonFor(
   for (let i = 0; i < fields.length; i++) {
     const field = fields[i]!;
     const answer = answers[field];
+    // A follow-up left out (its condition does not hold) has no value to show.
     if (answer !== undefined) read[field] = answer;
-    else if (!answeredOnly) throw new Error(`internal: answer "${field}" missing after validation`);
   }
   return {
     ruleId: rule.id,

@@ -1,19 +1,20 @@
 import { formatPath, type Issue } from "../issues.js";
 import { RulesetError } from "../ruleset/errors.js";
 import type { Ruleset } from "../ruleset/load.js";
-import type { ConditionDefinition, QuestionDefinition } from "../ruleset/schema.js";
+import type { ChoiceQuestionDefinition, ConditionDefinition, QuestionDefinition } from "../ruleset/schema.js";
 import { ANSWER_CODE_SYSTEM } from "./canonical.js";
 import type { QuestionnaireEnableWhen, QuestionnaireItem } from "./r4-types.js";
 
 type Path = (string | number)[];
-type Simple = Exclude<ConditionDefinition, { all: unknown } | { any: unknown }>;
+type Leaf = Exclude<ConditionDefinition, { all: unknown } | { any: unknown }>;
 
 /**
  * A question's askWhen as R4 enableWhen, with exactly the interview's meaning: the interview asks
  * when the condition is true *or unsure*, so `equals` on a question with an unknown choice also
- * enables on that choice. What enableWhen cannot say (nesting, an `all` that would need an `or`
- * inside, a condition on a question that may itself be skipped) throws RulesetError: a form that
- * asks at other times than the interview would be scored on answers the rules never expected.
+ * enables on that choice. A follow-up may read another follow-up: a disabled item has no answer in
+ * FHIR, and the engine reads a follow-up whose condition does not hold as not answered, so both
+ * agree. What enableWhen cannot say (nesting, an `or` inside an `all`) throws RulesetError: a form
+ * that asks at other times than the interview would be scored on answers the rules never expected.
  */
 export function enableWhenFor(
   ruleset: Ruleset,
@@ -27,25 +28,21 @@ export function enableWhenFor(
     const issue: Issue = { path: formatPath(at), message: `cannot be written as a FHIR R4 enableWhen: ${message}` };
     throw new RulesetError([issue]);
   };
-
-  const alternativesOf = (simple: ConditionDefinition, at: Path): QuestionnaireEnableWhen[] => {
-    if ("all" in simple || "any" in simple) return fail(at, "a nested all/any");
-    return alternatives(ruleset, simple, at, fail);
+  const leaf = (child: ConditionDefinition, at: Path): Leaf => {
+    if ("all" in child || "any" in child) return fail(at, "a nested all/any");
+    return child;
   };
 
   if ("any" in condition) {
-    const enableWhen = condition.any.flatMap((child, i) => alternativesOf(child, [...path, "any", i]));
+    const enableWhen = condition.any.flatMap((child, i) => alternatives(ruleset, leaf(child, [...path, "any", i]), [...path, "any", i], fail));
     return withBehavior(enableWhen, "any");
   }
   if ("all" in condition) {
-    const parts = condition.all.map((child, i) => alternativesOf(child, [...path, "all", i]));
-    if (parts.length === 1) return withBehavior(parts[0] ?? [], "any");
-    parts.forEach((part, i) => {
-      if (part.length > 1) fail([...path, "all", i], "an unsure answer also enables this part, and enableWhen cannot nest an or inside an and");
-    });
-    return withBehavior(parts.flat(), "all");
+    if (condition.all.length === 1) return enableWhenFor(ruleset, { ...question, askWhen: condition.all[0]! }, questionIndex);
+    const enableWhen = condition.all.flatMap((child, i) => conjunction(ruleset, leaf(child, [...path, "all", i]), [...path, "all", i], fail));
+    return withBehavior(enableWhen, "all");
   }
-  return withBehavior(alternativesOf(condition, path), "any");
+  return withBehavior(alternatives(ruleset, condition, path, fail), "any");
 }
 
 function withBehavior(
@@ -55,24 +52,50 @@ function withBehavior(
   return enableWhen.length > 1 ? { enableWhen, enableBehavior: behavior } : { enableWhen };
 }
 
-/** The enableWhen entries whose `or` is true exactly when the interview would ask (value above 0). */
-function alternatives(
-  ruleset: Ruleset,
-  condition: Simple,
-  at: Path,
-  fail: (at: Path, message: string) => never,
-): QuestionnaireEnableWhen[] {
+type Fail = (at: Path, message: string) => never;
+
+/** The choices for which a choice condition is above 0: those it names, and the unknown one. */
+function enablingChoices(question: ChoiceQuestionDefinition, condition: Leaf): string[] {
+  const named = "in" in condition ? condition.in : "equals" in condition ? [condition.equals] : [];
+  const unknown = question.choices.filter((choice) => choice.unknown && !named.includes(choice.value)).map((choice) => choice.value);
+  return [...named, ...unknown];
+}
+
+function choiceQuestionOf(ruleset: Ruleset, condition: Leaf, at: Path, fail: Fail): ChoiceQuestionDefinition {
   const read = ruleset.questionsById.get(condition.answer);
   if (read === undefined) return fail([...at, "answer"], `unknown question "${condition.answer}"`);
-  // FHIR reads a disabled item as unanswered; the interview reads its answerWhenNotAsked instead.
-  if (read.askWhen !== undefined) return fail([...at, "answer"], `"${read.id}" is itself asked only sometimes`);
-  if ("atLeast" in condition) return [{ question: read.id, operator: ">=", answerInteger: condition.atLeast }];
-  if ("below" in condition) return [{ question: read.id, operator: "<", answerInteger: condition.below }];
-  if (read.type !== "choice") return fail([...at, "equals"], `"${read.id}" is not a choice question`);
-  const values = [condition.equals, ...read.choices.filter((choice) => choice.unknown).map((choice) => choice.value)];
-  return values.map((value) => ({
-    question: read.id,
-    operator: "=",
-    answerCoding: { system: ANSWER_CODE_SYSTEM, code: value },
-  }));
+  if (read.type !== "choice") return fail([...at, "answer"], `"${read.id}" is not a choice question`);
+  return read;
+}
+
+function coding(value: string) {
+  return { system: ANSWER_CODE_SYSTEM, code: value };
+}
+
+/** The enableWhen entries whose `or` is true exactly when the interview would ask (value above 0). */
+function alternatives(ruleset: Ruleset, condition: Leaf, at: Path, fail: Fail): QuestionnaireEnableWhen[] {
+  if ("atLeast" in condition) return [{ question: condition.answer, operator: ">=", answerInteger: condition.atLeast }];
+  if ("below" in condition) return [{ question: condition.answer, operator: "<", answerInteger: condition.below }];
+  const question = choiceQuestionOf(ruleset, condition, at, fail);
+  return enablingChoices(question, condition).map((value) => ({ question: question.id, operator: "=", answerCoding: coding(value) }));
+}
+
+/**
+ * The enableWhen entries whose `and` is true exactly when this part is above 0. Several enabling
+ * choices are an `or`, which an `and` cannot hold; when all choices but one enable, the part is
+ * "answered, and not that one" (`exists` and `!=`), which it can.
+ */
+function conjunction(ruleset: Ruleset, condition: Leaf, at: Path, fail: Fail): QuestionnaireEnableWhen[] {
+  if ("atLeast" in condition || "below" in condition) return alternatives(ruleset, condition, at, fail);
+  const question = choiceQuestionOf(ruleset, condition, at, fail);
+  const enabling = enablingChoices(question, condition);
+  if (enabling.length === 1) return alternatives(ruleset, condition, at, fail);
+  const others = question.choices.map((choice) => choice.value).filter((value) => !enabling.includes(value));
+  if (others.length !== 1) {
+    return fail(at, "an unsure answer also enables this part, and enableWhen cannot nest an or inside an and");
+  }
+  return [
+    { question: question.id, operator: "exists", answerBoolean: true },
+    { question: question.id, operator: "!=", answerCoding: coding(others[0]!) },
+  ];
 }

@@ -26,6 +26,7 @@ export type EnableWhenOperator = "exists" | "=" | "!=" | ">" | "<" | ">=" | "<="
 export interface QuestionnaireEnableWhen {
   question: string;
   operator: EnableWhenOperator;
+  answerBoolean?: boolean;
   answerInteger?: number;
   answerCoding?: Coding;
 }

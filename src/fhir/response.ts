@@ -3,7 +3,6 @@ import { allowedValues, ID_MAX_LENGTH, type RecordId } from "../answers/describe
 import type { Answers } from "../answers/schema.js";
 import { closestName } from "../answers/suggest.js";
 import { validateAnswers } from "../answers/validate.js";
-import { compileCondition, fieldsRead } from "../engine/conditions.js";
 import { describeValue, type Issue } from "../issues.js";
 import type { Ruleset } from "../ruleset/load.js";
 import type { QuestionDefinition } from "../ruleset/schema.js";
@@ -43,7 +42,7 @@ export function fromQuestionnaireResponse(ruleset: Ruleset, resource: unknown): 
   for (const question of ruleset.questions) {
     const value = given.values.get(question.id);
     if (value !== undefined) answers[question.id] = value;
-    else if (!given.invalid.has(question.id)) fillUnanswered(ruleset, question, answers, issues);
+    else if (!given.invalid.has(question.id)) fillUnanswered(question, issues);
   }
   if (issues.length > 0) throw new AnswersError(issues);
   return validateAnswers(ruleset, id === undefined ? answers : { ...answers, id });
@@ -216,27 +215,11 @@ function readInteger(
 }
 
 /**
- * A question with no answer: one the interview would not have asked takes its answerWhenNotAsked,
- * as in the interview; any other is missing. When the answers askWhen reads are themselves missing
- * or wrong, they are reported already and this one is not.
+ * A question with no answer: a follow-up (askWhen) may be left out, as a form leaves a disabled item
+ * empty, and validateAnswers says whether it was needed; any other is missing.
  */
-function fillUnanswered(
-  ruleset: Ruleset,
-  question: QuestionDefinition,
-  answers: Record<string, string | number>,
-  issues: Issue[],
-): void {
-  if (question.askWhen !== undefined && question.answerWhenNotAsked !== undefined) {
-    if ([...fieldsRead(question.askWhen)].some((id) => answers[id] === undefined)) return;
-    const asked = compileCondition(question.askWhen, ruleset.questionIndex)(ruleset.encode(answers)) > 0;
-    if (!asked) {
-      answers[question.id] = question.answerWhenNotAsked;
-      return;
-    }
-    issues.push({ path: question.id, message: `missing; the answers given enable this item, so it is required: expected ${allowedValues(question)}` });
-    return;
-  }
-  issues.push({ path: question.id, message: `missing; expected ${allowedValues(question)}` });
+function fillUnanswered(question: QuestionDefinition, issues: Issue[]): void {
+  if (question.askWhen === undefined) issues.push({ path: question.id, message: `missing; expected ${allowedValues(question)}` });
 }
 
 function* childItems(items: unknown, path: string): Generator<{ item: unknown; path: string }> {

@@ -4,7 +4,9 @@ import {
   fieldsRead,
   type AnswerValues,
   type CompiledCondition,
+  type FollowUp,
   type IndexedQuestion,
+  NOT_ANSWERED,
 } from "../engine/conditions.js";
 import type { QuestionDefinition, RuleDefinition, RulesetDefinition, SourceDefinition } from "./schema.js";
 import { RULE_URGENCIES, type RuleUrgency } from "./urgency.js";
@@ -41,8 +43,19 @@ export interface Ruleset {
   readonly rules: readonly CompiledRule[];
   /** Question ids to their position and definition: what compiled conditions are built against. */
   readonly questionIndex: ReadonlyMap<string, IndexedQuestion>;
-  /** Answers (possibly partial) as the codes compiled conditions read. */
+  /**
+   * Answers (possibly partial) as the codes compiled conditions read; an answer that is not allowed,
+   * or a follow-up whose condition does not hold, reads as not answered.
+   */
   readonly encode: (answers: AnswerValues) => number[];
+  /** The follow-up questions (those with askWhen), in question order, with their compiled conditions. */
+  readonly followUps: readonly CompiledFollowUp[];
+}
+
+export interface CompiledFollowUp extends FollowUp {
+  readonly question: QuestionDefinition;
+  /** The question ids its condition reads, in question order. */
+  readonly reads: readonly string[];
 }
 
 /** Urgency rank: 0 is the highest (emergency); `none` ranks after every rule urgency. */
@@ -85,6 +98,15 @@ function compileRuleset(definition: RulesetDefinition): Ruleset {
     });
   });
 
+  const followUps: CompiledFollowUp[] = [];
+  definition.questions.forEach((question, slot) => {
+    if (question.askWhen === undefined) return;
+    const notAnswered = question.type === "choice" ? NOT_ANSWERED : Number.NaN;
+    const read = fieldsRead(question.askWhen);
+    const reads = Object.freeze(questionOrder.filter((id) => read.has(id)));
+    followUps.push(Object.freeze({ slot, question, askWhen: compileCondition(question.askWhen, questionIndex), notAnswered, reads }));
+  });
+
   return Object.freeze({
     id: definition.id,
     version: definition.version,
@@ -93,7 +115,8 @@ function compileRuleset(definition: RulesetDefinition): Ruleset {
     questionsById,
     rules: Object.freeze(rules),
     questionIndex,
-    encode: compileEncoder(definition.questions),
+    encode: compileEncoder(definition.questions, followUps),
+    followUps: Object.freeze(followUps),
   });
 }
 

@@ -4,7 +4,8 @@ import { compileValidatedRuleset, type Ruleset } from "./compile.js";
 import { MAX_RULESET_DEPTH, pathNestedDeeperThan } from "./depth.js";
 import { RulesetError } from "./errors.js";
 import { checkReferences } from "./references.js";
-import { RulesetDefinitionSchema, type RulesetDefinition } from "./schema.js";
+import { isExtension, resolveExtension } from "./extend.js";
+import { RulesetDefinitionSchema, RulesetExtensionSchema, type RulesetDefinition } from "./schema.js";
 
 export { urgencyRank, type CompiledPart, type CompiledRule, type Ruleset } from "./compile.js";
 
@@ -17,6 +18,7 @@ export function loadRuleset(document: unknown): Ruleset {
   if (tooDeep) {
     throw new RulesetError([{ path: formatPath(tooDeep), message: `nested more than ${MAX_RULESET_DEPTH} levels deep (or in a loop); a ruleset needs far fewer` }]);
   }
+  if (isExtension(document)) return loadRuleset(resolvedExtension(document));
   // jitless: one parse per load, so compiling a parser would cost more than it saves.
   const parsed = RulesetDefinitionSchema.safeParse(document, { jitless: true });
   if (!parsed.success) {
@@ -29,6 +31,19 @@ export function loadRuleset(document: unknown): Ruleset {
   return compileValidatedRuleset(definition);
 }
 
+/**
+ * The whole ruleset an extension document describes, once the extension itself is valid (its
+ * problems are reported with paths in the extension). The result is then validated as any ruleset.
+ */
+function resolvedExtension(document: unknown): unknown {
+  const parsed = RulesetExtensionSchema.safeParse(document, { jitless: true });
+  if (!parsed.success) {
+    throw new RulesetError(parsed.error.issues.map((issue): Issue => ({ path: formatPath(issue.path), message: describeZodIssue(issue, document) })));
+  }
+  const { definition, issues } = resolveExtension(parsed.data);
+  if (issues.length > 0) throw new RulesetError(issues);
+  return definition;
+}
 
 /**
  * So that one run reports every problem: the reference checks on a document the schema refused,

@@ -45,9 +45,6 @@ export function checkReferences(definition: RulesetDefinition): Issue[] {
       const warning = question.choices.find((choice) => choice.value === question.warningAnswer);
       if (!warning) add([...path, "warningAnswer"], `expected ${allowed}, got ${JSON.stringify(question.warningAnswer)}`);
       else if (warning.unknown) add([...path, "warningAnswer"], "must not be the unknown choice");
-      if (question.answerWhenNotAsked !== undefined && !values.includes(question.answerWhenNotAsked)) {
-        add([...path, "answerWhenNotAsked"], `expected ${allowed}, got ${JSON.stringify(question.answerWhenNotAsked)}`);
-      }
       const itemParts = [question.items, question.askItemsWhen, question.itemPrompt, question.itemChoices];
       if (itemParts.some((part) => part === undefined) && itemParts.some((part) => part !== undefined)) {
         add([...path, "items"], "items, askItemsWhen, itemPrompt and itemChoices go together");
@@ -60,15 +57,8 @@ export function checkReferences(definition: RulesetDefinition): Issue[] {
       }
     } else {
       if (question.min > question.max) add([...path, "min"], `min ${question.min} is above max ${question.max}`);
-      const notAsked = question.answerWhenNotAsked;
-      if (notAsked !== undefined && (notAsked < question.min || notAsked > question.max)) {
-        add([...path, "answerWhenNotAsked"], `expected an integer ${question.min}–${question.max}, got ${notAsked}`);
-      }
     }
     if (question.askWhen !== undefined) {
-      if (question.answerWhenNotAsked === undefined) {
-        add([...path, "answerWhenNotAsked"], "a question with askWhen needs answerWhenNotAsked");
-      }
       checkCondition(question.askWhen, [...path, "askWhen"], (id) => (questions.get(id)?.index ?? Infinity) < index);
     }
   });
@@ -88,6 +78,7 @@ export function checkReferences(definition: RulesetDefinition): Issue[] {
       add([...path, "callIf"], "an emergency rule needs callIf, for the advice when it is only possible");
     }
     checkCondition(rule.when, [...path, "when"], (id) => questions.has(id));
+    if (rule.advice !== undefined) checkPlaceholders(rule.advice, [...path, "advice"], ["emergencyNumber"]);
   });
 
   const checkBackQuestion = questions.get(definition.advice.selfCare.checkBackQuestion)?.question;
@@ -129,6 +120,21 @@ export function checkReferences(definition: RulesetDefinition): Issue[] {
       return;
     }
     const { question } = entry;
+    if ("in" in condition) {
+      if (question.type !== "choice") {
+        add([...path, "in"], `"${question.id}" is an integer question; use atLeast or below`);
+        return;
+      }
+      const values = question.choices.map((c) => c.value);
+      condition.in.forEach((value, i) => {
+        if (!values.includes(value)) add([...path, "in", i], `expected ${values.map((v) => JSON.stringify(v)).join(" | ")}, got ${JSON.stringify(value)}`);
+        else if (condition.in.indexOf(value) !== i) add([...path, "in", i], `duplicate choice "${value}"`);
+      });
+      if (condition.in.every((value) => question.choices.find((c) => c.value === value)?.unknown === true)) {
+        add([...path, "in"], "must name at least one choice that is not the unknown one");
+      }
+      return;
+    }
     if ("equals" in condition) {
       if (question.type !== "choice") {
         add([...path, "equals"], `"${question.id}" is an integer question; use atLeast or below`);
@@ -143,7 +149,7 @@ export function checkReferences(definition: RulesetDefinition): Issue[] {
     }
     const key = "atLeast" in condition ? "atLeast" : "below";
     if (question.type !== "integer") {
-      add([...path, key], `"${question.id}" is a choice question; use equals`);
+      add([...path, key], `"${question.id}" is a choice question; use equals or in`);
       return;
     }
     const bound = "atLeast" in condition ? condition.atLeast : condition.below;

@@ -16,11 +16,14 @@ const text = z.string().trim().min(1, "must not be empty");
 
 /**
  * A condition over the answers. Exactly one form per object:
- * `{answer, equals}` (a choice), `{answer, atLeast}` / `{answer, below}` (an integer),
+ * `{answer, equals}` (a choice: 1 for it, ½ for the "not sure" choice), `{answer, in}` (1 for any of
+ * these choices, which may include "not sure"; ½ for "not sure" otherwise), `{answer, atLeast}` /
+ * `{answer, below}` (an integer),
  * `{all: [...]}` (and: the lowest value), `{any: [...]}` (or: the highest value).
  */
 export type ConditionDefinition =
   | { answer: string; equals: string }
+  | { answer: string; in: string[] }
   | { answer: string; atLeast: number }
   | { answer: string; below: number }
   | { all: ConditionDefinition[] }
@@ -28,6 +31,7 @@ export type ConditionDefinition =
 
 const CONDITION_FORMS = [
   ["answer", "equals"],
+  ["answer", "in"],
   ["answer", "atLeast"],
   ["answer", "below"],
   ["all"],
@@ -38,6 +42,7 @@ export const ConditionSchema: z.ZodType<ConditionDefinition> = z
   .strictObject({
     answer: questionId.optional(),
     equals: z.string().optional(),
+    in: z.array(z.string()).min(1).optional(),
     atLeast: z.int().optional(),
     below: z.int().optional(),
     get all() {
@@ -55,7 +60,7 @@ export const ConditionSchema: z.ZodType<ConditionDefinition> = z
     if (!matches) {
       ctx.addIssue({
         code: "custom",
-        message: `has keys {${present.join(", ")}}; expected one of {answer, equals}, {answer, atLeast}, {answer, below}, {all}, {any}`,
+        message: `has keys {${present.join(", ")}}; expected one of {answer, equals}, {answer, in}, {answer, atLeast}, {answer, below}, {all}, {any}`,
       });
     }
   }) as unknown as z.ZodType<ConditionDefinition>;
@@ -72,6 +77,10 @@ const questionBase = {
   prompt: text,
   help: text.optional(),
   background: z.boolean().optional(),
+  /**
+   * A follow-up: asked only while this holds (value above 0). While it does not, the answer may be left
+   * out, and any answer given counts as not given in every rule.
+   */
   askWhen: ConditionSchema.optional(),
 };
 
@@ -80,7 +89,6 @@ const choiceQuestionSchema = z.strictObject({
   type: z.literal("choice"),
   choices: z.array(choiceSchema).min(2),
   warningAnswer: z.string(),
-  answerWhenNotAsked: z.string().optional(),
   items: z.array(z.strictObject({ id: questionId, text })).min(1).optional(),
   /** When the answer is this value, the interview asks each item on its own. */
   askItemsWhen: z.string().optional(),
@@ -95,7 +103,6 @@ const integerQuestionSchema = z.strictObject({
   min: z.int(),
   max: z.int(),
   unit: text,
-  answerWhenNotAsked: z.int().optional(),
 });
 
 const questionSchema = z.discriminatedUnion("type", [choiceQuestionSchema, integerQuestionSchema]);
@@ -109,6 +116,8 @@ const ruleSchema = z.strictObject({
   callIf: text.optional(),
   /** Added to the emergency advice when this rule fired and the result is an emergency. */
   emergencyNote: text.optional(),
+  /** The rule's own advice, added to the advice when the result's urgency is this rule's urgency in the result. */
+  advice: text.optional(),
   sources: z.array(z.string()).min(1, "needs at least one source"),
 });
 
@@ -164,6 +173,31 @@ export const RulesetDefinitionSchema = z.strictObject({
 });
 
 export type RulesetDefinition = z.infer<typeof RulesetDefinitionSchema>;
+
+/** The built-in rulesets another ruleset may build on (`"extends"`). */
+export const EXTENDABLE_RULESETS = ["default"] as const;
+
+/**
+ * A ruleset that builds on a built-in one: the base's questions, rules, sources and advice, plus
+ * these. An added question or rule goes straight after the one named by `after` (at the end without
+ * it). What the base says is never repeated, so the extension follows the base's changes.
+ */
+export const RulesetExtensionSchema = z.strictObject({
+  $schema: z.string().optional(),
+  extends: z.enum(EXTENDABLE_RULESETS),
+  id: RulesetDefinitionSchema.shape.id,
+  version: RulesetDefinitionSchema.shape.version,
+  title: text.optional(),
+  description: text.optional(),
+  intro: text.optional(),
+  disclaimer: text.optional(),
+  addSources: RulesetDefinitionSchema.shape.sources.optional(),
+  addQuestions: z.array(z.strictObject({ after: questionId.optional(), question: questionSchema })).optional(),
+  addRules: z.array(z.strictObject({ after: ruleId.optional(), rule: ruleSchema })).optional(),
+  addWatchFor: z.array(text).optional(),
+});
+
+export type RulesetExtension = z.infer<typeof RulesetExtensionSchema>;
 export type QuestionDefinition = RulesetDefinition["questions"][number];
 export type ChoiceQuestionDefinition = Extract<QuestionDefinition, { type: "choice" }>;
 export type IntegerQuestionDefinition = Extract<QuestionDefinition, { type: "integer" }>;

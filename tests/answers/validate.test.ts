@@ -87,15 +87,16 @@ describe("one problem, reported with its path and the allowed values", () => {
 
 describe("every problem at once", () => {
   it("reports each bad, missing and unknown field in one error", () => {
-    const issues = issuesFor(calmWith({ fever: "maybe", age: -1, painDays: "ten", id: {}, fevr: "no", extra: true }, ["headache", "improving"]));
-    expect(issues.map((issue) => issue.path).sort()).toEqual(["age", "extra", "fever", "fevr", "headache", "id", "improving", "painDays"]);
+    const issues = issuesFor(calmWith({ fever: "maybe", age: -1, painDays: 10, id: {}, fevr: "no", extra: true, injury: "yes" }, ["headache", "improving"]));
+    expect(issues.map((issue) => issue.path).sort()).toEqual(["age", "extra", "fever", "fevr", "headache", "id", "improving", "injuryMechanism"]);
     expect(issues).toContainEqual({ path: "fever", message: `expected ${YES_NO_UNSURE}, got "maybe"` });
-    expect(issues).toContainEqual({ path: "improving", message: `missing; expected ${YES_NO_UNSURE}` });
+    expect(issues).toContainEqual({ path: "headache", message: `missing; expected ${YES_NO_UNSURE}` });
+    expect(issues).toContainEqual({ path: "improving", message: `missing; needed because painDays is 10; expected ${YES_NO_UNSURE}` });
   });
 
-  it("an empty object misses every question", () => {
+  it("an empty object misses every question but the follow-ups, which nothing given switches on", () => {
     const issues = issuesFor({});
-    expect(issues.map((issue) => issue.path)).toEqual(defaultRuleset.questions.map((q) => q.id));
+    expect(issues.map((issue) => issue.path)).toEqual(defaultRuleset.questions.filter((q) => q.askWhen === undefined).map((q) => q.id));
     expect(issues.every((issue) => issue.message.startsWith("missing; expected "))).toBe(true);
   });
 

@@ -214,7 +214,7 @@ describe.concurrent("bad answers: exit 2, one line per problem naming the field 
     {
       name: "an empty object: every question reported missing",
       stdin: "{}",
-      expected: questionIds.map((id) => new RegExp(`^${id}: missing; expected `)),
+      expected: questionIds.filter((id) => question(id).askWhen === undefined).map((id) => new RegExp(`^${id}: missing; expected `)),
     },
     {
       name: "a __proto__ key",

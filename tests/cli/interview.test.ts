@@ -6,6 +6,7 @@ import { expectContractResult, type ContractResult } from "./helpers/contract.js
 import { makeFakeIo } from "./helpers/fake-io.js";
 import { question, questionIds } from "./helpers/ruleset-file.js";
 import { CANCEL, ScriptedPrompter, type Reply, type Step } from "./helpers/scripted-prompter.js";
+import { effectiveAnswers, truthOf } from "../helpers/spec-policy.js";
 
 // The prompts the interview adds around the ruleset's questions.
 const CONFIRM_EMERGENCY = "Are your answers right?";
@@ -26,10 +27,11 @@ const reviewChange = (field: string): Step => ({ message: REVIEW, reply: { nameI
 
 type Answers = Record<string, string | number>;
 
-/** The questions for `answers`, in question order, as the flow should ask them (improving only from day 7). */
-function answerAll(answers: Answers, from = 0): Step[] {
-  return questionIds.slice(from).flatMap((id) => {
-    if (id === "improving" && Number(answers.painDays) < 7) return [];
+/** The questions for `answers`, in question order, as the flow should ask them (a follow-up only while its condition holds). */
+function answerAll(answers: Answers, from = 0, until = questionIds.length): Step[] {
+  return questionIds.slice(from, until).flatMap((id) => {
+    const askWhen = question(id).askWhen;
+    if (askWhen !== undefined && truthOf(askWhen, effectiveAnswers(answers)) === 0) return [];
     const value = answers[id];
     if (value === undefined) throw new Error(`test answers lack ${id}`);
     return [answer(id, value)];
@@ -99,7 +101,7 @@ describe("interview: complete paths", () => {
   });
 
   it("a referral: headache at age 30 → soon, exit 0; with --exit-code → 3", async () => {
-    const steps = [...answerAll({ ...calm, headache: "yes" }), reviewDone];
+    const steps = [...answerAll({ ...calm, headache: "yes", headacheNew: "no" }), reviewDone];
     const { result } = await interviewResult(steps);
     expect(result.verdict).toBe("see-a-professional");
     expect(result.urgency).toBe("soon");
@@ -140,8 +142,8 @@ describe("interview: stopping at a confirmed emergency", () => {
   });
 
   it("injury yes + weakness yes at 30 → stops before the tingling question (contract example)", async () => {
-    const answers = { ...calm, injury: "yes", limbWeakness: "yes" };
-    const steps = [...answerAll(answers).slice(0, questionIds.indexOf("limbWeakness") + 1), confirmEmergency];
+    const answers = { ...calm, injury: "yes", injuryMechanism: "no", limbWeakness: "yes" };
+    const steps = [...answerAll(answers, 0, questionIds.indexOf("limbWeakness") + 1), confirmEmergency];
     const { result, prompter } = await interviewResult(steps);
     expect(result.urgency).toBe("emergency");
     expect(prompter.asked).not.toContain(question("armTinglingOrNumbness").prompt);
@@ -170,7 +172,7 @@ describe("interview: stopping at a confirmed emergency", () => {
   });
 
   it("changing an answer at the review to an emergency one stops there, with the full result of those answers", async () => {
-    const answers = { ...calm, headache: "unsure" };
+    const answers = { ...calm, headache: "unsure", headacheNew: "no" };
     const steps = [
       ...answerAll(answers),
       reviewChange("fever"),
@@ -228,6 +230,62 @@ describe('interview: "not sure" about the emergency list', () => {
   });
 });
 
+describe("interview: follow-up questions (clinical reference section 1b)", () => {
+  const mechanismItem = (reply: Reply): Step => ({ message: question("injuryMechanism").itemPrompt ?? "no itemPrompt", reply });
+
+  it("asks injuryMechanism right after an injury, shows its list, and a yes stops at an emergency", async () => {
+    const steps = [answer("emergencySigns", "no"), answer("age", 30), answer("injury", "yes"), answer("injuryMechanism", "yes"), confirmEmergency];
+    const { result, prompter } = await interviewResult(steps);
+    expect(ruleIds(result)).toEqual(["injury-dangerous-mechanism", "injury"]);
+    const shown = prompter.events.filter((event) => event.kind === "say").map((event) => event.text).join("\n");
+    for (const entry of question("injuryMechanism").items ?? []) expect(shown).toContain(entry.text);
+    expect(result.advice).toMatch(/still/);
+  });
+
+  it("asks the injury list item by item on 'not sure'; still unsure → an anchored emergency (injury yes + mechanism unsure)", async () => {
+    const items = question("injuryMechanism").items ?? [];
+    const steps = [
+      answer("emergencySigns", "no"),
+      answer("age", 30),
+      answer("injury", "yes"),
+      answer("injuryMechanism", "unsure"),
+      ...items.map((_, i) => mechanismItem(i === 2 ? "unsure" : "no")),
+      ...answerAll({ ...calm, injury: "yes" }, questionIds.indexOf("riskHistory")),
+      reviewDone,
+    ];
+    const { result } = await interviewResult(steps);
+    expect(items).toHaveLength(6);
+    expect(result.reasons[0]).toMatchObject({ ruleId: "injury-dangerous-mechanism", certainty: "possible", urgency: "emergency" });
+  });
+
+  it("asks headacheNew after a headache, and headacheFast only when the headache is new (or not sure)", async () => {
+    const old = await interviewResult([...answerAll({ ...calm, headache: "yes", headacheNew: "no", age: 62 }), reviewDone]);
+    expect(old.prompter.selectsOf(question("headacheFast").prompt)).toHaveLength(0);
+    expect(ruleIds(old.result)).toEqual(["headache"]);
+    const sudden = await interviewResult([...answerAll({ ...calm, headache: "yes", headacheNew: "yes", headacheFast: "yes" }), reviewDone]);
+    expect(sudden.prompter.selectsOf(question("headacheFast").prompt)).toHaveLength(1);
+    expect(ruleIds(sudden.result)).toContain("sudden-new-headache");
+    expect(sudden.result.urgency).toBe("urgent");
+  });
+
+  it("changing headache to no at the review drops its follow-ups from the review and the result", async () => {
+    const answers = { ...calm, headache: "yes", headacheNew: "yes", headacheFast: "no" };
+    const steps = [...answerAll(answers), reviewChange("headache"), answer("headache", "no"), reviewDone];
+    const { result, prompter } = await interviewResult(steps);
+    expect(result.verdict).toBe("self-care-likely-fine");
+    const lastReview = prompter.selectsOf(REVIEW).at(-1)?.choices.map((c) => c.name) ?? [];
+    expect(lastReview).not.toContainEqual(expect.stringContaining(`"${question("headacheNew").label}"`));
+    expect(lastReview).not.toContainEqual(expect.stringContaining(`"${question("headacheFast").label}"`));
+  });
+
+  it("changing swallowing to yes at the review asks swallowingSevere then", async () => {
+    const steps = [...answerAll(calm), reviewChange("swallowing"), answer("swallowing", "yes"), answer("swallowingSevere", "yes"), reviewDone];
+    const { result } = await interviewResult(steps);
+    expect(ruleIds(result)).toEqual(["swallowing-severe", "swallowing"]);
+    expect(result.advice).toMatch(/emergency department today/);
+  });
+});
+
 describe("interview: the review step", () => {
   it("changing painDays from 3 to 10 asks improving, and the answer counts", async () => {
     const steps = [...answerAll(calm), reviewChange("painDays"), answer("painDays", 10), answer("improving", "no"), reviewDone];
@@ -254,8 +312,8 @@ describe("interview: the review step", () => {
 describe("interview: Ctrl-C", () => {
   const cases: { name: string; steps: Step[] }[] = [
     { name: "at the first question", steps: [answer("emergencySigns", CANCEL)] },
-    { name: "in the middle (fever)", steps: [...answerAll(calm).slice(0, questionIds.indexOf("fever")), answer("fever", CANCEL)] },
-    { name: "at a number question (painDays)", steps: [...answerAll(calm).slice(0, questionIds.indexOf("painDays")), answer("painDays", CANCEL)] },
+    { name: "in the middle (fever)", steps: [...answerAll(calm, 0, questionIds.indexOf("fever")), answer("fever", CANCEL)] },
+    { name: "at a number question (painDays)", steps: [...answerAll(calm, 0, questionIds.indexOf("painDays")), answer("painDays", CANCEL)] },
     { name: "at the emergency confirmation", steps: [answer("emergencySigns", "yes"), { message: CONFIRM_EMERGENCY, reply: CANCEL }] },
     { name: "at the review", steps: [...answerAll(calm), { message: REVIEW, reply: CANCEL }] },
   ];

@@ -113,7 +113,7 @@ describe("text output on a terminal", () => {
   });
 
   it("each reason is tagged with its urgency in words", async () => {
-    const answers = { ...answersByUrgency.none, fever: "yes", headache: "yes" };
+    const answers = { ...answersByUrgency.none, fever: "yes", headache: "yes", headacheNew: "no" };
     const result = await runWith(["--answers", "-"], { stdinIsTTY: false, stdoutIsTTY: true, env: { TERM: "xterm" }, stdinText: JSON.stringify(answers) });
     // fever (urgent), fever-with-headache (urgent), headache (soon): clinical reference section 2.
     // Colour codes stripped: the words alone must carry the urgency.

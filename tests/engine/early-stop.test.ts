@@ -65,14 +65,20 @@ describe("evaluateEarlyStop", () => {
       ["injury", "confirmed", "urgent", { injury: "yes" }],
       ["weakness-or-coordination", "confirmed", "urgent", { limbWeakness: "yes" }],
     ]);
-    // Section 1 order, without the two answered.
+    // Section 1 order, without the two answered; injuryMechanism is still to be asked (injury is
+    // yes); the other follow-ups may yet be asked, as what they follow is not answered yet.
     expect(result.unanswered).toEqual([
       "emergencySigns",
       "age",
+      "injuryMechanism",
       "riskHistory",
       "coordinationLoss",
       "fever",
+      "swallowing",
+      "swallowingSevere",
       "headache",
+      "headacheNew",
+      "headacheFast",
       "canTouchChinToChest",
       "armTinglingOrNumbness",
       "shootingArmPain",
@@ -92,11 +98,16 @@ describe("evaluateEarlyStop", () => {
     expect(result.unanswered).toEqual([
       "age",
       "injury",
+      "injuryMechanism",
       "riskHistory",
       "limbWeakness",
       "coordinationLoss",
       "fever",
+      "swallowing",
+      "swallowingSevere",
       "headache",
+      "headacheNew",
+      "headacheFast",
       "canTouchChinToChest",
       "armTinglingOrNumbness",
       "shootingArmPain",

@@ -1,75 +1,74 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { defaultRuleset, evaluate, type DefaultAnswers, type TriageResult, type Urgency } from "../../src/index.js";
-import { BACKGROUND_FIELDS, expectedReason, fieldsReadBy } from "../helpers/spec-policy.js";
+import { defaultRuleset, evaluate, type TriageResult, type Urgency } from "../../src/index.js";
+import { BACKGROUND_FIELDS, effectiveAnswers, expectedReasonFromEffective, fieldsReadBy, truthOf } from "../helpers/spec-policy.js";
 
 /*
- * Every combination of the eleven three-way answers, each under two settings of otcResponse,
- * painDays and age: 2 × 3^11 cases, checked against the contract and clinical-reference sections 1–3.
+ * The answer space of the default ruleset 2.0, in two parts (what is enumerated, what is sampled):
+ *
+ * A. Enumerated: every combination of the eleven three-way questions that are always asked
+ *    (3^11 = 177,147), each under two "settings" from a fixed rotation. A setting fixes the other
+ *    answers: otcResponse, painDays (6 or 7), age (15, 30, 50, 65) and a value for each follow-up
+ *    (injuryMechanism, swallowingSevere, headacheNew, headacheFast, improving), given whenever its
+ *    condition holds (and, in half the settings, also when it does not: it must then have no effect).
+ *    So the follow-ups' values are sampled: 24 settings, each follow-up's answer cycling through its
+ *    three values from block to block, stand for the 4 × 2 × 4 × 3^5 there are.
+ * B. Enumerated: for each follow-up, every combination of the answers of the rules it enters (the
+ *    question it follows, the follow-up, and the other answers those rules read), the rest calm.
+ *
+ * Every case is checked against the contract and clinical-reference sections 1–3, re-implemented
+ * from the text in tests/helpers/spec-policy.ts. Monotonicity: an answer one step worse (a question
+ * a follow-up depends on included) never lowers the urgency.
  */
 
-/** The eleven yes/no/unsure answers of the contract, in question order. */
-const THREE_WAY_FIELDS = [
-  "emergencySigns",
-  "injury",
-  "riskHistory",
-  "limbWeakness",
-  "coordinationLoss",
-  "fever",
-  "headache",
-  "canTouchChinToChest",
-  "armTinglingOrNumbness",
-  "shootingArmPain",
-  "improving",
-] as const;
+type Answers = Record<string, string | number>;
+type Step = { readonly field: string; readonly values: readonly [string, string, string] };
 
-/** Each three-way question's answers from best to worst: [reassuring, not sure, warning], from the ruleset's metadata. */
-const STEPS = THREE_WAY_FIELDS.map((field) => {
+/** A three-way question's answers from best to worst: [reassuring, not sure, warning], from the ruleset's metadata. */
+function stepsOf(field: string): Step {
   const question = defaultRuleset.questions.find((q) => q.id === field);
   if (question?.type !== "choice") throw new Error(`${field}: not a choice question`);
   const unknown = question.choices.filter((c) => c.unknown).map((c) => c.value);
   const reassuring = question.choices.filter((c) => !c.unknown && c.value !== question.warningAnswer).map((c) => c.value);
   if (unknown.length !== 1 || reassuring.length !== 1) throw new Error(`${field}: not a three-way question`);
-  return { field, values: [reassuring[0], unknown[0], question.warningAnswer] as [string, string, string] };
-});
+  return { field, values: [reassuring[0] as string, unknown[0] as string, question.warningAnswer] };
+}
 
-const COMBINATIONS = 3 ** THREE_WAY_FIELDS.length;
-const PLACE = THREE_WAY_FIELDS.map((_, q) => 3 ** q);
+const FOLLOW_UPS = defaultRuleset.questions.filter((q) => q.askWhen !== undefined).map((q) => q.id);
+const ALWAYS_ASKED_THREE_WAY = defaultRuleset.questions
+  .filter((q) => q.askWhen === undefined && q.type === "choice" && q.id !== "otcResponse")
+  .map((q) => q.id);
+const STEPS: readonly Step[] = ALWAYS_ASKED_THREE_WAY.map(stepsOf);
+const FOLLOW_UP_STEPS: readonly Step[] = FOLLOW_UPS.map(stepsOf);
 
+const COMBINATIONS = 3 ** STEPS.length;
+const PLACE = STEPS.map((_, q) => 3 ** q);
 function digitOf(combination: number, q: number): number {
   return Math.floor(combination / (PLACE[q] as number)) % 3;
 }
 
-type Otc = DefaultAnswers["otcResponse"];
+type Otc = "helped" | "did-not-help" | "not-tried" | "unsure";
 const OTC_VALUES: readonly Otc[] = ["helped", "not-tried", "unsure", "did-not-help"];
-const OTC_ONE_STEP_WORSE: Readonly<Record<Otc, Otc | undefined>> = {
-  helped: "unsure",
-  "not-tried": "unsure",
-  unsure: "did-not-help",
-  "did-not-help": undefined,
-};
-/** Either side of day 7, where `improving` starts to count; the ages are at the edges of their bands. */
 const PAIN_DAYS = [6, 7] as const;
-/** Under 16, adult, 50 or over, 65 or over. */
 const AGES = [15, 30, 50, 65] as const;
 
 interface Setting {
   readonly otcResponse: Otc;
   readonly painDays: number;
   readonly age: number;
-}
-const SETTINGS: readonly Setting[] = OTC_VALUES.flatMap((otcResponse) =>
-  PAIN_DAYS.flatMap((painDays) => AGES.map((age) => ({ otcResponse, painDays, age }))),
-);
-function settingIndex(otcResponse: Otc, painDays: number, age: number): number {
-  return SETTINGS.findIndex((s) => s.otcResponse === otcResponse && s.painDays === painDays && s.age === age);
+  /** Each follow-up's answer position (0 reassuring, 1 not sure, 2 warning). */
+  readonly followUps: readonly number[];
+  /** Whether follow-ups are given even when their condition does not hold. */
+  readonly giveSwitchedOff: boolean;
 }
 
 /*
- * Slot k (0 or 1) of a combination uses ROTATION[digit sum + k], where each answer's digit is its
- * position best → worst. One answer made a step worse raises the digit sum by one, so a combination's
- * second setting is the first setting of each of its worse neighbours: every such pair is evaluated
- * under the same setting and can be compared. Within a block of three the settings differ by one
- * otcResponse step, so those pairs compare otcResponse too.
+ * The rotation: blocks of three settings. Slot k (0 or 1) of a combination uses
+ * ROTATION[digit sum + k], where each answer's digit is its position best → worst: one answer made a
+ * step worse raises the digit sum by one, so a combination's second setting is the first setting of
+ * each of its worse neighbours, and every such pair is compared under one setting. Within a block
+ * only otcResponse changes, a step worse each time, so those pairs compare otcResponse too. From
+ * block to block, painDays and age change, and each follow-up's answer moves on one step (the
+ * follow-ups' own monotonicity is part B's, which enumerates them).
  */
 const BLOCKS: readonly (readonly [Otc, number, number])[] = [
   ["helped", 6, 30],
@@ -81,37 +80,48 @@ const BLOCKS: readonly (readonly [Otc, number, number])[] = [
   ["not-tried", 6, 50],
   ["helped", 7, 65],
 ];
-const ROTATION: readonly number[] = BLOCKS.flatMap(([first, painDays, age]) =>
-  ([first, "unsure", "did-not-help"] as const).map((otc) => settingIndex(otc, painDays, age)),
+const ROTATION: readonly Setting[] = BLOCKS.flatMap(([first, painDays, age], block) =>
+  ([first, "unsure", "did-not-help"] as const).map((otcResponse) => ({
+    otcResponse,
+    painDays,
+    age,
+    followUps: FOLLOW_UPS.map((_, i) => (block + i) % 3),
+    giveSwitchedOff: block % 2 === 1,
+  })),
 );
-
-const URGENCY_RANK: Readonly<Record<Urgency, number>> = { emergency: 0, urgent: 1, soon: 2, none: 3 };
-const RULE_ORDER = new Map(defaultRuleset.definition.rules.map((rule, index) => [rule.id, index]));
-const RULES_BY_ID = new Map(defaultRuleset.definition.rules.map((rule) => [rule.id, rule]));
-const FIELDS_READ = new Map(defaultRuleset.definition.rules.map((rule) => [rule.id, [...fieldsReadBy(rule.when)].sort()]));
-const OTC_QUESTION = defaultRuleset.questions.find((q) => q.id === "otcResponse");
-const OTC_WARNING = OTC_QUESTION?.type === "choice" ? OTC_QUESTION.warningAnswer : undefined;
-const OTC_UNKNOWN = OTC_QUESTION?.type === "choice" ? OTC_QUESTION.choices.find((c) => c.unknown)?.value : undefined;
-
-type Answers = Record<string, string | number>;
 
 function answersFor(combination: number, setting: Setting): Answers {
   const answers: Answers = { age: setting.age, painDays: setting.painDays, otcResponse: setting.otcResponse };
   STEPS.forEach(({ field, values }, q) => {
     answers[field] = values[digitOf(combination, q)] as string;
   });
+  return withFollowUps(answers, setting.followUps, setting.giveSwitchedOff);
+}
+
+/** Section 1b, from the questions' askWhen (data) and the spec's truth values: a follow-up is asked while its condition is above 0. */
+function withFollowUps(answers: Answers, positions: readonly number[], giveSwitchedOff: boolean): Answers {
+  FOLLOW_UP_STEPS.forEach(({ field, values }, i) => {
+    const question = defaultRuleset.questions.find((q) => q.id === field);
+    const asked = question?.askWhen !== undefined && truthOf(question.askWhen, effectiveAnswers(answers)) > 0;
+    if (asked || giveSwitchedOff) answers[field] = values[positions[i] as number] as string;
+  });
   return answers;
 }
 
 /** Section 1, derived from the questions' warning answers and "not sure" choices, not from the engine. */
-function hasWarningOrUnsure(answers: Answers): boolean {
-  for (const { field, values } of STEPS) {
-    if (field === "improving" && (answers.painDays as number) < 7) continue;
-    if (answers[field] !== values[0]) return true;
+function hasWarningOrUnsure(answers: Readonly<Record<string, string | number | undefined>>): boolean {
+  for (const { field, values } of [...STEPS, ...FOLLOW_UP_STEPS]) {
+    const value = answers[field];
+    if (value !== undefined && value !== values[0]) return true;
   }
-  if (answers.otcResponse === OTC_WARNING || answers.otcResponse === OTC_UNKNOWN) return true;
+  if (answers.otcResponse === "did-not-help" || answers.otcResponse === "unsure") return true;
   return (answers.age as number) < 16;
 }
+
+const URGENCY_RANK: Readonly<Record<Urgency, number>> = { emergency: 0, urgent: 1, soon: 2, none: 3 };
+const RULE_ORDER = new Map(defaultRuleset.definition.rules.map((rule, index) => [rule.id, index]));
+const RULES = defaultRuleset.definition.rules;
+const FIELDS_READ = new Map(RULES.map((rule) => [rule.id, [...fieldsReadBy(rule.when)]]));
 
 const INVARIANTS = [
   "warning or unsure <=> see-a-professional",
@@ -119,6 +129,7 @@ const INVARIANTS = [
   "reasons follow the not-sure policy",
   "nothing but unsure => possible, never emergency, urgent",
   "emergencySigns yes => emergency",
+  "a follow-up whose condition does not hold has no effect",
   "monotonic",
 ] as const;
 type Invariant = (typeof INVARIANTS)[number];
@@ -132,14 +143,15 @@ function fail(invariant: Invariant, answers: Answers, detail: string): void {
 }
 
 function checkCase(answers: Answers, result: TriageResult): void {
+  const effective = effectiveAnswers(answers);
   const referred = result.verdict === "see-a-professional";
-  if (hasWarningOrUnsure(answers) !== referred) fail("warning or unsure <=> see-a-professional", answers, `verdict ${result.verdict}`);
-
+  if (hasWarningOrUnsure(effective) !== referred) fail("warning or unsure <=> see-a-professional", answers, `verdict ${result.verdict}`);
   checkContract(answers, result);
-  checkPolicy(answers, result);
+  checkPolicy(answers, effective, result);
 
-  if (STEPS.every(({ field, values }) => answers[field] === values[1]) && (answers.age as number) >= 16) {
-    const onlyUnsure = (answers.painDays as number) >= 7 && answers.otcResponse === OTC_UNKNOWN;
+  const everyAsked = [...STEPS, ...FOLLOW_UP_STEPS].filter(({ field }) => effective[field] !== undefined);
+  if (everyAsked.every(({ field, values }) => effective[field] === values[1]) && (answers.age as number) >= 16) {
+    const onlyUnsure = (answers.painDays as number) >= 7 && answers.otcResponse === "unsure";
     if (onlyUnsure && result.reasons.some((reason) => reason.certainty !== "possible")) {
       fail("nothing but unsure => possible, never emergency, urgent", answers, "a confirmed reason");
     }
@@ -147,9 +159,16 @@ function checkCase(answers: Answers, result: TriageResult): void {
       fail("nothing but unsure => possible, never emergency, urgent", answers, `urgency ${result.urgency}`);
     }
   }
+  if (answers.emergencySigns === "yes" && result.urgency !== "emergency") fail("emergencySigns yes => emergency", answers, `urgency ${result.urgency}`);
 
-  if (answers.emergencySigns === "yes" && result.urgency !== "emergency") {
-    fail("emergencySigns yes => emergency", answers, `urgency ${result.urgency}`);
+  // The same answers without the follow-ups that are switched off give the same result.
+  const switchedOff = FOLLOW_UPS.filter((field) => answers[field] !== undefined && effective[field] === undefined);
+  if (switchedOff.length > 0) {
+    const without = { ...answers };
+    for (const field of switchedOff) delete without[field];
+    const other = evaluate(defaultRuleset, without);
+    const outcome = (r: TriageResult) => `${r.urgency} ${r.advice} ${r.reasons.map((x) => `${x.ruleId}:${x.certainty}:${x.urgency}`).join()}`;
+    if (outcome(other) !== outcome(result)) fail("a follow-up whose condition does not hold has no effect", answers, `${switchedOff.join(", ")} changed the result`);
   }
 }
 
@@ -171,22 +190,22 @@ function checkContract(answers: Answers, result: TriageResult): void {
     }
     const read = FIELDS_READ.get(reason.ruleId);
     if (!read) return bad(`unknown rule ${reason.ruleId}`);
+    const expected = read.filter((field) => answers[field] !== undefined).sort();
     const keys = Object.keys(reason.answers).sort();
-    if (keys.join() !== read.join() || keys.some((key) => reason.answers[key] !== answers[key])) {
+    if (keys.join() !== expected.join() || keys.some((key) => reason.answers[key] !== answers[key])) {
       bad(`${reason.ruleId} answers ${JSON.stringify(reason.answers)}`);
     }
     if (reason.sources.length === 0 || reason.sources.some((source) => !/^https?:\/\/\S+$/.test(source.url) || source.title === "")) {
       bad(`${reason.ruleId} sources`);
     }
-    if (reason.certainty !== "confirmed" && reason.certainty !== "possible") bad(`${reason.ruleId} certainty ${String(reason.certainty)}`);
   });
 }
 
 /** Every rule that section 3 says fires is there, with the certainty and urgency it gives; no other. */
-function checkPolicy(answers: Answers, result: TriageResult): void {
+function checkPolicy(answers: Answers, effective: ReturnType<typeof effectiveAnswers>, result: TriageResult): void {
   const given = new Map(result.reasons.map((reason) => [reason.ruleId, reason]));
-  for (const rule of RULES_BY_ID.values()) {
-    const expected = expectedReason(rule, answers);
+  for (const rule of RULES) {
+    const expected = expectedReasonFromEffective(rule, effective);
     const actual = given.get(rule.id);
     if (expected?.certainty !== actual?.certainty || expected?.urgency !== actual?.urgency) {
       fail("reasons follow the not-sure policy", answers, `${rule.id}: expected ${JSON.stringify(expected)}, got ${actual?.certainty} ${actual?.urgency}`);
@@ -194,103 +213,141 @@ function checkPolicy(answers: Answers, result: TriageResult): void {
   }
 }
 
-const rankAt = new Int8Array(COMBINATIONS * SETTINGS.length).fill(-1);
+const rankAt = new Int8Array(COMBINATIONS * ROTATION.length).fill(-1);
 let casesRun = 0;
-const comparisons = { answers: 0, otcResponse: 0 };
-/** coverage[q][answer position][setting] = how many cases had that answer under that setting. */
-const coverage = STEPS.map(() => [0, 1, 2].map(() => new Array<number>(SETTINGS.length).fill(0)));
+const comparisons = { answers: 0, setting: 0 };
+/** coverage[q][answer position] per setting: how many cases had that answer under that setting. */
+const coverage = STEPS.map(() => [0, 1, 2].map(() => new Array<number>(ROTATION.length).fill(0)));
 
 function runCase(combination: number, setting: number): void {
-  const key = combination * SETTINGS.length + setting;
+  const key = combination * ROTATION.length + setting;
   if (rankAt[key] !== -1) return;
-  const answers = answersFor(combination, SETTINGS[setting] as Setting);
+  const answers = answersFor(combination, ROTATION[setting] as Setting);
   const result = evaluate(defaultRuleset, answers);
   checkCase(answers, result);
   rankAt[key] = URGENCY_RANK[result.urgency];
   casesRun++;
+  STEPS.forEach((_, q) => {
+    const counts = coverage[q]?.[digitOf(combination, q)];
+    if (counts) counts[setting] = (counts[setting] ?? 0) + 1;
+  });
 }
 
-/** A step worse (one answer, otcResponse included; not age) never lowers the overall urgency. */
+/** One step worse: one answer (a follow-up's parent included), or otcResponse (the next setting of a block). */
 function checkMonotonic(): void {
-  const settingsCount = SETTINGS.length;
+  const count = ROTATION.length;
   for (let key = 0; key < rankAt.length; key++) {
     const rank = rankAt[key] as number;
     if (rank === -1) continue;
-    const combination = Math.floor(key / settingsCount);
-    const setting = key % settingsCount;
+    const combination = Math.floor(key / count);
+    const setting = key % count;
     const worse: { key: number; what: string }[] = [];
     STEPS.forEach(({ field }, q) => {
-      if (digitOf(combination, q) < 2) worse.push({ key: key + (PLACE[q] as number) * settingsCount, what: field });
+      if (digitOf(combination, q) < 2) worse.push({ key: key + (PLACE[q] as number) * count, what: field });
     });
-    const { otcResponse, painDays, age } = SETTINGS[setting] as Setting;
-    const worseOtc = OTC_ONE_STEP_WORSE[otcResponse];
-    if (worseOtc) worse.push({ key: combination * settingsCount + settingIndex(worseOtc, painDays, age), what: "otcResponse" });
+    if (setting % 3 < 2) worse.push({ key: key + 1, what: "otcResponse" });
     for (const neighbour of worse) {
       const neighbourRank = rankAt[neighbour.key] as number;
       if (neighbourRank === -1) continue;
-      if (neighbour.what === "otcResponse") comparisons.otcResponse++;
+      if (neighbour.key === key + 1) comparisons.setting++;
       else comparisons.answers++;
-      if (neighbourRank > rank) {
-        fail("monotonic", answersFor(combination, SETTINGS[setting] as Setting), `${neighbour.what} one step worse lowers the urgency`);
-      }
+      if (neighbourRank > rank) fail("monotonic", answersFor(combination, ROTATION[setting] as Setting), `${neighbour.what} one step worse lowers the urgency`);
     }
   }
 }
 
-/** Combinations at most `distance` answers away from the one with every answer at `position`. */
-function combinationsNear(position: number, distance: number): number[] {
-  const found: number[] = [];
-  for (let combination = 0; combination < COMBINATIONS; combination++) {
-    let away = 0;
-    for (let q = 0; q < STEPS.length && away <= distance; q++) if (digitOf(combination, q) !== position) away++;
-    if (away <= distance) found.push(combination);
+/** Part B: every combination of these three-way fields (and integer values), the rest calm; checked and compared. */
+function runFamily(threeWay: readonly string[], integers: Readonly<Record<string, readonly number[]>>): number {
+  const steps = threeWay.map(stepsOf);
+  const intFields = Object.keys(integers);
+  const calm: Answers = { otcResponse: "not-tried", painDays: 3, age: 30 };
+  for (const { field, values } of STEPS) calm[field] = values[0];
+  const ranks = new Map<string, number>();
+  const keyOf = (digits: readonly number[], ints: readonly number[]) => `${digits.join("")}|${ints.join(",")}`;
+  const build = (digits: readonly number[], ints: readonly number[]): Answers => {
+    const answers: Answers = { ...calm };
+    intFields.forEach((field, i) => (answers[field] = ints[i] as number));
+    steps.forEach(({ field, values }, i) => {
+      answers[field] = values[digits[i] as number] as string;
+    });
+    // As the interview asks: a follow-up only while its condition holds; one outside the family is then answered "no".
+    FOLLOW_UP_STEPS.forEach(({ field, values }) => {
+      const question = defaultRuleset.questions.find((q) => q.id === field);
+      const asked = question?.askWhen !== undefined && truthOf(question.askWhen, effectiveAnswers(answers)) > 0;
+      if (!asked) delete answers[field];
+      else if (answers[field] === undefined) answers[field] = values[0];
+    });
+    return answers;
+  };
+  const intCombos = intFields.reduce<number[][]>((acc, field) => acc.flatMap((combo) => (integers[field] ?? []).map((v) => [...combo, v])), [[]]);
+  for (let n = 0; n < 3 ** steps.length; n++) {
+    const digits = steps.map((_, i) => Math.floor(n / 3 ** i) % 3);
+    for (const ints of intCombos) {
+      const answers = build(digits, ints);
+      const result = evaluate(defaultRuleset, answers);
+      checkCase(answers, result);
+      ranks.set(keyOf(digits, ints), URGENCY_RANK[result.urgency]);
+    }
   }
-  return found;
+  for (const [key, rank] of ranks) {
+    const [digitText = "", intText = ""] = key.split("|");
+    const digits = [...digitText].map(Number);
+    digits.forEach((digit, i) => {
+      if (digit === 2) return;
+      const worse = digits.map((d, j) => (j === i ? d + 1 : d));
+      const worseRank = ranks.get(keyOf(worse, intText === "" ? [] : intText.split(",").map(Number)));
+      comparisons.answers++;
+      if (worseRank !== undefined && worseRank > rank) {
+        fail("monotonic", build(digits, intText === "" ? [] : intText.split(",").map(Number)), `${steps[i]?.field} one step worse lowers the urgency`);
+      }
+    });
+  }
+  return ranks.size;
 }
 
-describe("every combination of the three-way answers", () => {
+const familyCases: Record<string, number> = {};
+
+describe("every combination of the always-asked three-way answers, and of each follow-up's rules", () => {
   beforeAll(() => {
     for (let combination = 0; combination < COMBINATIONS; combination++) {
       let digitSum = 0;
       for (let q = 0; q < STEPS.length; q++) digitSum += digitOf(combination, q);
-      for (const slot of [0, 1]) {
-        const setting = ROTATION[(digitSum + slot) % ROTATION.length] as number;
-        runCase(combination, setting);
-        STEPS.forEach((_, q) => {
-          const counts = coverage[q]?.[digitOf(combination, q)];
-          if (counts) counts[setting] = (counts[setting] ?? 0) + 1;
-        });
-      }
-    }
-    // The rotation ties settings to how many answers are off; the answers near "all reassuring" and
-    // near "all unsure" also get every setting.
-    for (const combination of [...combinationsNear(0, 2), ...combinationsNear(1, 1)]) {
-      for (let setting = 0; setting < SETTINGS.length; setting++) runCase(combination, setting);
+      for (const slot of [0, 1]) runCase(combination, (digitSum + slot) % ROTATION.length);
     }
     checkMonotonic();
+    familyCases.injuryMechanism = runFamily(["injury", "injuryMechanism", "riskHistory", "limbWeakness"], { age: [30, 65] });
+    familyCases.swallowingSevere = runFamily(["swallowing", "swallowingSevere", "fever", "canTouchChinToChest", "riskHistory"], {});
+    familyCases.headache = runFamily(["headache", "headacheNew", "headacheFast", "riskHistory", "fever"], { age: [49, 50] });
+    familyCases.improving = runFamily(["improving", "headache"], { painDays: [6, 7] });
   }, 120_000);
 
-  it("covers the answer space: 2 × 3^11 rotated cases plus every setting near the two poles", () => {
-    expect([...STEPS.map((step): string => step.field), "age", "painDays", "otcResponse"].sort()).toEqual(
-      defaultRuleset.questions.map((q) => q.id).sort(),
-    );
-    expect(new Set(ROTATION).size).toBe(ROTATION.length);
-    expect(casesRun).toBeGreaterThanOrEqual(2 * COMBINATIONS);
-    expect(casesRun).toBeLessThan(2 * COMBINATIONS + 20_000);
+  it("enumerates 2 × 3^11 rotated cases over the questions always asked; the follow-ups are the rest of the questions", () => {
+    expect([...STEPS.map((s) => s.field), ...FOLLOW_UPS, "age", "painDays", "otcResponse"].sort()).toEqual(defaultRuleset.questions.map((q) => q.id).sort());
+    expect(FOLLOW_UPS).toEqual(["injuryMechanism", "swallowingSevere", "headacheNew", "headacheFast", "improving"]);
+    expect(STEPS).toHaveLength(11);
+    expect(casesRun).toBe(2 * COMBINATIONS);
+    expect(new Set(ROTATION.map((s) => JSON.stringify(s))).size).toBe(ROTATION.length);
   });
 
-  it("rotates every otcResponse value, both sides of day 7 and every age band through every answer of every question", () => {
+  it("rotates every otcResponse value, both sides of day 7, every age band and every follow-up answer through every answer of every question", () => {
     const tooRare: string[] = [];
     STEPS.forEach(({ field, values }, q) => {
       values.forEach((value, position) => {
         const counts = coverage[q]?.[position] ?? [];
-        const seen = (pick: (s: Setting) => boolean) => SETTINGS.reduce((sum, s, i) => sum + (pick(s) ? (counts[i] ?? 0) : 0), 0);
+        const seen = (pick: (s: Setting) => boolean) => ROTATION.reduce((sum, s, i) => sum + (pick(s) ? (counts[i] ?? 0) : 0), 0);
         for (const otc of OTC_VALUES) if (seen((s) => s.otcResponse === otc) < 1000) tooRare.push(`${field}=${value} with otc ${otc}`);
         for (const days of PAIN_DAYS) if (seen((s) => s.painDays === days) < 1000) tooRare.push(`${field}=${value} with painDays ${days}`);
         for (const age of AGES) if (seen((s) => s.age === age) < 1000) tooRare.push(`${field}=${value} with age ${age}`);
+        FOLLOW_UPS.forEach((followUp, i) => {
+          for (const p of [0, 1, 2]) if (seen((s) => s.followUps[i] === p) < 1000) tooRare.push(`${field}=${value} with ${followUp} at ${p}`);
+        });
       });
     });
-    expect(tooRare).toEqual([]);
+    expect(tooRare.slice(0, 20)).toEqual([]);
+  });
+
+  it("enumerates every combination of each follow-up's rules", () => {
+    expect(familyCases).toEqual({ injuryMechanism: 3 ** 4 * 2, swallowingSevere: 3 ** 5, headache: 3 ** 5 * 2, improving: 3 ** 2 * 2 });
   });
 
   it("background fields are the spec's: age and riskHistory", () => {
@@ -306,6 +363,6 @@ describe("every combination of the three-way answers", () => {
   it("compared every worse neighbour pair under a shared setting", () => {
     // Each of the 11 answers has 2 × 3^10 pairs one step apart; each shares one rotated setting.
     expect(comparisons.answers).toBeGreaterThanOrEqual(11 * 2 * 3 ** 10);
-    expect(comparisons.otcResponse).toBeGreaterThanOrEqual(COMBINATIONS / 2);
+    expect(comparisons.setting).toBeGreaterThanOrEqual(COMBINATIONS / 2);
   });
 });

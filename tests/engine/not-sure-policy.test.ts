@@ -134,11 +134,14 @@ describe("background parts (age, riskHistory) never anchor", () => {
     ]);
   });
 
-  it("headache-over-50: an urgent rule with age drops to soon when the headache is unsure", () => {
+  it("headache-over-50: an urgent rule with age drops to soon when the headache is unsure; an unsure headacheNew counts fully (section 1b)", () => {
     checkRows("headache-over-50", [
-      [{ headache: "yes", age: 50 }, ["confirmed", "urgent"], "urgent"],
-      [{ headache: "yes", age: 49 }, "not fired", "soon"],
-      [{ headache: "unsure", age: 55 }, ["possible", "soon"], "soon"],
+      [{ headache: "yes", headacheNew: "yes", age: 50 }, ["confirmed", "urgent"], "urgent"],
+      [{ headache: "yes", headacheNew: "unsure", age: 60 }, ["confirmed", "urgent"], "urgent"],
+      [{ headache: "yes", headacheNew: "no", age: 62 }, "not fired", "soon"],
+      [{ headache: "yes", headacheNew: "yes", age: 49 }, "not fired", "soon"],
+      [{ headache: "unsure", headacheNew: "yes", age: 55 }, ["possible", "soon"], "soon"],
+      [{ headache: "unsure", headacheNew: "unsure", age: 55 }, ["possible", "soon"], "soon"],
     ]);
   });
 });
@@ -205,7 +208,7 @@ describe("everything unsure", () => {
     }
   });
 
-  it("sends the six emergency rules of section 2 to urgent and the rest to soon", () => {
+  it("sends the seven emergency rules of section 2 to urgent and the rest to soon", () => {
     const result = triage(allUnsure(30));
     const byUrgency = (urgency: RuleUrgency) => result.reasons.filter((r) => r.urgency === urgency).map((r) => r.ruleId);
     expect(byUrgency("emergency")).toEqual([]);
@@ -216,12 +219,20 @@ describe("everything unsure", () => {
       "spinal-cord-injury",
       "injury-high-risk",
       "risk-with-fever",
+      "injury-dangerous-mechanism",
     ]);
+    // Section 2's urgent rules, one level down, then its soon rules; headache-over-50 needs age 50.
     expect(byUrgency("soon")).toEqual([
       "injury",
+      "swallowing-severe",
+      "deep-neck-infection",
+      "swallowing-with-risk",
+      "swallowing",
       "fever",
       "fever-with-headache",
       "weakness-or-coordination",
+      "sudden-new-headache",
+      "new-headache-with-risk",
       "risk-history",
       "not-improving",
       "medicine-not-helping",

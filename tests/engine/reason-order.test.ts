@@ -29,8 +29,9 @@ describe("reasons are sorted by urgency, then by rule order", () => {
 
   it("urgent rules dropped to soon come after a confirmed urgent rule listed later", () => {
     // fever and fever-with-headache (urgent) are possible through fever unsure: soon (no anchor for
-    // urgent rules); headache-over-50 (urgent) is confirmed at 50; headache (soon) confirmed.
-    const result = triage(calmAnswers({ fever: "unsure", headache: "yes", age: 50 }));
+    // urgent rules); headache-over-50 (urgent) is confirmed at 50 with a headache of old kind unsure
+    // whether new (counted fully); headache (soon) confirmed.
+    const result = triage(calmAnswers({ fever: "unsure", headache: "yes", headacheNew: "unsure", headacheFast: "no", age: 50 }));
     expect(reasonsOf(result)).toEqual([
       ["headache-over-50", "confirmed", "urgent"],
       ["fever", "possible", "soon"],

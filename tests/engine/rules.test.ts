@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { defaultRuleset, triage, type DefaultAnswers } from "../../src/index.js";
 import type { ConditionDefinition, RuleDefinition } from "../../src/ruleset/schema.js";
-import { calmAnswers, reasonFor } from "../helpers/answers.js";
+import { calmAnswers, reasonFor, withReassuringFollowUps } from "../helpers/answers.js";
 import {
   asRecord,
   expectedReason,
@@ -23,13 +23,14 @@ type Assignment = ReadonlyMap<string, string | number>;
 /** The value that makes one leaf true. */
 function warningValue(leaf: Leaf): string | number {
   if ("equals" in leaf) return leaf.equals;
+  if ("in" in leaf) return leaf.in.find((value) => value !== unknownChoiceOf(leaf.answer)) as string;
   if ("atLeast" in leaf) return leaf.atLeast;
   return leaf.below - 1;
 }
 
 /** The value that makes one leaf false without being "not sure". */
 function falseValue(leaf: Leaf): string | number {
-  if ("equals" in leaf) return reassuringChoiceOf(leaf.answer);
+  if ("equals" in leaf || "in" in leaf) return reassuringChoiceOf(leaf.answer);
   if ("atLeast" in leaf) return leaf.atLeast - 1;
   return leaf.below;
 }
@@ -51,11 +52,12 @@ function satisfyingAssignments(condition: ConditionDefinition): Assignment[] {
   return [new Map([[condition.answer, warningValue(condition)]])];
 }
 
+/** Calm answers with these set; follow-ups they switch on and do not set are answered "no". */
 function answersWith(assignment: Assignment): DefaultAnswers {
   const answers = { ...calmAnswers() };
   const record = answers as unknown as Record<string, string | number>;
   for (const [field, value] of assignment) record[field] = value;
-  return answers;
+  return withReassuringFollowUps(answers);
 }
 
 function isChoiceField(field: string): boolean {
@@ -112,12 +114,26 @@ for (const [index, compiled] of defaultRuleset.rules.entries()) {
       }
     });
 
-    const choiceLeaves = leavesOf(rule.when).filter((leaf) => isChoiceField(leaf.answer));
+    // Section 1b: in headache-over-50, an unsure headacheNew counts as 1, so the rule stays confirmed.
+    const unsureCountsFully = (field: string) =>
+      leavesOf(rule.when).some((leaf) => leaf.answer === field && "in" in leaf && leaf.in.includes(unknownChoiceOf(field) as string));
+    if (leavesOf(rule.when).some((leaf) => unsureCountsFully(leaf.answer))) {
+      it("stays confirmed when an answer it counts fully when unsure is unsure", () => {
+        for (const assignment of assignments) {
+          for (const field of [...assignment.keys()].filter(unsureCountsFully)) {
+            const unsure = new Map(assignment).set(field, unknownChoiceOf(field) as string);
+            expectFires(rule, answersWith(unsure), "confirmed", describeCase(unsure));
+          }
+        }
+      });
+    }
+
+    const choiceLeaves = leavesOf(rule.when).filter((leaf) => isChoiceField(leaf.answer) && !unsureCountsFully(leaf.answer));
     if (choiceLeaves.length > 0) {
       it("fires possible, at the urgency section 3 gives, when one of its answers is unsure", () => {
         let cases = 0;
         for (const assignment of assignments) {
-          for (const field of [...assignment.keys()].filter(isChoiceField)) {
+          for (const field of [...assignment.keys()].filter((f) => isChoiceField(f) && !unsureCountsFully(f))) {
             const unsure = new Map(assignment).set(field, unknownChoiceOf(field) as string);
             expectFires(rule, answersWith(unsure), "possible", describeCase(unsure));
             cases++;
@@ -185,10 +201,9 @@ describe("the ruleset as a whole", () => {
   it("gives each question with a rule a single-sign rule for its warning answer, so no warning is ever missed alone", () => {
     for (const question of defaultRuleset.questions) {
       if (question.type !== "choice") continue;
-      const alone = calmAnswers();
-      const record = alone as unknown as Record<string, string | number>;
-      record[question.id] = question.warningAnswer;
-      if (question.id === "improving") record.painDays = 7;
+      // A follow-up counts only while its condition holds: switch that on first.
+      const condition = satisfyingAssignments(question.askWhen ?? { all: [] })[0] ?? new Map();
+      const alone = answersWith(new Map([...condition, [question.id, question.warningAnswer]]));
       expect(triage(alone).verdict, `${question.id}=${question.warningAnswer} alone`).toBe("see-a-professional");
     }
   });

@@ -12,7 +12,7 @@ export function valuesWorthTrying(ruleset: Ruleset, question: QuestionDefinition
   const visit = (condition: ConditionDefinition): void => {
     if ("all" in condition) condition.all.forEach(visit);
     else if ("any" in condition) condition.any.forEach(visit);
-    else if (condition.answer === question.id && !("equals" in condition)) {
+    else if (condition.answer === question.id && ("atLeast" in condition || "below" in condition)) {
       const bound = "atLeast" in condition ? condition.atLeast : condition.below;
       for (const value of [bound - 1, bound]) if (value >= question.min && value <= question.max) bounds.add(value);
     }
@@ -37,13 +37,13 @@ export function answerCombinations(ruleset: Ruleset, randomCount: number, seed =
   return combinations;
 }
 
-/** The answers as the interview would hold them: a question it would not ask takes its answerWhenNotAsked. */
+/** The answers as the interview would hold them: a follow-up it would not ask is left out. */
 export function asInterviewed(ruleset: Ruleset, answers: PlainAnswers): PlainAnswers {
   const result: PlainAnswers = { ...answers };
   for (const question of ruleset.questions) {
-    if (question.askWhen === undefined || question.answerWhenNotAsked === undefined) continue;
+    if (question.askWhen === undefined) continue;
     const asked = compileCondition(question.askWhen, ruleset.questionIndex)(ruleset.encode(result)) > 0;
-    if (!asked) result[question.id] = question.answerWhenNotAsked;
+    if (!asked) delete result[question.id];
   }
   return result;
 }

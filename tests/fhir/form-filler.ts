@@ -59,7 +59,11 @@ function answerFor(question: Item, value: string | number): AnswerValue {
   return { valueCoding: { ...option.valueCoding } };
 }
 
-/** R4: enabled when any (enableBehavior any, or a single condition) or all conditions hold; an unanswered question meets none but `exists false`. */
+/**
+ * R4: enabled when any (enableBehavior any, or a single condition) or all conditions hold. An
+ * unanswered (or disabled) question meets `exists false` and `!=` ("true if no answer has a value
+ * equal to it"), and nothing else.
+ */
 export function isEnabled(item: Item, given: ReadonlyMap<string, AnswerValue>): boolean {
   const conditions = item.enableWhen ?? [];
   if (conditions.length === 0) return true;
@@ -68,8 +72,11 @@ export function isEnabled(item: Item, given: ReadonlyMap<string, AnswerValue>): 
 }
 
 function holds(condition: EnableWhen, answer: AnswerValue | undefined): boolean {
-  if (condition.operator === "exists") throw new Error("exists is not used by this package");
-  if (answer === undefined) return false;
+  if (condition.operator === "exists") {
+    if (condition.answerBoolean === undefined) throw new Error(`${condition.question}: exists without answerBoolean`);
+    return (answer !== undefined) === condition.answerBoolean;
+  }
+  if (answer === undefined) return condition.operator === "!=";
   if ("valueCoding" in answer) {
     const expected = condition.answerCoding;
     if (expected === undefined) throw new Error(`${condition.question}: compares a coding with a non-coding`);

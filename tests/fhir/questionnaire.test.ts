@@ -176,8 +176,34 @@ describe("toQuestionnaire: askWhen as enableWhen, or a loud failure", () => {
     }
   });
 
+  it("refuses an all whose part enables on two of four choices (an or inside an and) with a RulesetError naming the askWhen", () => {
+    const ruleset = variantOfDefault((document) => {
+      document.questions.push({
+        id: "afterMedicine",
+        type: "choice",
+        label: "test",
+        prompt: "test",
+        choices: [{ value: "yes", label: "Yes" }, { value: "no", label: "No" }],
+        warningAnswer: "yes",
+        askWhen: { all: [{ answer: "painDays", atLeast: 7 }, { answer: "otcResponse", equals: "did-not-help" }] },
+      });
+    });
+    const issues = issuesThrownBy(() => toQuestionnaire(ruleset), RulesetError);
+    expect(issues.map((issue) => issue.path)).toEqual([`questions.${ruleset.questions.length - 1}.askWhen.all.1`]);
+    expect(issues[0]?.message).toMatch(/^cannot be written as a FHIR R4 enableWhen: /);
+  });
+
+  it("writes an all whose part enables on every choice but one as 'answered and not that one'", () => {
+    const all = itemOf(toQuestionnaire(withAskWhen({ all: [{ answer: "painDays", atLeast: 7 }, { answer: "headache", equals: "yes" }] })));
+    expect(all?.enableBehavior).toBe("all");
+    expect(all?.enableWhen).toEqual([
+      { question: "painDays", operator: ">=", answerInteger: 7 },
+      { question: "headache", operator: "exists", answerBoolean: true },
+      { question: "headache", operator: "!=", answerCoding: { system: expect.any(String), code: "no" } },
+    ]);
+  });
+
   it.each([
-    ["an all whose part would also enable on unsure", { all: [{ answer: "painDays", atLeast: 7 }, { answer: "headache", equals: "yes" }] }, "all.1"],
     ["a nested all/any", { any: [{ all: [{ answer: "painDays", atLeast: 7 }, { answer: "age", atLeast: 18 }] }] }, "any.0"],
   ])("refuses %s with a RulesetError naming the askWhen", (_name, askWhen, where) => {
     const ruleset = withAskWhen(askWhen);
@@ -187,15 +213,15 @@ describe("toQuestionnaire: askWhen as enableWhen, or a loud failure", () => {
     expect(issues[0]?.message).toMatch(/^cannot be written as a FHIR R4 enableWhen: /);
   });
 
-  it("refuses an askWhen reading a question that is itself asked only sometimes (FHIR reads it as unanswered, the interview as its answerWhenNotAsked)", () => {
-    const last = defaultRuleset.questions.length - 1;
-    const chained = variantOfDefault((document) => {
-      const question = document.questions[last];
-      if (question?.type !== "choice" || last <= index) throw new Error("expected a choice question after the conditional one");
-      question.askWhen = { answer: id, equals: "no" };
-      question.answerWhenNotAsked = question.choices[0]?.value;
-    });
-    const issues = issuesThrownBy(() => toQuestionnaire(chained), RulesetError);
-    expect(issues.map((issue) => issue.path)).toEqual([`questions.${last}.askWhen.answer`]);
+  it("writes a follow-up of a follow-up (headacheFast) as 'answered and not no' for each, all of them: a disabled item has no answer, as the engine reads a switched-off follow-up", () => {
+    const item = toQuestionnaire(defaultRuleset).item.find((entry) => entry.linkId === "headacheFast");
+    const no = { system: expect.any(String), code: "no" };
+    expect(item?.enableBehavior).toBe("all");
+    expect(item?.enableWhen).toEqual([
+      { question: "headache", operator: "exists", answerBoolean: true },
+      { question: "headache", operator: "!=", answerCoding: no },
+      { question: "headacheNew", operator: "exists", answerBoolean: true },
+      { question: "headacheNew", operator: "!=", answerCoding: no },
+    ]);
   });
 });

@@ -8,9 +8,12 @@ export function variantOfDefault(mutate: (document: RulesetDefinition) => void):
   return loadRuleset(document);
 }
 
-/** The (first) question that has an askWhen in the default ruleset, and its index. */
+/**
+ * The last question that has an askWhen in the default ruleset (`improving`), and its index: the
+ * last, so that an askWhen written for it may read any other question but the one after it.
+ */
 export function conditionalQuestion(ruleset: Ruleset = defaultRuleset): { id: string; index: number } {
-  const index = ruleset.questions.findIndex((question) => question.askWhen !== undefined);
+  const index = ruleset.questions.map((question) => question.askWhen !== undefined).lastIndexOf(true);
   const question = ruleset.questions[index];
   if (!question) throw new Error("the ruleset has no question with askWhen");
   return { id: question.id, index };

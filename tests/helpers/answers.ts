@@ -1,11 +1,13 @@
-import { AnswersError, RulesetError, type DefaultAnswers, type Issue, type Reason, type TriageResult } from "../../src/index.js";
+import { AnswersError, defaultRuleset, RulesetError, type DefaultAnswers, type Issue, type Reason, type TriageResult } from "../../src/index.js";
 
 /**
  * Answers with no warning sign and nothing unsure (clinical-reference section 1): an adult on day 3
- * whose pain is getting better and who has not tried medicine.
+ * whose pain is getting better and who has not tried medicine. Every follow-up that the overrides
+ * switch on and do not answer is answered with its reassuring choice ("no"), so that an override
+ * such as `{ headache: "yes" }` gives valid answers about that one sign.
  */
 export function calmAnswers(overrides: Partial<DefaultAnswers> = {}): DefaultAnswers {
-  return {
+  return withReassuringFollowUps({
     emergencySigns: "no",
     age: 30,
     injury: "no",
@@ -13,6 +15,7 @@ export function calmAnswers(overrides: Partial<DefaultAnswers> = {}): DefaultAns
     limbWeakness: "no",
     coordinationLoss: "no",
     fever: "no",
+    swallowing: "no",
     headache: "no",
     canTouchChinToChest: "yes",
     armTinglingOrNumbness: "no",
@@ -21,22 +24,39 @@ export function calmAnswers(overrides: Partial<DefaultAnswers> = {}): DefaultAns
     improving: "yes",
     otcResponse: "not-tried",
     ...overrides,
-  };
+  });
+}
+
+/** The answers with each follow-up that their other answers switch on, and that is not given, answered "no". */
+export function withReassuringFollowUps<T extends object>(answers: T): T {
+  const filled: Record<string, unknown> = { ...(answers as Record<string, unknown>) };
+  for (const { question, askWhen } of defaultRuleset.followUps) {
+    if (filled[question.id] !== undefined || question.type !== "choice") continue;
+    if (askWhen(defaultRuleset.encode(filled as Record<string, string | number>)) === 0) continue;
+    filled[question.id] = question.choices.find((c) => !c.unknown && c.value !== question.warningAnswer)?.value;
+  }
+  return filled as T;
 }
 
 /**
- * Every three-way and medicine answer "not sure", 10 days of pain (so `improving` is asked), adult
+ * Every three-way and medicine answer "not sure", follow-ups too (each is asked, since what it follows
+ * is unsure), 10 days of pain (so `improving` is asked), adult
  * age 30 unless overridden: only possible reasons, never emergency (clinical-reference section 3).
  */
 export function unsureAnswers(overrides: Partial<DefaultAnswers> = {}): DefaultAnswers {
   return calmAnswers({
     emergencySigns: "unsure",
     injury: "unsure",
+    injuryMechanism: "unsure",
     riskHistory: "unsure",
     limbWeakness: "unsure",
     coordinationLoss: "unsure",
     fever: "unsure",
+    swallowing: "unsure",
+    swallowingSevere: "unsure",
     headache: "unsure",
+    headacheNew: "unsure",
+    headacheFast: "unsure",
     canTouchChinToChest: "unsure",
     armTinglingOrNumbness: "unsure",
     shootingArmPain: "unsure",

@@ -67,6 +67,10 @@ export function truthOf(condition: ConditionDefinition, answers: AnswerRecord): 
     return highest;
   }
   const value = answers[condition.answer];
+  if ("in" in condition) {
+    if (value !== undefined && condition.in.includes(value as string)) return 1;
+    return value !== undefined && value === unknownChoiceOf(condition.answer) ? 0.5 : 0;
+  }
   if ("equals" in condition) {
     if (value === condition.equals) return 1;
     return value !== undefined && value === unknownChoiceOf(condition.answer) ? 0.5 : 0;
@@ -81,12 +85,31 @@ export function dropOneLevel(urgency: RuleUrgency): RuleUrgency {
   return urgency === "emergency" ? "urgent" : "soon";
 }
 
+/**
+ * Section 1b: while its condition does not hold (value 0), a follow-up counts as not given, whatever
+ * was given. Conditions read only earlier questions, so one pass in question order settles chains.
+ */
+export function effectiveAnswers(given: DefaultAnswers | AnswerRecord): AnswerRecord {
+  const answers: Record<string, string | number | undefined> = { ...asRecord(given) };
+  for (const question of defaultRuleset.definition.questions) {
+    if (question.askWhen !== undefined && truthOf(question.askWhen, answers) === 0) delete answers[question.id];
+  }
+  return answers;
+}
+
 /** Sections 3.2–3.4: whether a rule fires for these answers, how surely, and how urgently. */
 export function expectedReason(
   rule: RuleDefinition,
   given: DefaultAnswers | AnswerRecord,
 ): { certainty: Certainty; urgency: RuleUrgency } | undefined {
-  const answers = asRecord(given);
+  return expectedReasonFromEffective(rule, effectiveAnswers(given));
+}
+
+/** As expectedReason, for answers already passed through effectiveAnswers (section 1b). */
+export function expectedReasonFromEffective(
+  rule: RuleDefinition,
+  answers: AnswerRecord,
+): { certainty: Certainty; urgency: RuleUrgency } | undefined {
   const value = truthOf(rule.when, answers);
   if (value === 0) return undefined;
   if (value === 1) return { certainty: "confirmed", urgency: rule.urgency };

@@ -33,12 +33,12 @@ describe("FHIR on the command line", () => {
   });
 
   it("a response to another version of the Questionnaire is refused, exit 2, so a stale form is never scored", async () => {
-    const stale = responseText.replace("|1.0.0", "|0.9.0");
+    const stale = responseText.replace("|2.0.0", "|1.0.0");
     const result = await cli(["--answers", "-", "--json"], stale);
     expect(result.code).toBe(2);
     expect(result.stdout).toBe("");
-    expect(result.stderr).toMatch(/0\.9\.0/);
     expect(result.stderr).toMatch(/1\.0\.0/);
+    expect(result.stderr).toMatch(/2\.0\.0/);
   });
 
   it("a response to the default Questionnaire is refused under the extended ruleset", async () => {
@@ -48,7 +48,7 @@ describe("FHIR on the command line", () => {
   });
 
   it("batch mixes responses and plain answers, in order, with error records for stale responses", async () => {
-    const lines = [JSON.stringify(JSON.parse(responseText)), JSON.stringify(JSON.parse(answersText)), JSON.stringify(JSON.parse(responseText.replace("|1.0.0", "|2.0.0")))];
+    const lines = [JSON.stringify(JSON.parse(responseText)), JSON.stringify(JSON.parse(answersText)), JSON.stringify(JSON.parse(responseText.replace("|2.0.0", "|3.0.0")))];
     const result = await cli(["batch"], `${lines.join("\n")}\n`);
     expect(result.code).toBe(2);
     const records = result.stdout.trim().split("\n").map((line) => JSON.parse(line) as Record<string, unknown>);

@@ -1,6 +1,9 @@
 import { Ajv2020 } from "ajv/dist/2020.js";
 import { describe, expect, it } from "vitest";
+import { answersJsonSchema } from "../../src/answers/json-schema.js";
 import { answersSchemaFor } from "../../src/answers/schema.js";
+import { AnswersError, evaluate } from "../../src/index.js";
+import { answerCombinations } from "../fhir/combinations.js";
 import { jsonSchemaOf, ResultSchema } from "../../src/engine/result-schema.js";
 import { getBuiltinRuleset } from "../../src/ruleset/builtin.js";
 import { AnswersSchema, defaultRuleset, triage } from "../../src/index.js";
@@ -10,7 +13,7 @@ import { makeFakeIo } from "../cli/helpers/fake-io.js";
 import { calmAnswers } from "../helpers/answers.js";
 
 const ajv = new Ajv2020({ allErrors: true, strict: false });
-const answersSchema = jsonSchemaOf(answersSchemaFor(defaultRuleset));
+const answersSchema = answersJsonSchema(defaultRuleset);
 const validAnswers = ajv.compile(answersSchema);
 const validResult = ajv.compile(jsonSchemaOf(ResultSchema));
 
@@ -40,6 +43,35 @@ describe("JSON Schema of the answers (generated from the zod schema)", () => {
     expect(await run(["--answers", "-", "--json"], fake.io)).toBe(2);
   });
 
+  it("agrees with the tool on when a follow-up is needed, for every built-in ruleset (if/then)", () => {
+    for (const name of ["default", "extended"]) {
+      const ruleset = getBuiltinRuleset(name)!;
+      const valid = ajv.compile(answersJsonSchema(ruleset));
+      const followUps = ruleset.questions.filter((q) => q.askWhen !== undefined).map((q) => q.id);
+      let compared = 0;
+      let refused = 0;
+      for (const combination of answerCombinations(ruleset, 400)) {
+        // Each combination as given, and with each follow-up left out in turn.
+        for (const leftOut of [undefined, ...followUps]) {
+          const answers: Record<string, unknown> = { ...combination };
+          if (leftOut !== undefined) delete answers[leftOut];
+          let toolAccepts = true;
+          try {
+            evaluate(ruleset, answers);
+          } catch (error) {
+            if (!(error instanceof AnswersError)) throw error;
+            toolAccepts = false;
+            refused++;
+          }
+          expect(valid(answers), `${name}: ${JSON.stringify(answers)}`).toBe(toolAccepts);
+          compared++;
+        }
+      }
+      expect(compared).toBeGreaterThan(1000);
+      expect(refused, "some answers leave a needed follow-up out").toBeGreaterThan(50);
+    }
+  });
+
   it("names each question by its label and describes it by its prompt, as `schema answers` prints it", async () => {
     const fake = makeFakeIo({ stdinIsTTY: false });
     expect(await run(["schema", "answers"], fake.io)).toBe(0);
@@ -62,11 +94,12 @@ describe("JSON Schema of the answers (generated from the zod schema)", () => {
     expect(answersSchemaFor(extended)).toBe(answersSchemaFor(extended));
   });
 
-  it("follows the active ruleset: the extended one asks five more questions", () => {
+  it("follows the active ruleset: the extended one asks eight more questions", () => {
     const extended = getBuiltinRuleset("extended")!;
     const schema = jsonSchemaOf(answersSchemaFor(extended)) as { properties: Record<string, unknown>; required: string[] };
     expect(Object.keys(schema.properties).filter((k) => k !== "id")).toEqual(extended.questions.map((q) => q.id));
-    expect(schema.required).toEqual(extended.questions.map((q) => q.id));
+    expect(schema.required).toEqual(extended.questions.filter((q) => q.askWhen === undefined).map((q) => q.id));
+    expect(extended.questions.length - getBuiltinRuleset("default")!.questions.length).toBe(8);
   });
 });
 

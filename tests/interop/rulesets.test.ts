@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { run } from "../../src/cli/run.js";
-import { BUILTIN_RULESET_DOCUMENTS, getBuiltinRuleset } from "../../src/ruleset/builtin.js";
+import { BUILTIN_RULESET_DOCUMENTS, builtinDefinition, getBuiltinRuleset } from "../../src/ruleset/builtin.js";
 import { evaluate, loadRuleset, RulesetError } from "../../src/index.js";
 import { makeFakeIo } from "../cli/helpers/fake-io.js";
 import { calmAnswers } from "../helpers/answers.js";
@@ -11,7 +11,9 @@ import { calmAnswers } from "../helpers/answers.js";
 const root = join(import.meta.dirname, "..", "..");
 const readJson = (path: string): unknown => JSON.parse(readFileSync(join(root, path), "utf8"));
 const defaultDoc = readJson("rules/default.json") as { questions: { id: string }[]; rules: { id: string }[] };
-const extendedDoc = readJson("rules/extended.json") as typeof defaultDoc;
+const extensionDoc = readJson("rules/extended.json") as { extends?: string; addQuestions: { question: { id: string } }[] };
+/** The extended ruleset as a whole document: rules/extended.json builds on the default one. */
+const extendedDoc = builtinDefinition("extended") as typeof defaultDoc;
 
 async function cli(argv: string[], stdinText?: string) {
   const fake = makeFakeIo({ stdinIsTTY: false, ...(stdinText === undefined ? {} : { stdinText }) });
@@ -27,13 +29,27 @@ describe("the extended ruleset (clinical-reference section 6)", () => {
     expect(extendedRules).toEqual(defaultDoc.rules);
   });
 
-  it("adds exactly the five questions of section 6", () => {
+  it("adds exactly the eight questions of section 6 (three of them with 2.0)", () => {
     const added = extendedDoc.questions.map((q) => q.id).filter((id) => !defaultDoc.questions.some((d) => d.id === id));
-    expect(added.sort()).toEqual(["dizzyOnNeckMovement", "gettingWorse", "morningStiffness", "nightPain", "weightLoss"]);
+    expect(added.sort()).toEqual([
+      "dizzyOnNeckMovement",
+      "exertionalPain",
+      "gcaFeatures",
+      "gettingWorse",
+      "morningStiffness",
+      "nightPain",
+      "painUnusual",
+      "weightLoss",
+    ]);
+  });
+
+  it("says it builds on the default ruleset instead of repeating it, and repeats none of its questions", () => {
+    expect(extensionDoc.extends).toBe("default");
+    expect(extensionDoc.addQuestions.map((entry) => entry.question.id).filter((id) => defaultDoc.questions.some((d) => d.id === id))).toEqual([]);
   });
 
   const extended = getBuiltinRuleset("extended")!;
-  const extra = { weightLoss: "no", nightPain: "no", dizzyOnNeckMovement: "no", morningStiffness: "no", gettingWorse: "no" };
+  const extra = { weightLoss: "no", nightPain: "no", dizzyOnNeckMovement: "no", morningStiffness: "no", gettingWorse: "no", painUnusual: "no", exertionalPain: "no" };
   const urgencyOf = (answers: Record<string, unknown>) => evaluate(extended, { ...calmAnswers(), ...extra, ...answers }).urgency;
 
   it.each([
@@ -46,13 +62,17 @@ describe("the extended ruleset (clinical-reference section 6)", () => {
     [{ gettingWorse: "yes", limbWeakness: "yes" }, "emergency"],
     [{ gettingWorse: "yes", coordinationLoss: "yes" }, "emergency"],
     [{ limbWeakness: "yes" }, "urgent"],
+    [{ painUnusual: "yes" }, "urgent"],
+    [{ exertionalPain: "yes" }, "urgent"],
+    [{ age: 60, headache: "yes", headacheNew: "no", gcaFeatures: "yes" }, "urgent"],
+    [{ age: 60, headache: "yes", headacheNew: "no", gcaFeatures: "no" }, "soon"],
+    [{ age: 40, headache: "yes", headacheNew: "no", gcaFeatures: "yes" }, "soon"],
   ] as const)("%o gives %s", (answers, urgency) => {
     expect(urgencyOf(answers)).toBe(urgency);
   });
 
-  it("asks gettingWorse only when weakness or clumsiness is not 'no' (otherwise passes 'no')", () => {
+  it("asks gettingWorse only when weakness or clumsiness is not 'no' (a follow-up: left out otherwise)", () => {
     const question = extended.questionsById.get("gettingWorse")!;
-    expect(question.answerWhenNotAsked).toBe("no");
     expect(question.askWhen).toEqual({ any: [{ answer: "limbWeakness", equals: "yes" }, { answer: "coordinationLoss", equals: "yes" }] });
   });
 
@@ -75,7 +95,7 @@ describe("custom rulesets: --ruleset FILE and rules --export", () => {
     for (const name of Object.keys(BUILTIN_RULESET_DOCUMENTS)) {
       const exported = await cli(["rules", "--export", "--ruleset", name]);
       expect(exported.code).toBe(0);
-      expect(JSON.parse(exported.stdout)).toEqual(BUILTIN_RULESET_DOCUMENTS[name]);
+      expect(JSON.parse(exported.stdout)).toEqual(builtinDefinition(name));
       const file = join(dir, `${name}.json`);
       writeFileSync(file, exported.stdout);
       const ruleset = getBuiltinRuleset(name)!;

@@ -9,6 +9,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
 import { snapshotBundle, type BundleSnapshot } from "./bundle-snapshot.js";
 import { flat, KEY, PtySession, type PtySessionOptions } from "./pty-session.js";
 import { choiceLabel, headline, question, rules, ruleSummary, urgencyAdvice, urgencyTag } from "./rules.js";
+import { effectiveAnswers, truthOf } from "../helpers/spec-policy.js";
 import { colourSequences, finalCursorVisibility, HIDE_CURSOR, overlongRows, SHOW_CURSOR, softWrapProblems } from "./screen-checks.js";
 
 const TEST_MS = 20_000;
@@ -35,6 +36,7 @@ const NO_WARNING: ReadonlyArray<readonly [string, Answer]> = [
   ["limbWeakness", "no"],
   ["coordinationLoss", "no"],
   ["fever", "no"],
+  ["swallowing", "no"],
   ["headache", "no"],
   ["canTouchChinToChest", "yes"],
   ["armTinglingOrNumbness", "no"],
@@ -43,8 +45,21 @@ const NO_WARNING: ReadonlyArray<readonly [string, Answer]> = [
   ["otcResponse", "helped"],
 ];
 
+/**
+ * NO_WARNING with these changes, in interview order; each follow-up that the answers switch on is
+ * put straight after the question it follows, with its value from `changes` or "no".
+ */
 function withAnswers(changes: Record<string, Answer>): Array<[string, Answer]> {
-  return NO_WARNING.map(([id, value]) => [id, changes[id] ?? value]);
+  const answers: Array<[string, Answer]> = NO_WARNING.map(([id, value]) => [id, changes[id] ?? value]);
+  const questionIds = rules.questions.map((entry) => entry.id);
+  for (const [index, q] of questionIds.map((id) => [questionIds.indexOf(id), question(id)] as const)) {
+    if (q.askWhen === undefined || q.id === "improving") continue;
+    const record = Object.fromEntries(answers);
+    if (truthOf(q.askWhen, effectiveAnswers(record)) === 0) continue;
+    const before = questionIds[index - 1];
+    answers.splice(answers.findIndex(([id]) => id === before) + 1, 0, [q.id, changes[q.id] ?? "no"]);
+  }
+  return answers;
 }
 
 function labels(id: string): string[] {
@@ -271,7 +286,7 @@ describe("the interview in a real terminal", () => {
     const cases: Array<{ where: string; before: ReadonlyArray<readonly [string, Answer]>; at: string }> = [
       { where: "at the first question", before: [], at: "emergencySigns" },
       { where: "at a middle question (fever)", before: NO_WARNING.slice(0, 6), at: "fever" },
-      { where: "at a number question (days)", before: NO_WARNING.slice(0, 11), at: "painDays" },
+      { where: "at a number question (days)", before: NO_WARNING.slice(0, NO_WARNING.findIndex(([id]) => id === "painDays")), at: "painDays" },
     ];
     test.each(cases)(
       "$where: exit 130, \"Cancelled\" on screen, no result, the cursor shown again",

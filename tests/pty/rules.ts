@@ -19,6 +19,8 @@ export interface Question {
   itemChoices?: Choice[];
   choices?: Choice[];
   unit?: string;
+  /** A follow-up: asked only while this holds. */
+  askWhen?: import("../../src/ruleset/schema.js").ConditionDefinition;
 }
 
 interface UrgencyWords {

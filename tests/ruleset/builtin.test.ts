@@ -20,6 +20,7 @@ describe("importing the library", () => {
         age: 30,
         injury: "no",
         riskHistory: "no",
+        swallowing: "no",
         limbWeakness: "no",
         coordinationLoss: "no",
         fever: "no",

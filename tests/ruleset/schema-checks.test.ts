@@ -123,7 +123,7 @@ describe("texts", () => {
 });
 
 describe("conditions: exactly one form per object", () => {
-  const FORMS = "expected one of {answer, equals}, {answer, atLeast}, {answer, below}, {all}, {any}";
+  const FORMS = "expected one of {answer, equals}, {answer, in}, {answer, atLeast}, {answer, below}, {all}, {any}";
   it.each<[string, ConditionDefinition, string]>([
     ["an answer with nothing to compare", invalid({ answer: "fever" }), "has keys {answer}"],
     ["a comparison without an answer", invalid({ equals: "yes" }), "has keys {equals}"],

@@ -1,4 +1,3 @@
-import { compileCondition } from "../../engine/conditions.js";
 import { confirmedEmergencies, evaluateEarlyStop, evaluateValidAnswers } from "../../engine/evaluate.js";
 import type { EvaluateOptions, Reason, TriageResult } from "../../engine/result.js";
 import type { Ruleset } from "../../ruleset/load.js";
@@ -31,9 +30,7 @@ export async function runInterview(
 ): Promise<TriageResult> {
   const answers: Record<string, AnswerValue> = {};
   const asked = new Set<string>();
-  const askWhen = new Map(
-    ruleset.questions.filter((q) => q.askWhen).map((q) => [q.id, compileCondition(q.askWhen!, ruleset.questionIndex)]),
-  );
+  const askWhen = new Map(ruleset.followUps.map((followUp) => [followUp.question.id, followUp.askWhen]));
   const shouldAsk = (question: QuestionDefinition) => {
     const condition = askWhen.get(question.id);
     return condition === undefined || condition(ruleset.encode(answers)) > 0;
@@ -42,10 +39,8 @@ export async function runInterview(
   prompter.say(screens.intro(ruleset));
 
   for (const question of ruleset.questions) {
-    if (!shouldAsk(question)) {
-      answers[question.id] = question.answerWhenNotAsked!;
-      continue;
-    }
+    // Skipped while its condition does not hold; already asked if a correction switched it on.
+    if (!shouldAsk(question) || asked.has(question.id)) continue;
     answers[question.id] = await ask(question, answers[question.id]);
     asked.add(question.id);
     const stop = await emergencyCheck();
@@ -102,15 +97,20 @@ export async function runInterview(
     return sawUnknown && unknown !== undefined ? unknown : (last ?? question.askItemsWhen!);
   }
 
-  /** Re-asks one question, then any question (already reached) whose askWhen it switched on or off. */
+  /**
+   * Re-asks one question, then, in question order, each follow-up it switched off (its answer is
+   * dropped) or on (it is asked now). Only follow-ups of questions already reached: the rest will be
+   * asked in turn. A follow-up switched on may switch on the next (headache, then headacheNew, then headacheFast).
+   */
   async function reask(field: string): Promise<void> {
     const question = ruleset.questionsById.get(field)!;
     answers[field] = await ask(question, answers[field]);
     asked.add(field);
-    for (const q of ruleset.questions) {
-      if (!askWhen.has(q.id) || answers[q.id] === undefined) continue;
+    const reached = ruleset.questions.findIndex((q) => answers[q.id] === undefined && !askWhen.has(q.id));
+    for (const [index, q] of ruleset.questions.entries()) {
+      if (!askWhen.has(q.id) || (reached !== -1 && index > reached)) continue;
       if (!shouldAsk(q)) {
-        answers[q.id] = q.answerWhenNotAsked!;
+        delete answers[q.id];
         asked.delete(q.id);
       } else if (!asked.has(q.id)) {
         answers[q.id] = await ask(q, undefined);
@@ -128,7 +128,7 @@ export async function runInterview(
     let confirmed: Reason[] = confirmedEmergencies(ruleset, answers);
     while (confirmed.length > 0) {
       // Once every question has an answer (a change at the review), nothing stopped early: the full result.
-      const complete = ruleset.questions.every((q) => answers[q.id] !== undefined);
+      const complete = ruleset.questions.every((q) => answers[q.id] !== undefined || !shouldAsk(q));
       const result = complete ? evaluateValidAnswers(ruleset, answers, options) : evaluateEarlyStop(ruleset, answers, options);
       prompter.say(screens.emergency(result));
       const choice = await prompter.select(

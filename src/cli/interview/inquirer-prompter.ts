@@ -7,10 +7,12 @@ import type { Prompter } from "./prompter.js";
 /** Prompts on a terminal with @inquirer/prompts: questions read from stdin, drawn on stderr. */
 export function inquirerPrompter(
   input: NodeJS.ReadableStream,
-  output: NodeJS.WritableStream & { columns?: number },
+  output: NodeJS.WritableStream & { columns?: number; rows?: number },
 ): Prompter {
   const context = { input, output, clearPromptOnDone: false };
   const width = () => Math.max(20, Math.min(output.columns ?? 80, 100) - 1);
+  // A list fits the screen with room for its question and the help line (at least 7 lines shown).
+  const pageLines = () => Math.max(7, (output.rows ?? 24) - 4);
   return {
     async select(message, choices, defaultValue) {
       const wrapped = wrapIndented(message, width() - 2);
@@ -25,7 +27,7 @@ export function inquirerPrompter(
             choices: choices.map((c, i) => ({ value: c.value, name: names[i]!, short: c.name })),
             default: defaultValue,
             loop: false,
-            pageSize: Math.min(lines, 16),
+            pageSize: Math.min(lines, pageLines()),
             theme: { style: { answer: answerAfter(wrapped, width()) } },
           },
           context,

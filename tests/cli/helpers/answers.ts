@@ -1,23 +1,28 @@
 import type { DefaultAnswers } from "../../../src/index.js";
-import { calmAnswers as baseline } from "../../helpers/answers.js";
+import { calmAnswers as baseline, withReassuringFollowUps } from "../../helpers/answers.js";
 
 /** No warning answer anywhere: the self-care baseline (clinical reference section 1). */
-export const calmAnswers: Readonly<DefaultAnswers> = Object.freeze(baseline({ improving: "unsure", otcResponse: "helped" }));
+export const calmAnswers: Readonly<DefaultAnswers> = Object.freeze(baseline({ otcResponse: "helped" }));
 
 /** One answers object per urgency, each fired by a single rule of clinical reference section 2. */
 export const answersByUrgency = {
   none: calmAnswers,
-  soon: { ...calmAnswers, headache: "yes" },
+  soon: { ...calmAnswers, headache: "yes", headacheNew: "no" },
   urgent: { ...calmAnswers, fever: "yes" },
   emergency: { ...calmAnswers, emergencySigns: "yes" },
 } as const satisfies Record<string, DefaultAnswers>;
 
-/** Answers as JSON text, with fields replaced or (with `undefined`) removed. */
+/**
+ * Answers as JSON text, with fields replaced or (with `undefined`) removed; a follow-up that the
+ * changes switch on and do not mention is answered "no".
+ */
 export function answersJson(changes: Readonly<Record<string, unknown>> = {}, base: object = calmAnswers): string {
   const answers: Record<string, unknown> = { ...base };
   for (const [key, value] of Object.entries(changes)) {
     if (value === undefined) delete answers[key];
     else answers[key] = value;
   }
-  return JSON.stringify(answers);
+  const filled = withReassuringFollowUps(answers);
+  for (const [key, value] of Object.entries(changes)) if (value === undefined) delete filled[key];
+  return JSON.stringify(filled);
 }

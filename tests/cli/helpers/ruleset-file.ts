@@ -8,8 +8,11 @@ type Condition =
   | { all: Condition[] }
   | { any: Condition[] }
   | { answer: string; equals: string }
+  | { answer: string; in: string[] }
   | { answer: string; atLeast: number }
   | { answer: string; below: number };
+
+type ConditionDefinition = import("../../../src/ruleset/schema.js").ConditionDefinition;
 
 interface QuestionEntry {
   id: string;
@@ -21,6 +24,8 @@ interface QuestionEntry {
   items?: { id: string; text: string }[];
   itemPrompt?: string;
   choices?: { value: string; label: string }[];
+  /** A follow-up: asked only while this holds. */
+  askWhen?: ConditionDefinition;
 }
 
 interface RuleEntry {

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import type { Ruleset } from "../../../src/index.js";
 import type { QuestionDefinition } from "../../../src/ruleset/schema.js";
+import { truthOf } from "../../helpers/spec-policy.js";
 
 /** One key of a JSON object and its value, kept as a list so that `__proto__` can be an own key. */
 export type Entry = readonly [key: string, value: unknown];
@@ -149,13 +150,18 @@ export function expectedProblems(ruleset: Ruleset, input: unknown): "root" | Set
   const record = input as Record<string, unknown>;
   const problems = new Set<string>();
   const questionIds = new Set(ruleset.questions.map((question) => question.id));
+  // The valid answers so far, a follow-up whose condition does not hold left out (section 1b).
+  const valid: Record<string, string | number> = {};
   for (const question of ruleset.questions) {
-    const value = Object.hasOwn(record, question.id) ? record[question.id] : undefined;
+    const given = Object.hasOwn(record, question.id);
+    const value = given ? record[question.id] : undefined;
     const ok =
       question.type === "choice"
         ? typeof value === "string" && question.choices.some((choice) => choice.value === value)
         : typeof value === "number" && Number.isInteger(value) && value >= question.min && value <= question.max;
-    if (!ok) problems.add(question.id);
+    const needed = question.askWhen === undefined || truthOf(question.askWhen, valid) > 0;
+    if (given ? !ok : needed) problems.add(question.id);
+    if (ok && needed) valid[question.id] = value as string | number;
   }
   for (const key of Object.keys(record)) {
     if (!questionIds.has(key) && key !== "id") problems.add(key);
