@@ -188,7 +188,11 @@ function answersHelp(ruleset: Ruleset): string {
     const when = q.askWhen === undefined ? "" : `  (needed when ${describeAskWhen(ruleset, q.askWhen)})`;
     return `  ${q.id.padEnd(width)}  ${allowedValues(q)}${when}`;
   });
-  return ["Answers (JSON object, every field required but a follow-up whose condition does not hold, plus an optional \"id\" echoed in the result):", ...fields].join("\n");
+  const header = [
+    "Answers: a JSON object with every field below (a follow-up only when it is needed),",
+    'and an optional "id" echoed in the result:',
+  ];
+  return [...header, ...fields].join("\n");
 }
 
 async function triageCommand(options: MainOptions, io: CliIo, ruleset: Ruleset): Promise<number> {
