@@ -1,7 +1,7 @@
 import { NOT_ANSWERED } from "../engine/conditions.js";
 import { FALSE } from "../engine/truth.js";
 import type { Ruleset } from "../ruleset/load.js";
-import { ID_MAX_LENGTH } from "./describe.js";
+import { isRecordId } from "./describe.js";
 import type { Answers } from "./schema.js";
 
 /**
@@ -64,9 +64,7 @@ export function compileAnswersFastCheck(ruleset: Ruleset): (input: unknown) => Q
     }
     if (Object.hasOwn(record, "id")) {
       const id = record.id;
-      // As RecordIdSchema: any finite number (never longer than 24 characters), or a string of at most ID_MAX_LENGTH.
-      const ok = (typeof id === "string" && id.length <= ID_MAX_LENGTH) || Number.isFinite(id);
-      if (!ok) return undefined;
+      if (!isRecordId(id)) return undefined;
       answers.id = id;
       keys--;
     }

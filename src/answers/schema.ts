@@ -6,9 +6,8 @@ import { ID_MAX_LENGTH, type RecordId } from "./describe.js";
 
 export { allowedValues, ID_MAX_LENGTH, type RecordId } from "./describe.js";
 
-// A number needs no length check: z.number() refuses NaN and ±Infinity, and a finite number's decimal
-// form has at most 24 characters ("-1.7976931348623157e+308"), far below ID_MAX_LENGTH.
-export const RecordIdSchema = z.union([z.string().max(ID_MAX_LENGTH), z.number()]);
+/** As `isRecordId`: z.int() takes only integers within ±(2^53 − 1), and says so in JSON Schema. */
+export const RecordIdSchema = z.union([z.string().max(ID_MAX_LENGTH), z.int()]);
 
 /** Validated answers: one value per question of the ruleset (a follow-up may be left out), plus the optional id. */
 export type Answers = Readonly<Record<string, string | number>> & { readonly id?: RecordId };

@@ -5,7 +5,7 @@ import { describeValue, formatKey, type Issue } from "../issues.js";
 import type { Ruleset } from "../ruleset/load.js";
 import { valueAt } from "../zod-issues.js";
 import { AnswersError } from "./errors.js";
-import { allowedValues, ID_MAX_LENGTH } from "./describe.js";
+import { allowedValues, recordIdProblem } from "./describe.js";
 import { answersSchemaFor, type Answers } from "./schema.js";
 import { quickCheckAnswers } from "./fast-check.js";
 import { closestName } from "./suggest.js";
@@ -71,9 +71,11 @@ function answersIssues(ruleset: Ruleset, input: unknown, zodIssues: readonly z.c
     const field = String(issue.path[0]);
     const value = valueAt(input, issue.path.slice(0, 1));
     const question = ruleset.questionsById.get(field);
-    const expected = question
-      ? allowedValues(question)
-      : `a string or a number of at most ${ID_MAX_LENGTH} characters`;
+    if (question === undefined) {
+      issues.push({ path: field, message: recordIdProblem(value) });
+      continue;
+    }
+    const expected = allowedValues(question);
     issues.push({
       path: field,
       message: value === undefined ? `missing; expected ${expected}` : `expected ${expected}, got ${describeValue(value)}`,

@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { RecordIdSchema } from "../answers/schema.js";
 import { RULE_URGENCIES, URGENCIES } from "../ruleset/urgency.js";
 import type { TriageResult } from "./result.js";
 
@@ -8,7 +9,7 @@ import type { TriageResult } from "./result.js";
  */
 export const ResultSchema = z
   .object({
-    id: z.union([z.string().max(200), z.number()]).optional(),
+    id: RecordIdSchema.optional(),
     verdict: z.enum(["see-a-professional", "self-care-likely-fine"]),
     urgency: z.enum(URGENCIES),
     reasons: z.array(

@@ -69,7 +69,10 @@ describe("ids that are not finite numbers", () => {
     [Number.NaN, "NaN"],
   ])("%s is refused", (id, shown) => {
     expect(issuesFor({ ...calmAnswers(), id })).toEqual([
-      { path: "id", message: `expected a string or a number of at most 200 characters, got ${shown}` },
+      {
+        path: "id",
+        message: `expected a string of at most 200 characters or an integer within ±9007199254740991, got ${shown}: a number id outside that range, or with a fraction, cannot be echoed unchanged; give it as a string`,
+      },
     ]);
   });
 });

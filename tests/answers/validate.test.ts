@@ -53,10 +53,10 @@ describe("one problem, reported with its path and the allowed values", () => {
     ["negative painDays", { painDays: -3 }, [], { path: "painDays", message: "expected an integer 0–36500, got -3" }],
     ["too many painDays", { painDays: 36501 }, [], { path: "painDays", message: "expected an integer 0–36500, got 36501" }],
     ["painDays as a string", { painDays: "7" }, [], { path: "painDays", message: 'expected an integer 0–36500, got "7"' }],
-    ["an id over 200 characters", { id: "x".repeat(201) }, [], { path: "id", message: `expected a string or a number of at most 200 characters, got "${"x".repeat(40)}…"` }],
-    ["an object as id", { id: { ref: 1 } }, [], { path: "id", message: "expected a string or a number of at most 200 characters, got an object" }],
-    ["null as id", { id: null }, [], { path: "id", message: "expected a string or a number of at most 200 characters, got null" }],
-    ["a boolean as id", { id: true }, [], { path: "id", message: "expected a string or a number of at most 200 characters, got true" }],
+    ["an id over 200 characters", { id: "x".repeat(201) }, [], { path: "id", message: `expected a string of at most 200 characters or an integer within ±9007199254740991, got "${"x".repeat(40)}…"` }],
+    ["an object as id", { id: { ref: 1 } }, [], { path: "id", message: "expected a string of at most 200 characters or an integer within ±9007199254740991, got an object" }],
+    ["null as id", { id: null }, [], { path: "id", message: "expected a string of at most 200 characters or an integer within ±9007199254740991, got null" }],
+    ["a boolean as id", { id: true }, [], { path: "id", message: "expected a string of at most 200 characters or an integer within ±9007199254740991, got true" }],
   ])("%s", (_, changes, without, issue) => {
     expect(issuesFor(calmWith(changes, without))).toEqual([issue]);
   });
@@ -153,14 +153,13 @@ describe("keys that name parts of every object", () => {
 describe("valid answers", () => {
   it("are accepted, with an optional id string or number echoed", () => {
     expect(validateAnswers(defaultRuleset, calmAnswers())).toEqual(calmAnswers());
-    for (const id of ["a", "x".repeat(200), 0, 7, -1.5, 12345678901234]) {
+    for (const id of ["a", "x".repeat(200), 0, 7, -15, 12345678901234]) {
       expect(triage({ ...calmAnswers(), id }).id).toBe(id);
     }
   });
 
-  it("accept a number id of any finite value: none is longer than 200 characters", () => {
-    // The longest decimal forms of a number: 24 characters, e.g. "-1.7976931348623157e+308".
-    for (const id of [-Number.MAX_VALUE, -2.2250738585072014e-308, 5e-324, -0.000001234567890123456, Number.MIN_SAFE_INTEGER]) {
+  it("accept a number id that is an integer within ±(2^53 − 1), the edges included", () => {
+    for (const id of [Number.MIN_SAFE_INTEGER, -1, 0, 1, Number.MAX_SAFE_INTEGER]) {
       expect(triage({ ...calmAnswers(), id }).id).toBe(id);
     }
   });

@@ -120,8 +120,8 @@ export function handTriage(a) {
   const hasId = Object.hasOwn(a, "id");
   const id = a.id;
   if (hasId && id !== undefined) {
-    const ok = (typeof id === "string" && id.length <= 200) || (typeof id === "number" && Number.isFinite(id) && String(id).length <= 200);
-    if (!ok) throw invalid("id: expected a string or a number of at most 200 characters");
+    const ok = (typeof id === "string" && id.length <= 200) || Number.isSafeInteger(id);
+    if (!ok) throw invalid("id: expected a string of at most 200 characters or an integer within ±9007199254740991");
   }
   if (Object.keys(a).length !== (hasId ? 15 : 14)) throw invalid("unknown field");
 

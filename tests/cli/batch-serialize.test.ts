@@ -62,8 +62,8 @@ const IDS: readonly (string | number | undefined)[] = [
   0,
   -1,
   42,
-  2.5,
-  1e21,
+  Number.MIN_SAFE_INTEGER,
+  2 ** 40,
   -0,
   Number.MAX_SAFE_INTEGER,
 ];

@@ -104,7 +104,7 @@ function mixedCases(): Case[] {
     { text: `${withId("r9", {}, answersByUrgency.urgent)}\r`, expect: { ok: true } },
     // Whether the id of a line that is not read can be given is not said: it may be left out.
     { text: oversized, expect: { ok: false, id: "too-big", idMayBeMissing: true } },
-    { text: withId(11.5, {}, answersByUrgency.soon), expect: { ok: true } },
+    { text: withId(11, {}, answersByUrgency.soon), expect: { ok: true } },
     { text: " \t ", expect: { ok: false } },
     { text: withId("r13", { fever: "maybe" }), expect: { ok: false, id: "r13", path: "fever" } },
     { text: '"a string"', expect: { ok: false } },

@@ -6,6 +6,7 @@ import { fromQuestionnaireResponse, questionnaireResponseRecordId } from "../../
 import type { EvaluateOptions, TriageResult } from "../../engine/result.js";
 import type { Issue } from "../../issues.js";
 import type { Ruleset } from "../../ruleset/load.js";
+import { isRecordId } from "../../answers/describe.js";
 import { duplicateKeys } from "../duplicate-keys.js";
 
 /** A line that could not be evaluated, as the contract's error record. */
@@ -64,7 +65,5 @@ function failure(line: number, id: string | number | undefined, message: string,
 function readableId(parsed: unknown): string | number | undefined {
   if (parsed === null || typeof parsed !== "object" || !Object.hasOwn(parsed, "id")) return undefined;
   const id = (parsed as { id: unknown }).id;
-  if (typeof id === "string" && id.length <= 200) return id;
-  if (typeof id === "number" && Number.isFinite(id)) return id;
-  return undefined;
+  return isRecordId(id) ? id : undefined;
 }

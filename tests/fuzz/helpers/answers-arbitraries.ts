@@ -32,11 +32,11 @@ export const POLLUTING_VALUES: readonly unknown[] = [
   JSON.parse('[{"__proto__":{"polluted":"yes"}}]'),
 ];
 
-/** A valid `id`: a string of at most 200 characters or a finite number. */
+/** A valid `id`: a string of at most 200 characters or an integer within ±(2^53 − 1). */
 export const recordIdArbitrary: fc.Arbitrary<string | number> = fc.oneof(
   fc.string({ maxLength: 200, unit: "binary" }),
   fc.integer(),
-  fc.double({ noNaN: true, noDefaultInfinity: true }),
+  fc.maxSafeInteger(),
 );
 
 export function answerValueFor(question: QuestionDefinition): fc.Arbitrary<string | number> {
@@ -168,7 +168,8 @@ export function expectedProblems(ruleset: Ruleset, input: unknown): "root" | Set
   }
   if (Object.hasOwn(record, "id")) {
     const id = record.id;
-    const ok = (typeof id === "string" && id.length <= 200) || (typeof id === "number" && Number.isFinite(id) && String(id).length <= 200);
+    // contract.md: a string of at most 200 characters, or an integer within ±(2^53 − 1).
+    const ok = (typeof id === "string" && id.length <= 200) || (typeof id === "number" && Number.isInteger(id) && Math.abs(id) <= 2 ** 53 - 1);
     if (!ok) problems.add("id");
   }
   return problems;
