@@ -31,7 +31,7 @@ describe("bad answers, one field at a time", () => {
     { name: "a capitalised answer", stdin: answersJson({ injury: "Yes" }), line: `injury: expected ${yesNoUnsure}, got "Yes"` },
     { name: "yes for otcResponse", stdin: answersJson({ otcResponse: "yes" }), line: /^otcResponse: expected "helped" \| "did-not-help" \| "not-tried" \| "unsure", got "yes"$/ },
     { name: "an id longer than 200 characters", stdin: answersJson({ id: "x".repeat(201) }), line: /^id: expected .*200.*, got "x+…"$/ },
-    { name: "a boolean id", stdin: answersJson({ id: true }), line: /^id: expected a string or a number.*, got true$/ },
+    { name: "a boolean id", stdin: answersJson({ id: true }), line: /^id: expected a string of at most 200 characters or an integer.*, got true$/ },
     { name: "null", stdin: "null", line: /^\(root\): expected a JSON object.*, got null$/ },
     { name: "a string", stdin: '"no"', line: /^\(root\): expected a JSON object.*, got "no"$/ },
     { name: "only whitespace", stdin: " \n\t\n", line: /^stdin: empty/ },

@@ -6,7 +6,7 @@ import { calmAnswers } from "../helpers/answers.js";
 
 /*
  * The result's schema (`neck-triage schema result`, contract "Result"): what it says about itself, the
- * optional `id` (string of at most 200 characters, or number) and a reason's `answers` (each field's
+ * optional `id` (string of at most 200 characters, or an integer within ±(2^53 − 1)) and a reason's `answers` (each field's
  * value, a string or a number). Everything is built inside the tests, so that a broken schema fails a
  * test rather than the loading of this file.
  */
@@ -30,16 +30,18 @@ describe("the JSON Schema document of the result", () => {
     expect(schema.description).toBe("The result of one triage (contract.md); more fields may be added.");
   });
 
-  it("describes id as a string of at most 200 characters or a number", () => {
+  it("describes id as a string of at most 200 characters or an integer within ±(2^53 − 1)", () => {
     const properties = jsonSchemaOf(ResultSchema).properties as Record<string, unknown>;
-    expect(properties.id).toEqual({ anyOf: [{ type: "string", maxLength: 200 }, { type: "number" }] });
+    expect(properties.id).toEqual({
+      anyOf: [{ type: "string", maxLength: 200 }, { type: "integer", minimum: -9007199254740991, maximum: 9007199254740991 }],
+    });
   });
 });
 
 describe("id in a result", () => {
-  it("a result with a string or a number id is valid, for the zod schema and for the JSON Schema", () => {
+  it("a result with a string or an integer id is valid, for the zod schema and for the JSON Schema", () => {
     const valid = jsonValidator();
-    for (const id of ["record-7", "", "x".repeat(200), 42, 0, -1.5]) {
+    for (const id of ["record-7", "", "x".repeat(200), 42, 0, -15, Number.MAX_SAFE_INTEGER]) {
       const result = triage({ ...calmAnswers({ fever: "yes" }), id });
       expect(result.id).toBe(id);
       expect(ResultSchema.safeParse(result).success, `id ${JSON.stringify(id)}`).toBe(true);
@@ -50,7 +52,7 @@ describe("id in a result", () => {
   it("an id over 200 characters, or of another type, is not", () => {
     const valid = jsonValidator();
     const result = triage(calmAnswers());
-    for (const id of ["x".repeat(201), true, null, ["r1"]]) {
+    for (const id of ["x".repeat(201), true, null, ["r1"], 1.5, 2 ** 53]) {
       expect(ResultSchema.safeParse({ ...result, id }).success, `id ${JSON.stringify(id)}`).toBe(false);
       expect(valid({ ...result, id }), `id ${JSON.stringify(id)}`).toBe(false);
     }
