@@ -10,6 +10,7 @@ export { AnswersError } from "./answers/errors.js";
 export { RulesetError } from "./ruleset/errors.js";
 export { loadRuleset, type Ruleset } from "./ruleset/load.js";
 export { evaluate } from "./engine/evaluate-answers.js";
+export { checkEmergencyNumber } from "./engine/options.js";
 export { answersSchemaFor } from "./answers/schema.js";
 export type { Answers, RecordId } from "./answers/schema.js";
 export type { DefaultAnswers, YesNoUnsure } from "./answers/default-answers.js";

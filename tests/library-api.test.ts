@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { AnswersError, AnswersSchema, defaultRuleset, evaluate, loadRuleset, RulesetError, triage } from "../src/index.js";
+import { run } from "../src/cli/run.js";
+import { AnswersError, AnswersSchema, checkEmergencyNumber, defaultRuleset, evaluate, loadRuleset, RulesetError, triage } from "../src/index.js";
 import type { DefaultAnswers } from "../src/index.js";
+import { makeFakeIo } from "./cli/helpers/fake-io.js";
 import { calmAnswers } from "./helpers/answers.js";
 
 const calm: DefaultAnswers = calmAnswers({ improving: "unsure" });
@@ -51,5 +53,49 @@ describe("library API", () => {
 
   it("loadRuleset throws RulesetError on a broken document", () => {
     expect(() => loadRuleset({ id: "x" })).toThrow(RulesetError);
+  });
+});
+
+describe("fault: the library trusted emergencyNumber (\"\" gave \"Call  now.\"; any string or a number was taken)", () => {
+  const emergency = calmAnswers({ emergencySigns: "yes" });
+
+  it.each([
+    ["", RangeError],
+    ["   ", RangeError],
+    ["call me", RangeError],
+    ["112\u001b[2J", RangeError],
+    ["1".repeat(21), RangeError],
+    [112, TypeError],
+    [null, TypeError],
+    [["112"], TypeError],
+  ])("triage(answers, { emergencyNumber: %j }) throws %O naming the option", (value, kind) => {
+    expect(() => triage(emergency, { emergencyNumber: value as string })).toThrow(kind);
+    expect(() => evaluate(defaultRuleset, emergency, { emergencyNumber: value as string })).toThrow(/^emergencyNumber: expected a phone number/);
+  });
+
+  it("the library and the CLI take and refuse the same numbers, with the same validator, exported as checkEmergencyNumber", async () => {
+    for (const value of ["112", " 911 ", "+44 20 7946 0000", "*112#", "", "x", "1".repeat(21), "--1"]) {
+      const fake = makeFakeIo({ stdinIsTTY: false, stdinText: JSON.stringify(emergency) });
+      const cliCode = await run(["--answers", "-", "--json", "--emergency-number", value], fake.io);
+      const libraryOk = (() => {
+        try {
+          checkEmergencyNumber(value);
+          return true;
+        } catch {
+          return false;
+        }
+      })();
+      expect(cliCode, `${JSON.stringify(value)}: ${fake.stderr()}`).toBe(libraryOk ? 0 : 2);
+      if (libraryOk) {
+        expect(triage(emergency, { emergencyNumber: value }).advice).toBe((JSON.parse(fake.stdout()) as { advice: string }).advice);
+        expect(triage(emergency, { emergencyNumber: value }).advice).toContain(`Call ${value.trim()} now`);
+      }
+    }
+  });
+
+  it("a misspelt or unknown option is an error, never ignored; options must be an object", () => {
+    expect(() => triage(emergency, { emergencyNumbr: "112" } as never)).toThrow(new TypeError('options: unknown option "emergencyNumbr"; the options are emergencyNumber'));
+    expect(() => triage(emergency, "112" as never)).toThrow(TypeError);
+    expect(triage(emergency, {}).advice).toBe(triage(emergency).advice);
   });
 });

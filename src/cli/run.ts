@@ -2,6 +2,7 @@ import { Command, CommanderError, Option } from "commander";
 import { AnswersError } from "../answers/errors.js";
 import { allowedValues } from "../answers/describe.js";
 import { evaluateValidAnswers } from "../engine/evaluate.js";
+import { checkEmergencyNumber, emergencyNumberProblem } from "../engine/options.js";
 import type { EvaluateOptions, TriageResult } from "../engine/result.js";
 import { issueLines } from "../issues.js";
 import { getDefaultRuleset } from "../ruleset/builtin.js";
@@ -228,8 +229,7 @@ function emergencyNumberOption(options: MainOptions, io: CliIo): EvaluateOptions
   const number = options.emergencyNumber ?? (fromEnv === "" ? undefined : fromEnv);
   if (number === undefined) return {};
   const where = options.emergencyNumber !== undefined ? "--emergency-number" : "NECK_TRIAGE_EMERGENCY_NUMBER";
-  if (!/^[0-9+][0-9 +\-()#*]{0,19}$/.test(number.trim())) {
-    throw new UsageError(`${where}: expected a phone number such as 112, 911 or 999 (digits, spaces, + - ( ) # *), got ${JSON.stringify(number)}`);
-  }
-  return { emergencyNumber: number.trim() };
+  const problem = emergencyNumberProblem(number);
+  if (problem !== undefined) throw new UsageError(`${where}: ${problem}`);
+  return { emergencyNumber: checkEmergencyNumber(number) };
 }
