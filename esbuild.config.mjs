@@ -2,13 +2,12 @@
 // paths, and separate chunks (loaded on demand) for the interview, text rendering and batch.
 // The library (dist/src/) stays unbundled, as tsc writes it, so that importers can tree-shake it.
 import { rmSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 import { BUILTIN_RULESET_DOCUMENTS } from "./dist/src/ruleset/builtin.js";
 import { loadRuleset } from "./dist/src/ruleset/load.js";
 
-// The bundle trusts its built-in rulesets without zod at run time, so they are validated here, at
-// build time, with the same loadRuleset (tsc has just built it): an invalid one fails the build.
+// The library and the bundle trust their built-in rulesets without zod at run time (src/ruleset/builtin.ts),
+// so they are validated here, at build time, with loadRuleset (tsc has just built it): an invalid one fails the build.
 for (const [name, document] of Object.entries(BUILTIN_RULESET_DOCUMENTS)) {
   try {
     loadRuleset(document);
@@ -17,26 +16,6 @@ for (const [name, document] of Object.entries(BUILTIN_RULESET_DOCUMENTS)) {
     process.exit(1);
   }
 }
-
-/**
- * Inside the bundle, src/ruleset/builtin.ts gets a loadRuleset that only compiles: the built-in
- * rulesets were validated above, so the CLI does not load the zod schema (and zod) at every start.
- * `--ruleset FILE` still imports the real loader, on demand.
- */
-const COMPILE = JSON.stringify(fileURLToPath(new URL("./src/ruleset/compile.ts", import.meta.url)));
-const builtinRulesetsPrevalidated = {
-  name: "builtin-rulesets-prevalidated",
-  setup(build) {
-    build.onResolve({ filter: /^\.\/load\.js$/ }, (args) =>
-      /[\\/]src[\\/]ruleset[\\/]builtin\.ts$/.test(args.importer) ? { path: "prevalidated-load", namespace: "neck-triage" } : undefined,
-    );
-    build.onLoad({ filter: /^prevalidated-load$/, namespace: "neck-triage" }, () => ({
-      contents: `export { compileValidatedRuleset as loadRuleset } from ${COMPILE};`,
-      loader: "js",
-      resolveDir: ".",
-    }));
-  },
-};
 
 rmSync("dist/cli", { recursive: true, force: true });
 
@@ -55,7 +34,6 @@ const result = await build({
   logLevel: "warning",
   // tsconfig asks tsc to keep imports as written; in the bundle an import left unused should go.
   tsconfigRaw: { compilerOptions: { verbatimModuleSyntax: false } },
-  plugins: [builtinRulesetsPrevalidated],
   metafile: process.env.BUNDLE_META === "1",
   // commander is CommonJS and calls require() for Node built-ins; give the ESM bundle a require.
   banner: { js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);' },

@@ -3,7 +3,7 @@ import type { DefaultAnswers } from "./answers/default-answers.js";
 import { answersSchemaFor } from "./answers/schema.js";
 import { evaluate } from "./engine/evaluate-answers.js";
 import type { EvaluateOptions, TriageResult } from "./engine/result.js";
-import { getDefaultRuleset } from "./ruleset/builtin.js";
+import { getDefaultRuleset, getExtendedRuleset } from "./ruleset/builtin.js";
 import type { Ruleset } from "./ruleset/load.js";
 
 export { AnswersError } from "./answers/errors.js";
@@ -22,11 +22,17 @@ export { fromQuestionnaireResponse } from "./fhir/response.js";
 export { isQuestionnaireResponse } from "./fhir/resource-type.js";
 export type { Questionnaire } from "./fhir/r4-types.js";
 
-/** The built-in default ruleset (rules/default.json), validated and compiled. */
-export const defaultRuleset: Ruleset = getDefaultRuleset();
+// Each export below is marked pure, so that a bundler drops what an importer does not use: importing
+// `triage` alone leaves rules/extended.json out of a browser bundle.
+
+/** The built-in default ruleset (rules/default.json), compiled; the build has validated it. */
+export const defaultRuleset: Ruleset = /* @__PURE__ */ getDefaultRuleset();
+
+/** The built-in extended ruleset (rules/extended.json: the default one plus NICE CKS red flags), compiled. */
+export const extendedRuleset: Ruleset = /* @__PURE__ */ getExtendedRuleset();
 
 /** The zod schema of the default ruleset's answers. */
-export const AnswersSchema = answersSchemaFor(defaultRuleset) as unknown as z.ZodType<DefaultAnswers>;
+export const AnswersSchema = /* @__PURE__ */ answersSchemaFor(defaultRuleset) as unknown as z.ZodType<DefaultAnswers>;
 
 /** Triage with the default ruleset. Throws `AnswersError` listing every problem with the answers. */
 export function triage(answers: DefaultAnswers, options?: EvaluateOptions): TriageResult {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { run } from "../src/cli/run.js";
-import { AnswersError, AnswersSchema, checkEmergencyNumber, defaultRuleset, evaluate, loadRuleset, RulesetError, triage } from "../src/index.js";
+import extendedDocument from "../rules/extended.json" with { type: "json" };
+import { AnswersError, AnswersSchema, checkEmergencyNumber, defaultRuleset, evaluate, extendedRuleset, loadRuleset, RulesetError, triage } from "../src/index.js";
 import type { DefaultAnswers } from "../src/index.js";
 import { makeFakeIo } from "./cli/helpers/fake-io.js";
 import { calmAnswers } from "./helpers/answers.js";
@@ -97,5 +98,23 @@ describe("fault: the library trusted emergencyNumber (\"\" gave \"Call  now.\"; 
     expect(() => triage(emergency, { emergencyNumbr: "112" } as never)).toThrow(new TypeError('options: unknown option "emergencyNumbr"; the options are emergencyNumber'));
     expect(() => triage(emergency, "112" as never)).toThrow(TypeError);
     expect(triage(emergency, {}).advice).toBe(triage(emergency).advice);
+  });
+});
+
+describe("fault: library gaps (evaluate(defaultRuleset.definition) threw a raw TypeError; extended was out of reach)", () => {
+  it("evaluate given a ruleset document says what it expects: a ruleset from loadRuleset() or a built-in one", () => {
+    expect(() => evaluate(defaultRuleset.definition as never, calm)).toThrow(
+      new TypeError("evaluate: expected a ruleset from loadRuleset() or a built-in one (defaultRuleset, extendedRuleset), got a ruleset document; pass it to loadRuleset() first"),
+    );
+    expect(() => evaluate("default" as never, calm)).toThrow(/^evaluate: expected a ruleset from loadRuleset\(\).*, got "default"$/);
+    expect(evaluate(loadRuleset(defaultRuleset.definition), calm)).toEqual(triage(calm));
+  });
+
+  it("the built-in rulesets are exported by name: extendedRuleset asks the default questions and more", () => {
+    expect(extendedRuleset.id).toBe("extended");
+    expect(extendedRuleset.definition).toEqual(loadRuleset(extendedDocument).definition);
+    const defaultIds = defaultRuleset.questions.map((question) => question.id);
+    expect(extendedRuleset.questions.map((question) => question.id)).toEqual(expect.arrayContaining(defaultIds));
+    expect(() => evaluate(extendedRuleset, calm)).toThrow(AnswersError);
   });
 });

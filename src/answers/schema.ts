@@ -1,5 +1,5 @@
 import * as z from "zod";
-import type { Ruleset } from "../ruleset/load.js";
+import { assertRuleset, type Ruleset } from "../ruleset/compile.js";
 import type { QuestionDefinition } from "../ruleset/schema.js";
 
 import { ID_MAX_LENGTH, type RecordId } from "./describe.js";
@@ -22,6 +22,7 @@ const schemas = new WeakMap<Ruleset, z.ZodType<Answers>>();
 export function answersSchemaFor(ruleset: Ruleset): z.ZodType<Answers> {
   let schema = schemas.get(ruleset);
   if (!schema) {
+    assertRuleset(ruleset, "answersSchemaFor");
     const shape: Record<string, z.ZodType> = {};
     for (const question of ruleset.questions) {
       const schema = questionSchema(question).meta({ title: question.label, description: question.prompt });

@@ -1,4 +1,4 @@
-import type { Ruleset } from "../ruleset/load.js";
+import { assertRuleset, type Ruleset } from "../ruleset/compile.js";
 import type { QuestionDefinition } from "../ruleset/schema.js";
 import { ANSWER_CODE_SYSTEM, questionnaireUrl } from "./canonical.js";
 import { enableWhenFor } from "./enable-when.js";
@@ -20,6 +20,7 @@ export function helpLinkId(questionId: string): string {
  * as enableWhen (see enable-when.ts).
  */
 export function toQuestionnaire(ruleset: Ruleset): Questionnaire {
+  assertRuleset(ruleset, "toQuestionnaire");
   const { definition } = ruleset;
   return {
     resourceType: "Questionnaire",

@@ -4,7 +4,7 @@ import type { Answers } from "../answers/schema.js";
 import { closestName } from "../answers/suggest.js";
 import { validateAnswers } from "../answers/validate.js";
 import { describeValue, type Issue } from "../issues.js";
-import type { Ruleset } from "../ruleset/load.js";
+import { assertRuleset, type Ruleset } from "../ruleset/compile.js";
 import type { QuestionDefinition } from "../ruleset/schema.js";
 import { ANSWER_CODE_SYSTEM, questionnaireCanonical, questionnaireUrl } from "./canonical.js";
 import { helpLinkId } from "./questionnaire.js";
@@ -22,6 +22,7 @@ type Json = Record<string, unknown>;
  * its answers were given to other questions, or to the same ones for other rules.
  */
 export function fromQuestionnaireResponse(ruleset: Ruleset, resource: unknown): Answers {
+  assertRuleset(ruleset, "fromQuestionnaireResponse");
   if (!isObject(resource)) {
     throw new AnswersError([{ path: "(root)", message: `expected a FHIR QuestionnaireResponse (a JSON object), got ${describeValue(resource)}` }]);
   }

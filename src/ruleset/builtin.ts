@@ -1,38 +1,50 @@
 import defaultDocument from "../../rules/default.json" with { type: "json" };
 import extendedDocument from "../../rules/extended.json" with { type: "json" };
-import type { Ruleset } from "./compile.js";
-// Validated when first asked for. The CLI bundle swaps this import for one that only compiles: its
-// build validates the built-in rulesets first and fails if any is invalid (esbuild.config.mjs), so
-// the CLI need not load zod at every start to check them again.
-import { loadRuleset } from "./load.js";
+import { compileValidatedRuleset, type Ruleset } from "./compile.js";
 import { isExtension, resolveExtension } from "./extend.js";
-import type { RulesetExtension } from "./schema.js";
+import type { RulesetDefinition, RulesetExtension } from "./schema.js";
+
+// The built-in rulesets are compiled without validating them again at run time: the build validates
+// them with loadRuleset and fails if any is invalid (esbuild.config.mjs), and so do the tests. So
+// neither `triage()` nor the CLI's start needs zod's ruleset schema.
+const compiled = new WeakMap<object, Ruleset>();
+
+/** A built-in document as a whole ruleset: one that extends another is resolved first. */
+function wholeDefinition(document: unknown): unknown {
+  return isExtension(document) ? resolveExtension(document as RulesetExtension).definition : document;
+}
+
+function builtinRuleset(document: object): Ruleset {
+  let ruleset = compiled.get(document);
+  if (!ruleset) compiled.set(document, (ruleset = compileValidatedRuleset(wholeDefinition(document) as RulesetDefinition)));
+  return ruleset;
+}
+
+// One function per built-in, each naming only its own document, so that a bundler keeps only the
+// documents that are used: `triage()` alone never pulls in rules/extended.json.
+
+/** rules/default.json, compiled once when first asked for. */
+export function getDefaultRuleset(): Ruleset {
+  return builtinRuleset(defaultDocument);
+}
+
+/** rules/extended.json (which extends the default), compiled once when first asked for. */
+export function getExtendedRuleset(): Ruleset {
+  return builtinRuleset(extendedDocument);
+}
 
 /** The built-in rulesets' documents by the name `--ruleset NAME` takes. A new one needs only a line here. */
-export const BUILTIN_RULESET_DOCUMENTS: Readonly<Record<string, unknown>> = Object.freeze({
+export const BUILTIN_RULESET_DOCUMENTS: Readonly<Record<string, unknown>> = /* @__PURE__ */ Object.freeze({
   default: defaultDocument,
   extended: extendedDocument,
 });
 
-const loaded = new Map<string, Ruleset>();
-
-/** A built-in ruleset by name, validated and compiled once when first asked for; undefined if none. */
+/** A built-in ruleset by name, compiled once when first asked for; undefined if none. */
 export function getBuiltinRuleset(name: string): Ruleset | undefined {
-  if (!Object.hasOwn(BUILTIN_RULESET_DOCUMENTS, name)) return undefined;
-  let ruleset = loaded.get(name);
-  if (!ruleset) loaded.set(name, (ruleset = loadRuleset(builtinDefinition(name))));
-  return ruleset;
+  return Object.hasOwn(BUILTIN_RULESET_DOCUMENTS, name) ? builtinRuleset(BUILTIN_RULESET_DOCUMENTS[name] as object) : undefined;
 }
 
-/**
- * A built-in ruleset's whole document: one that extends another is resolved here, before loading,
- * so that the bundle's compile-only loader gets a whole ruleset too (the build validates the result).
- */
+/** A built-in ruleset's whole document (one that extends another resolved), as `rules --export` prints it. */
 export function builtinDefinition(name: string): unknown {
-  const document = BUILTIN_RULESET_DOCUMENTS[name];
-  return isExtension(document) ? resolveExtension(document as RulesetExtension).definition : document;
-}
-
-export function getDefaultRuleset(): Ruleset {
-  return getBuiltinRuleset("default") as Ruleset;
+  return wholeDefinition(BUILTIN_RULESET_DOCUMENTS[name]);
 }

@@ -8,6 +8,7 @@ import {
   type IndexedQuestion,
   NOT_ANSWERED,
 } from "../engine/conditions.js";
+import { describeValue } from "../issues.js";
 import type { QuestionDefinition, RuleDefinition, RulesetDefinition, SourceDefinition } from "./schema.js";
 import { RULE_URGENCIES, type RuleUrgency } from "./urgency.js";
 
@@ -64,6 +65,20 @@ export function urgencyRank(urgency: RuleUrgency | "none"): number {
   return rank === -1 ? RULE_URGENCIES.length : rank;
 }
 
+/** Every ruleset this module compiled: what `evaluate` and the other functions taking a ruleset accept. */
+const compiledRulesets = new WeakSet<object>();
+
+/**
+ * Throws a TypeError naming what `caller` expects unless `value` is a ruleset from `loadRuleset` or
+ * a built-in one: a ruleset document (such as `defaultRuleset.definition`) must be loaded first.
+ */
+export function assertRuleset(value: unknown, caller: string): asserts value is Ruleset {
+  if (typeof value === "object" && value !== null && compiledRulesets.has(value)) return;
+  const looksLikeDocument = typeof value === "object" && value !== null && "rules" in value && "questions" in value;
+  const got = looksLikeDocument ? "a ruleset document; pass it to loadRuleset() first" : `${describeValue(value)}`;
+  throw new TypeError(`${caller}: expected a ruleset from loadRuleset() or a built-in one (defaultRuleset, extendedRuleset), got ${got}`);
+}
+
 /**
  * Compiles a ruleset document that has already been validated (by `loadRuleset`, or at build time
  * for a bundled built-in one) and freezes it. It does not validate: never pass it unchecked data.
@@ -107,7 +122,7 @@ function compileRuleset(definition: RulesetDefinition): Ruleset {
     followUps.push(Object.freeze({ slot, question, askWhen: compileCondition(question.askWhen, questionIndex), notAnswered, reads }));
   });
 
-  return Object.freeze({
+  const ruleset: Ruleset = Object.freeze({
     id: definition.id,
     version: definition.version,
     definition,
@@ -118,6 +133,8 @@ function compileRuleset(definition: RulesetDefinition): Ruleset {
     encode: compileEncoder(definition.questions, followUps),
     followUps: Object.freeze(followUps),
   });
+  compiledRulesets.add(ruleset);
+  return ruleset;
 }
 
 function deepFreeze<T>(value: T): T {

@@ -3,6 +3,8 @@ import { mkdtempSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { build } from "esbuild";
+import defaultDocument from "../../rules/default.json" with { type: "json" };
+import extendedDocument from "../../rules/extended.json" with { type: "json" };
 import { beforeAll, describe, expect, it } from "vitest";
 
 // What `npm pack` would publish, installed into an empty folder as a user would: the CLI through
@@ -91,5 +93,32 @@ describe("the packed package, installed in an empty folder", { timeout: 120_000 
     expect(inputs.filter((input) => /^node:|chalk|commander|@inquirer|wrap-ansi/.test(input))).toEqual([]);
     const imports = Object.values(result.metafile.outputs).flatMap((output) => output.imports.map((i) => i.path));
     expect(imports).toEqual([]);
+  });
+
+  /** A one-file browser bundle of `entry` (ESM source), as text. */
+  async function bundleForBrowser(name: string, entry: string): Promise<string> {
+    writeFileSync(join(consumer, name), entry);
+    const result = await build({
+      entryPoints: [join(consumer, name)],
+      bundle: true,
+      platform: "browser",
+      format: "esm",
+      write: false,
+      logLevel: "silent",
+      absWorkingDir: consumer,
+    });
+    return result.outputFiles.map((file) => file.text).join("\n");
+  }
+
+  it("fault: a browser bundle importing only triage carried rules/extended.json; now it holds no extended-only rule, while extendedRuleset brings them", async () => {
+    // rules/extended.json extends the default: the rules it adds are its own.
+    const defaultIds = new Set(defaultDocument.rules.map((rule) => rule.id));
+    const extendedOnly = extendedDocument.addRules.map((entry) => entry.rule.id).filter((id) => !defaultIds.has(id));
+    expect(extendedOnly.length).toBeGreaterThan(0);
+    const triageOnly = await bundleForBrowser("triage-only.mjs", `import { triage } from "neck-triage";\nwindow.triage = triage;\n`);
+    expect(triageOnly).toContain(`"${defaultDocument.rules[0]!.id}"`);
+    expect(extendedOnly.filter((id) => triageOnly.includes(`"${id}"`))).toEqual([]);
+    const withExtended = await bundleForBrowser("with-extended.mjs", `import { extendedRuleset } from "neck-triage";\nwindow.rs = extendedRuleset;\n`);
+    expect(extendedOnly.filter((id) => !withExtended.includes(`"${id}"`))).toEqual([]);
   });
 });
