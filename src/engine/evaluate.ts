@@ -128,7 +128,7 @@ function buildResult(
   const advice = composeAdvice(ruleset, urgency, fired, answers, options);
   const watchFor = composeWatchFor(ruleset, options);
   const { disclaimer } = ruleset.definition;
-  const about = { id: ruleset.id, version: ruleset.version };
+  const about = { id: ruleset.id, version: ruleset.version, digest: ruleset.digest };
   // Two literals rather than a spread: the id comes first when given, as the contract shows.
   return answers.id === undefined
     ? { verdict, urgency, reasons, advice, watchFor, disclaimer, ruleset: about }

@@ -25,7 +25,14 @@ export const ResultSchema = z
     advice: z.string(),
     watchFor: z.array(z.string()),
     disclaimer: z.string(),
-    ruleset: z.object({ id: z.string(), version: z.string() }),
+    ruleset: z.object({
+      id: z.string(),
+      version: z.string(),
+      digest: z
+        .string()
+        .regex(/^sha256:[0-9a-f]{64}$/)
+        .meta({ description: "SHA-256 of the ruleset document in RFC 8785 canonical form (without $schema): which rules scored this" }),
+    }),
     unanswered: z.array(z.string()).optional(),
   })
   .meta({ title: "neck-triage result", description: "The result of one triage (contract.md); more fields may be added." }) satisfies z.ZodType<TriageResult>;

@@ -28,7 +28,8 @@ export interface TriageResult {
   /** Signs that should prompt getting help (sooner), whatever the verdict. */
   watchFor: string[];
   disclaimer: string;
-  ruleset: { id: string; version: string };
+  /** Which ruleset scored it; `digest` (`sha256:<hex>`, RFC 8785) tells an edited copy from the original. */
+  ruleset: { id: string; version: string; digest: string };
   /** Only in an interview that stopped early at a confirmed emergency: the questions not asked. */
   unanswered?: string[];
 }

@@ -9,6 +9,12 @@ export const FHIR_CANONICAL_BASE = "https://neck-triage.example/fhir";
 /** The code system of answer codes: a choice's `value` in a ruleset is its code here. */
 export const ANSWER_CODE_SYSTEM = `${FHIR_CANONICAL_BASE}/CodeSystem/answer`;
 
+/**
+ * The identifier system of a ruleset's digest (`sha256:<hex>`, see ruleset/digest.ts): a
+ * Questionnaire carries its ruleset's digest as an identifier, the content it was generated from.
+ */
+export const RULESET_DIGEST_SYSTEM = `${FHIR_CANONICAL_BASE}/ruleset-digest`;
+
 /** The Questionnaire's canonical URL, without version: one per ruleset id. */
 export function questionnaireUrl(ruleset: Ruleset): string {
   return `${FHIR_CANONICAL_BASE}/Questionnaire/${ruleset.id}`;

@@ -1,6 +1,6 @@
 import { assertRuleset, type Ruleset } from "../ruleset/compile.js";
 import type { QuestionDefinition } from "../ruleset/schema.js";
-import { ANSWER_CODE_SYSTEM, questionnaireUrl } from "./canonical.js";
+import { ANSWER_CODE_SYSTEM, questionnaireUrl, RULESET_DIGEST_SYSTEM } from "./canonical.js";
 import { enableWhenFor } from "./enable-when.js";
 import type { Extension, Questionnaire, QuestionnaireItem } from "./r4-types.js";
 
@@ -16,7 +16,7 @@ export function helpLinkId(questionId: string): string {
 
 /**
  * The ruleset's questions as an R4 Questionnaire: one item per question, in order, linkId = question
- * id. Pure; every text comes from the ruleset. Throws RulesetError when an askWhen cannot be written
+ * id, and the ruleset's digest as an identifier. Pure; every text comes from the ruleset. Throws RulesetError when an askWhen cannot be written
  * as enableWhen (see enable-when.ts).
  */
 export function toQuestionnaire(ruleset: Ruleset): Questionnaire {
@@ -25,6 +25,7 @@ export function toQuestionnaire(ruleset: Ruleset): Questionnaire {
   return {
     resourceType: "Questionnaire",
     url: questionnaireUrl(ruleset),
+    identifier: [{ system: RULESET_DIGEST_SYSTEM, value: ruleset.digest }],
     version: ruleset.version,
     name: questionnaireName(ruleset.id),
     title: definition.title,

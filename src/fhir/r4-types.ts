@@ -14,6 +14,11 @@ export interface CodeableConcept {
   text?: string;
 }
 
+export interface Identifier {
+  system?: string;
+  value?: string;
+}
+
 export interface Extension {
   url: string;
   valueInteger?: number;
@@ -54,6 +59,8 @@ export interface QuestionnaireItem {
 export interface Questionnaire {
   resourceType: "Questionnaire";
   url: string;
+  /** R4: other identifiers of this questionnaire; here the digest of the ruleset it was made from. */
+  identifier: Identifier[];
   version: string;
   name: string;
   title: string;

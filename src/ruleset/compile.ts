@@ -9,6 +9,7 @@ import {
   NOT_ANSWERED,
 } from "../engine/conditions.js";
 import { describeValue } from "../issues.js";
+import { rulesetDigest } from "./digest.js";
 import type { QuestionDefinition, RuleDefinition, RulesetDefinition, SourceDefinition } from "./schema.js";
 import { RULE_URGENCIES, type RuleUrgency } from "./urgency.js";
 
@@ -37,6 +38,8 @@ export interface CompiledRule {
 export interface Ruleset {
   readonly id: string;
   readonly version: string;
+  /** `sha256:<hex>` of the document in RFC 8785 canonical form: which rules these are, whatever the id says. */
+  readonly digest: string;
   /** The validated document, unchanged: what `rules --export` prints. */
   readonly definition: RulesetDefinition;
   readonly questions: readonly QuestionDefinition[];
@@ -125,6 +128,8 @@ function compileRuleset(definition: RulesetDefinition): Ruleset {
   const ruleset: Ruleset = Object.freeze({
     id: definition.id,
     version: definition.version,
+    // Once per ruleset, here, so that triage() only copies it.
+    digest: rulesetDigest(definition),
     definition,
     questions: definition.questions,
     questionsById,

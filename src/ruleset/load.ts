@@ -1,6 +1,8 @@
 import { formatPath, type Issue } from "../issues.js";
 import { describeZodIssue } from "../zod-issues.js";
+import { getBuiltinRuleset } from "./builtin.js";
 import { compileValidatedRuleset, type Ruleset } from "./compile.js";
+import { loneSurrogatePath } from "./digest.js";
 import { MAX_RULESET_DEPTH, pathNestedDeeperThan } from "./depth.js";
 import { RulesetError } from "./errors.js";
 import { checkReferences } from "./references.js";
@@ -11,7 +13,8 @@ export { urgencyRank, type CompiledPart, type CompiledRule, type Ruleset } from 
 
 /**
  * Validates a parsed ruleset document and compiles it for evaluation.
- * Throws `RulesetError` listing every problem, each with its path.
+ * Throws `RulesetError` listing every problem, each with its path. A built-in ruleset's id
+ * ("default", "extended") is taken only by that ruleset's own content (the same digest).
  */
 export function loadRuleset(document: unknown): Ruleset {
   const tooDeep = pathNestedDeeperThan(document, MAX_RULESET_DEPTH);
@@ -27,8 +30,16 @@ export function loadRuleset(document: unknown): Ruleset {
   }
   const definition = parsed.data;
   const problems = checkReferences(definition);
+  const unpaired = loneSurrogatePath(definition);
+  if (unpaired) problems.push({ path: formatPath(unpaired), message: "holds a lone UTF-16 surrogate, which is not text; remove it" });
   if (problems.length > 0) throw new RulesetError(problems);
-  return compileValidatedRuleset(definition);
+  const ruleset = compileValidatedRuleset(definition);
+  const builtin = getBuiltinRuleset(ruleset.id);
+  if (builtin !== undefined && builtin.digest !== ruleset.digest) {
+    // Else an edited copy of a built-in ruleset would pass itself off as the original in every result.
+    throw new RulesetError([{ path: "id", message: `the id "${ruleset.id}" belongs to the built-in ruleset; give yours its own id` }]);
+  }
+  return ruleset;
 }
 
 /**

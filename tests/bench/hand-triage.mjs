@@ -4,7 +4,9 @@
 // checks that on its whole pool before timing. Only the wording (summaries, sources, advice, call-if
 // lines) is read from rules/default.json, once: the logic below does not look at the ruleset's
 // conditions or policy.
+import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
+import canonicalize from "canonicalize";
 
 const doc = JSON.parse(readFileSync(new URL("../../rules/default.json", import.meta.url), "utf8"));
 
@@ -20,6 +22,8 @@ const WATCH_FOR = advice.selfCare.watchFor.map((line) => fill(line, { emergencyN
 const DISCLAIMER = doc.disclaimer;
 const RULESET_ID = doc.id;
 const RULESET_VERSION = doc.version;
+const { $schema: _editorHint, ...content } = doc;
+const RULESET_DIGEST = `sha256:${createHash("sha256").update(canonicalize(content), "utf8").digest("hex")}`;
 const CHECK_DAY = 7;
 // Self-care advice by days since the pain started: index 0-6 counts down to day 7, index 7 is "7 or more".
 const SELF_CARE = [];
@@ -228,7 +232,7 @@ export function handTriage(a) {
   }
   const watchFor = WATCH_FOR.slice();
   const verdict = urgency === "none" ? "self-care-likely-fine" : "see-a-professional";
-  const ruleset = { id: RULESET_ID, version: RULESET_VERSION };
+  const ruleset = { id: RULESET_ID, version: RULESET_VERSION, digest: RULESET_DIGEST };
   return id === undefined
     ? { verdict, urgency, reasons, advice: text, watchFor, disclaimer: DISCLAIMER, ruleset }
     : { id, verdict, urgency, reasons, advice: text, watchFor, disclaimer: DISCLAIMER, ruleset };

@@ -152,12 +152,14 @@ describe("compileResultSerializer gives exactly JSON.stringify(result)", () => {
   });
 
   it("for another ruleset's results, and for results of this ruleset mixed with them", () => {
-    // A second ruleset: same questions, other texts and version.
+    // A second ruleset: same questions, other id, texts and version.
     const document = structuredClone(defaultRuleset.definition) as unknown as {
+      id: string;
       version: string;
       disclaimer: string;
       rules: { summary: string }[];
     };
+    document.id = "other";
     document.version = "9.9.9";
     document.disclaimer = "Another disclaimer, with \"quotes\" and a \u2028 separator.";
     for (const rule of document.rules) rule.summary = `${rule.summary} (other)`;

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
+import defaultDocument from "../../rules/default.json" with { type: "json" };
 import { defaultRuleset, triage, type Certainty, type DefaultAnswers, type RuleUrgency, type Urgency } from "../../src/index.js";
 import { calmAnswers, reasonFor, unsureAnswers } from "../helpers/answers.js";
+import { expectedDigest } from "../helpers/digest.js";
 
 /*
  * Truth tables of clinical-reference.md section 3, each row checked by hand against the spec:
@@ -344,7 +346,7 @@ describe("id", () => {
     expect(Object.hasOwn(triage(calmAnswers()), "id")).toBe(false);
   });
 
-  it("names the ruleset", () => {
-    expect(triage(calmAnswers()).ruleset).toEqual({ id: "default", version: defaultRuleset.version });
+  it("names the ruleset, with the digest of its document", () => {
+    expect(triage(calmAnswers()).ruleset).toEqual({ id: "default", version: defaultRuleset.version, digest: expectedDigest(defaultDocument) });
   });
 });

@@ -76,7 +76,7 @@ describe("the early-stop result", () => {
     expect(result.verdict).toBe("see-a-professional");
     expect(result.watchFor.join("\n")).toContain("112");
     expect(result.disclaimer).toBe(defaultRuleset.definition.disclaimer);
-    expect(result.ruleset).toEqual({ id: defaultRuleset.id, version: defaultRuleset.version });
+    expect(result.ruleset).toEqual({ id: defaultRuleset.id, version: defaultRuleset.version, digest: defaultRuleset.digest });
     expect(Object.hasOwn(result, "id")).toBe(false);
   });
 });

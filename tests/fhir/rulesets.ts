@@ -1,11 +1,10 @@
 import { defaultRuleset, loadRuleset, type Ruleset, type RulesetDefinition } from "../../src/index.js";
 import type { ConditionDefinition } from "../../src/ruleset/schema.js";
+import { rulesetDocument } from "../helpers/ruleset-document.js";
 
 /** The default ruleset with `mutate` applied to a copy of its document, validated as any ruleset file is. */
 export function variantOfDefault(mutate: (document: RulesetDefinition) => void): Ruleset {
-  const document = structuredClone(defaultRuleset.definition) as RulesetDefinition;
-  mutate(document);
-  return loadRuleset(document);
+  return loadRuleset(rulesetDocument(mutate));
 }
 
 /**

@@ -1,9 +1,16 @@
 import defaultDocument from "../../rules/default.json" with { type: "json" };
 import type { ChoiceQuestionDefinition, IntegerQuestionDefinition, RuleDefinition, RulesetDefinition } from "../../src/ruleset/schema.js";
 
-/** A fresh, editable copy of rules/default.json, changed by `edit` (which may make it invalid). */
+/** The id `rulesetDocument` gives its copies: only the built-in ruleset's own content may be called "default". */
+export const EDITED_COPY_ID = "default-edited";
+
+/**
+ * A fresh, editable copy of rules/default.json under the id EDITED_COPY_ID, changed by `edit`
+ * (which may make it invalid).
+ */
 export function rulesetDocument(edit?: (document: RulesetDefinition) => void): RulesetDefinition {
   const document = structuredClone(defaultDocument) as unknown as RulesetDefinition;
+  document.id = EDITED_COPY_ID;
   edit?.(document);
   return document;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { AnswersError, evaluate, loadRuleset, RulesetError, type DefaultAnswers } from "../../src/index.js";
 import { calmAnswers } from "../helpers/answers.js";
-import { choiceQuestion, rulesetDocument } from "../helpers/ruleset-document.js";
+import { choiceQuestion, EDITED_COPY_ID, rulesetDocument } from "../helpers/ruleset-document.js";
 
 /*
  * Contract, "Library": nothing in a ruleset is ever executed: no eval, no new Function, no code built
@@ -56,7 +56,7 @@ describe("no code is built from a ruleset", () => {
     vi.resetModules();
     const fresh = await import("../../src/ruleset/load.js");
     const built = codeBuiltDuring(() => {
-      expect(fresh.loadRuleset(rulesetDocument()).id).toBe("default");
+      expect(fresh.loadRuleset(rulesetDocument()).id).toBe(EDITED_COPY_ID);
     });
     expect(built).toEqual([]);
   });

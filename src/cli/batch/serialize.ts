@@ -21,7 +21,7 @@ export function compileResultSerializer(ruleset: Ruleset): (result: TriageResult
       },
     ]),
   );
-  const rulesetJson = json({ id: ruleset.id, version: ruleset.version });
+  const rulesetJson = json({ id: ruleset.id, version: ruleset.version, digest: ruleset.digest });
   // Keyed by the text itself: the engine hands out the same few advice strings, whose hashes V8 keeps.
   const adviceJson = new Map<string, string>();
   let watchFor: readonly string[] = [];
@@ -30,7 +30,8 @@ export function compileResultSerializer(ruleset: Ruleset): (result: TriageResult
   let disclaimerJson = '""';
   const sameLines = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((line, i) => line === b[i]);
   return (result) => {
-    if (result.unanswered !== undefined || result.ruleset.id !== ruleset.id || result.ruleset.version !== ruleset.version) {
+    const about = result.ruleset;
+    if (result.unanswered !== undefined || about.id !== ruleset.id || about.version !== ruleset.version || about.digest !== ruleset.digest) {
       return json(result);
     }
     let out = result.id === undefined ? "{" : `{"id":${json(result.id)},`;

@@ -1,7 +1,7 @@
 import type { TriageResult } from "../../engine/result.js";
 import type { Ruleset } from "../../ruleset/load.js";
 import { describeAnswer, questionLabel } from "./answers.js";
-import { urgencyHeadline } from "./text.js";
+import { rulesetLines, urgencyHeadline } from "./text.js";
 
 /** Escapes the characters that would change Markdown's meaning in running text. */
 function md(text: string): string {
@@ -36,6 +36,8 @@ export function renderMarkdown(result: TriageResult, ruleset: Ruleset): string {
     for (const item of result.watchFor) lines.push(`- ${md(item)}`);
     lines.push("");
   }
+  const [rulesetName] = rulesetLines(result);
+  lines.push(`${md(rulesetName)}, digest \`${result.ruleset.digest}\``, "");
   lines.push(`> ${md(result.disclaimer)}`, "");
   return lines.join("\n");
 }

@@ -10,6 +10,15 @@ export function urgencyHeadline(ruleset: Ruleset, urgency: TriageResult["urgency
   return `${words.label.toUpperCase()}: ${words.meaning}`;
 }
 
+/**
+ * Which rules scored the result: id, version, and the digest, which tells an edited copy of a ruleset
+ * from the original whatever its id says. The digest on a line of its own, so that it is not broken.
+ */
+export function rulesetLines(result: TriageResult): [string, string] {
+  const { id, version, digest } = result.ruleset;
+  return [`Ruleset: ${id} ${version}`, `Digest: ${digest}`];
+}
+
 /** The result for a person reading a terminal: what to do first, then why, then what to watch for. */
 export function renderText(result: TriageResult, ruleset: Ruleset, style: Style, width: number): string {
   const { chalk } = style;
@@ -58,6 +67,7 @@ export function renderText(result: TriageResult, ruleset: Ruleset, style: Style,
     lines.push("", chalk.bold("Sources"));
     sources.forEach((source, i) => lines.push(chalk.dim(wrapIndented(`[${i + 1}] ${source.title}: ${source.url}`, width, "  ", "      "))));
   }
+  lines.push("", ...rulesetLines(result).map((line) => chalk.dim(line)));
   lines.push("", wrap(result.disclaimer));
   return `${lines.join("\n")}\n`;
 }

@@ -1,5 +1,6 @@
 import { expect } from "vitest";
 import { z } from "zod";
+import { expectedDigest } from "../../helpers/digest.js";
 import { questionIds, ruleFields, rulesFile } from "./ruleset-file.js";
 
 const RULE_URGENCIES = ["emergency", "urgent", "soon"] as const;
@@ -21,7 +22,7 @@ const ResultSchema = z.looseObject({
   ),
   advice: z.string().min(1),
   disclaimer: z.string().min(1),
-  ruleset: z.object({ id: z.string(), version: z.string() }),
+  ruleset: z.object({ id: z.string(), version: z.string(), digest: z.string().regex(/^sha256:[0-9a-f]{64}$/) }),
   unanswered: z.array(z.string()).optional(),
 });
 
@@ -33,7 +34,7 @@ export function expectContractResult(value: unknown): ContractResult {
   expect(result.verdict === "see-a-professional").toBe(result.reasons.length > 0);
   expect(result.urgency === "none").toBe(result.verdict === "self-care-likely-fine");
   if (result.reasons[0]) expect(result.urgency).toBe(result.reasons[0].urgency);
-  expect(result.ruleset).toEqual({ id: rulesFile.id, version: rulesFile.version });
+  expect(result.ruleset).toEqual({ id: rulesFile.id, version: rulesFile.version, digest: expectedDigest(rulesFile) });
 
   const ruleOrder = rulesFile.rules.map((r) => r.id);
   const sortKeys = result.reasons.map((r) => [RULE_URGENCIES.indexOf(r.urgency), ruleOrder.indexOf(r.ruleId)] as const);
