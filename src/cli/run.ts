@@ -37,7 +37,7 @@ Examples:
   $ neck-triage rules                             list the rules, their urgency and sources
   $ neck-triage batch records.ndjson              one JSON result per line of NDJSON answers
   $ neck-triage --ruleset extended                more red flags (NICE CKS); see: neck-triage rules --ruleset extended
-  $ neck-triage schema answers                    JSON Schema of the answers (schema result: of the output)
+  $ neck-triage schema answers                    JSON Schema of the answers (also: result, error, ruleset)
   $ neck-triage questionnaire                     the questions as a FHIR R4 Questionnaire; --answers and
                                                   batch also take a QuestionnaireResponse to it
 
@@ -163,23 +163,21 @@ Examples:
     });
   program
     .command("schema")
-    .argument("<which>", 'what to describe: "answers" (the input) or "result" (the output)')
-    .description("print the JSON Schema (2020-12) of the answers or of the result")
+    .argument("<which>", `what to describe: ${SCHEMA_HELP}`)
+    .description("print the JSON Schema (2020-12) of the answers, the result, a batch error record or a ruleset document")
     .option("--ruleset <name|file>", RULESET_HELP)
     .exitOverride()
     .action(async (which: string, options: { ruleset?: string }) => {
-      if (which !== "answers" && which !== "result") throw new UsageError(`schema: expected "answers" or "result", got ${JSON.stringify(which)}`);
+      const { jsonSchemaFor, SCHEMA_KINDS } = await import("./json-schemas.js");
+      const kind = SCHEMA_KINDS.find((known) => known === which);
+      if (kind === undefined) throw new UsageError(`schema: expected ${SCHEMA_KINDS.map((k) => JSON.stringify(k)).join(", ")}, got ${JSON.stringify(which)}`);
       const ruleset = await activeRuleset(options.ruleset ?? program.opts<MainOptions>().ruleset, io);
-      const [{ answersJsonSchema }, { jsonSchemaOf, ResultSchema }] = await Promise.all([
-        import("../answers/json-schema.js"),
-        import("../engine/result-schema.js"),
-      ]);
-      const schema = which === "answers" ? answersJsonSchema(ruleset) : jsonSchemaOf(ResultSchema);
-      io.stdout.write(`${JSON.stringify(schema, null, 2)}\n`);
+      io.stdout.write(`${JSON.stringify(jsonSchemaFor(kind, ruleset), null, 2)}\n`);
     });
   return program;
 }
 
+const SCHEMA_HELP = '"answers" (the input), "result" (the output), "error" (a batch error record) or "ruleset" (a ruleset document)';
 const RULESET_HELP = 'the ruleset: a built-in one by name ("default", "extended") or a ruleset JSON file';
 
 /** The answers file format, from the ruleset's own questions. */

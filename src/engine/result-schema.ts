@@ -5,27 +5,28 @@ import type { TriageResult } from "./result.js";
 
 /**
  * The result of contract.md as a zod schema, for `neck-triage schema result` (JSON Schema) and for
- * tests. `satisfies` keeps it in step with the TriageResult type the engine returns.
+ * tests. `satisfies` keeps it in step with the TriageResult type the engine returns. Every object is
+ * open (looseObject: no `additionalProperties: false`), as the contract says more fields may be added.
  */
 export const ResultSchema = z
-  .object({
+  .looseObject({
     id: RecordIdSchema.optional(),
     verdict: z.enum(["see-a-professional", "self-care-likely-fine"]),
     urgency: z.enum(URGENCIES),
     reasons: z.array(
-      z.object({
+      z.looseObject({
         ruleId: z.string(),
         summary: z.string(),
         urgency: z.enum(RULE_URGENCIES),
         certainty: z.enum(["confirmed", "possible"]),
         answers: z.record(z.string(), z.union([z.string(), z.number()])),
-        sources: z.array(z.object({ title: z.string(), url: z.string() })).min(1),
+        sources: z.array(z.looseObject({ title: z.string(), url: z.string() })).min(1),
       }),
     ),
     advice: z.string(),
     watchFor: z.array(z.string()),
     disclaimer: z.string(),
-    ruleset: z.object({
+    ruleset: z.looseObject({
       id: z.string(),
       version: z.string(),
       digest: z
@@ -37,7 +38,7 @@ export const ResultSchema = z
   })
   .meta({ title: "neck-triage result", description: "The result of one triage (contract.md); more fields may be added." }) satisfies z.ZodType<TriageResult>;
 
-/** JSON Schema (2020-12) of a ruleset's answers or of a result. */
-export function jsonSchemaOf(schema: z.ZodType): Record<string, unknown> {
-  return z.toJSONSchema(schema, { target: "draft-2020-12", unrepresentable: "any" }) as Record<string, unknown>;
+/** JSON Schema (2020-12) of a zod schema, as every `neck-triage schema` output is made. */
+export function jsonSchemaOf(schema: z.core.$ZodType, io: "input" | "output" = "output"): Record<string, unknown> {
+  return z.toJSONSchema(schema, { target: "draft-2020-12", unrepresentable: "any", io }) as Record<string, unknown>;
 }

@@ -121,7 +121,9 @@ const ruleSchema = z.strictObject({
   sources: z.array(z.string()).min(1, "needs at least one source"),
 });
 
-const sourceSchema = z.strictObject({ title: text, url: z.url({ protocol: /^https?$/ }) });
+// JSON Schema's "uri" format takes any scheme; the pattern says http or https, as the protocol check
+// does (case-insensitively), so that `schema ruleset` refuses in an editor what the loader refuses.
+const sourceSchema = z.strictObject({ title: text, url: z.url({ protocol: /^https?$/ }).meta({ pattern: "^[Hh][Tt][Tt][Pp][Ss]?://" }) });
 
 const urgencyAdviceSchema = z.strictObject({ label: text, meaning: text, advice: text });
 
@@ -170,6 +172,9 @@ export const RulesetDefinitionSchema = z.strictObject({
   rules: z.array(ruleSchema).min(1),
   unsurePolicy: policySchema,
   advice: adviceSchema,
+}).meta({
+  title: "neck-triage ruleset",
+  description: "A ruleset document, as `--ruleset FILE` takes it; the loader also checks references (rules/README.md).",
 });
 
 export type RulesetDefinition = z.infer<typeof RulesetDefinitionSchema>;

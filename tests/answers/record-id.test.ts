@@ -1,15 +1,14 @@
 import { Ajv2020 } from "ajv/dist/2020.js";
 import { describe, expect, it } from "vitest";
-import { answersSchemaFor } from "../../src/answers/schema.js";
 import { run } from "../../src/cli/run.js";
-import { jsonSchemaOf, ResultSchema } from "../../src/engine/result-schema.js";
+import { jsonSchemaFor } from "../../src/cli/json-schemas.js";
 import { AnswersError, defaultRuleset, triage, type DefaultAnswers } from "../../src/index.js";
 import { makeFakeIo } from "../cli/helpers/fake-io.js";
 import { calmAnswers } from "../helpers/answers.js";
 
 const ajv = new Ajv2020({ allErrors: true, strict: false });
-const schemaAccepts = ajv.compile(jsonSchemaOf(answersSchemaFor(defaultRuleset)));
-const resultSchemaAccepts = ajv.compile(jsonSchemaOf(ResultSchema));
+const schemaAccepts = ajv.compile(jsonSchemaFor("answers", defaultRuleset));
+const resultSchemaAccepts = ajv.compile(jsonSchemaFor("result", defaultRuleset));
 
 /** The answers as JSON text with the id written exactly as given, as a script would send it. */
 function answersText(idText: string): string {

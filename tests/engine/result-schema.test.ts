@@ -1,7 +1,8 @@
 import { Ajv2020 } from "ajv/dist/2020.js";
 import { describe, expect, it } from "vitest";
-import { jsonSchemaOf, ResultSchema } from "../../src/engine/result-schema.js";
-import { triage, type TriageResult } from "../../src/index.js";
+import { jsonSchemaFor } from "../../src/cli/json-schemas.js";
+import { ResultSchema } from "../../src/engine/result-schema.js";
+import { defaultRuleset, triage, type TriageResult } from "../../src/index.js";
 import { calmAnswers } from "../helpers/answers.js";
 
 /*
@@ -12,7 +13,7 @@ import { calmAnswers } from "../helpers/answers.js";
  */
 
 function jsonValidator() {
-  return new Ajv2020({ allErrors: true, strict: false }).compile(jsonSchemaOf(ResultSchema));
+  return new Ajv2020({ allErrors: true, strict: false }).compile(jsonSchemaFor("result", defaultRuleset));
 }
 
 /** A result whose reasons read both kinds of answer: choices (injury, riskHistory) and a number (age). */
@@ -24,14 +25,14 @@ function resultWithReasons(): TriageResult {
 
 describe("the JSON Schema document of the result", () => {
   it("is JSON Schema 2020-12, titled, and says that more fields may be added", () => {
-    const schema = jsonSchemaOf(ResultSchema);
+    const schema = jsonSchemaFor("result", defaultRuleset);
     expect(schema.$schema).toBe("https://json-schema.org/draft/2020-12/schema");
     expect(schema.title).toBe("neck-triage result");
     expect(schema.description).toBe("The result of one triage (contract.md); more fields may be added.");
   });
 
   it("describes id as a string of at most 200 characters or an integer within ±(2^53 − 1)", () => {
-    const properties = jsonSchemaOf(ResultSchema).properties as Record<string, unknown>;
+    const properties = jsonSchemaFor("result", defaultRuleset).properties as Record<string, unknown>;
     expect(properties.id).toEqual({
       anyOf: [{ type: "string", maxLength: 200 }, { type: "integer", minimum: -9007199254740991, maximum: 9007199254740991 }],
     });

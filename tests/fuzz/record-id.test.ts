@@ -1,8 +1,7 @@
 import { Ajv2020 } from "ajv/dist/2020.js";
 import fc from "fast-check";
 import { afterAll, describe, it } from "vitest";
-import { answersSchemaFor } from "../../src/answers/schema.js";
-import { jsonSchemaOf } from "../../src/engine/result-schema.js";
+import { jsonSchemaFor } from "../../src/cli/json-schemas.js";
 import { defaultRuleset } from "../../src/index.js";
 import { calmAnswers } from "../helpers/answers.js";
 import { outputLines, runWithStdin } from "./helpers/cli-run.js";
@@ -15,7 +14,7 @@ import { check } from "./helpers/invariants.js";
 
 afterAll(() => printTally("record-id"));
 
-const schemaAccepts = new Ajv2020({ strict: false }).compile(jsonSchemaOf(answersSchemaFor(defaultRuleset)));
+const schemaAccepts = new Ajv2020({ strict: false }).compile(jsonSchemaFor("answers", defaultRuleset));
 
 /** An id as a script might write it in JSON: numbers of every size and form, strings near the length limit, anything else. */
 const idText: fc.Arbitrary<string> = fc.oneof(

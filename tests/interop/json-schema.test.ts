@@ -4,7 +4,8 @@ import { answersJsonSchema } from "../../src/answers/json-schema.js";
 import { answersSchemaFor } from "../../src/answers/schema.js";
 import { AnswersError, evaluate } from "../../src/index.js";
 import { answerCombinations } from "../fhir/combinations.js";
-import { jsonSchemaOf, ResultSchema } from "../../src/engine/result-schema.js";
+import { jsonSchemaFor } from "../../src/cli/json-schemas.js";
+import { ResultSchema } from "../../src/engine/result-schema.js";
 import { getBuiltinRuleset } from "../../src/ruleset/builtin.js";
 import { AnswersSchema, defaultRuleset, triage } from "../../src/index.js";
 import defaultDocument from "../../rules/default.json" with { type: "json" };
@@ -13,9 +14,9 @@ import { makeFakeIo } from "../cli/helpers/fake-io.js";
 import { calmAnswers } from "../helpers/answers.js";
 
 const ajv = new Ajv2020({ allErrors: true, strict: false });
-const answersSchema = answersJsonSchema(defaultRuleset);
+const answersSchema = jsonSchemaFor("answers", defaultRuleset);
 const validAnswers = ajv.compile(answersSchema);
-const validResult = ajv.compile(jsonSchemaOf(ResultSchema));
+const validResult = ajv.compile(jsonSchemaFor("result", defaultRuleset));
 
 describe("JSON Schema of the answers (generated from the zod schema)", () => {
   it("is JSON Schema 2020-12 and accepts valid answers, with and without an id", () => {
@@ -96,7 +97,7 @@ describe("JSON Schema of the answers (generated from the zod schema)", () => {
 
   it("follows the active ruleset: the extended one asks eight more questions", () => {
     const extended = getBuiltinRuleset("extended")!;
-    const schema = jsonSchemaOf(answersSchemaFor(extended)) as { properties: Record<string, unknown>; required: string[] };
+    const schema = jsonSchemaFor("answers", extended) as { properties: Record<string, unknown>; required: string[] };
     expect(Object.keys(schema.properties).filter((k) => k !== "id")).toEqual(extended.questions.map((q) => q.id));
     expect(schema.required).toEqual(extended.questions.filter((q) => q.askWhen === undefined).map((q) => q.id));
     expect(extended.questions.length - getBuiltinRuleset("default")!.questions.length).toBe(8);
@@ -125,7 +126,7 @@ describe("JSON Schema of the result", () => {
   });
 
   it("`neck-triage schema answers|result` prints these schemas", async () => {
-    for (const [which, expected] of [["answers", answersSchema], ["result", jsonSchemaOf(ResultSchema)]] as const) {
+    for (const [which, expected] of [["answers", answersSchema], ["result", jsonSchemaFor("result", defaultRuleset)]] as const) {
       const fake = makeFakeIo({ stdinIsTTY: false });
       expect(await run(["schema", which], fake.io)).toBe(0);
       expect(JSON.parse(fake.stdout())).toEqual(expected);
