@@ -1,6 +1,5 @@
-import type * as z from "zod";
 import type { DefaultAnswers } from "./answers/default-answers.js";
-import { answersSchemaFor } from "./answers/schema.js";
+import { answersSchemaFor, type AnswersZodSchema } from "./answers/schema.js";
 import { evaluate } from "./engine/evaluate-answers.js";
 import type { EvaluateOptions, TriageResult } from "./engine/result.js";
 import { getDefaultRuleset, getExtendedRuleset } from "./ruleset/builtin.js";
@@ -12,7 +11,7 @@ export { loadRuleset, type Ruleset } from "./ruleset/load.js";
 export { evaluate } from "./engine/evaluate-answers.js";
 export { checkEmergencyNumber } from "./engine/options.js";
 export { answersSchemaFor } from "./answers/schema.js";
-export type { Answers, RecordId } from "./answers/schema.js";
+export type { Answers, AnswersZodSchema, RecordId } from "./answers/schema.js";
 export type { DefaultAnswers, YesNoUnsure } from "./answers/default-answers.js";
 export type { Issue } from "./issues.js";
 export type { Certainty, EvaluateOptions, Reason, Source, TriageResult, Verdict } from "./engine/result.js";
@@ -32,7 +31,7 @@ export const defaultRuleset: Ruleset = /* @__PURE__ */ getDefaultRuleset();
 export const extendedRuleset: Ruleset = /* @__PURE__ */ getExtendedRuleset();
 
 /** The zod schema of the default ruleset's answers. */
-export const AnswersSchema = /* @__PURE__ */ answersSchemaFor(defaultRuleset) as unknown as z.ZodType<DefaultAnswers>;
+export const AnswersSchema = /* @__PURE__ */ answersSchemaFor(defaultRuleset) as unknown as AnswersZodSchema<DefaultAnswers>;
 
 /** Triage with the default ruleset. Throws `AnswersError` listing every problem with the answers. */
 export function triage(answers: DefaultAnswers, options?: EvaluateOptions): TriageResult {

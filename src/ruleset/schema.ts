@@ -1,4 +1,8 @@
 import * as z from "zod";
+// Objects from zod/mini: a classic zod object asks, when it is built, whether `new Function` works
+// (to compile a faster parser), and that probe is a CSP violation in a page without 'unsafe-eval'.
+// zod/mini's objects never compile, and every other schema below is one that never probes.
+import { strictObject } from "zod/mini";
 
 import { RULE_URGENCIES } from "./urgency.js";
 
@@ -38,21 +42,18 @@ const CONDITION_FORMS = [
   ["any"],
 ] as const;
 
-export const ConditionSchema: z.ZodType<ConditionDefinition> = z
-  .strictObject({
-    answer: questionId.optional(),
-    equals: z.string().optional(),
-    in: z.array(z.string()).min(1).optional(),
-    atLeast: z.int().optional(),
-    below: z.int().optional(),
-    get all() {
-      return z.array(ConditionSchema).min(1).optional();
-    },
-    get any() {
-      return z.array(ConditionSchema).min(1).optional();
-    },
-  })
-  .superRefine((condition, ctx) => {
+export const ConditionSchema: z.core.$ZodType<ConditionDefinition> = strictObject({
+  answer: questionId.optional(),
+  equals: z.string().optional(),
+  in: z.array(z.string()).min(1).optional(),
+  atLeast: z.int().optional(),
+  below: z.int().optional(),
+  // Lazy, not getters: zod/mini reads the shape when `.check` below copies the object, before
+  // ConditionSchema has a value.
+  all: z.array(z.lazy(() => ConditionSchema)).min(1).optional(),
+  any: z.array(z.lazy(() => ConditionSchema)).min(1).optional(),
+}).check(
+  z.superRefine((condition, ctx) => {
     const present = Object.keys(condition).filter((key) => (condition as Record<string, unknown>)[key] !== undefined);
     const matches = CONDITION_FORMS.some(
       (form) => form.length === present.length && form.every((key) => present.includes(key)),
@@ -63,9 +64,10 @@ export const ConditionSchema: z.ZodType<ConditionDefinition> = z
         message: `has keys {${present.join(", ")}}; expected one of {answer, equals}, {answer, in}, {answer, atLeast}, {answer, below}, {all}, {any}`,
       });
     }
-  }) as unknown as z.ZodType<ConditionDefinition>;
+  }),
+) as unknown as z.core.$ZodType<ConditionDefinition>;
 
-const choiceSchema = z.strictObject({
+const choiceSchema = strictObject({
   value: z.string().regex(/^[a-z]+(-[a-z]+)*$/, "must be lower-case words joined by hyphens"),
   label: text,
   unknown: z.literal(true).optional(),
@@ -81,15 +83,15 @@ const questionBase = {
    * A follow-up: asked only while this holds (value above 0). While it does not, the answer may be left
    * out, and any answer given counts as not given in every rule.
    */
-  askWhen: ConditionSchema.optional(),
+  askWhen: z.optional(ConditionSchema),
 };
 
-const choiceQuestionSchema = z.strictObject({
+const choiceQuestionSchema = strictObject({
   ...questionBase,
   type: z.literal("choice"),
   choices: z.array(choiceSchema).min(2),
   warningAnswer: z.string(),
-  items: z.array(z.strictObject({ id: questionId, text })).min(1).optional(),
+  items: z.array(strictObject({ id: questionId, text })).min(1).optional(),
   /** When the answer is this value, the interview asks each item on its own. */
   askItemsWhen: z.string().optional(),
   itemPrompt: text.optional(),
@@ -97,7 +99,7 @@ const choiceQuestionSchema = z.strictObject({
   itemChoices: z.array(choiceSchema).min(2).optional(),
 });
 
-const integerQuestionSchema = z.strictObject({
+const integerQuestionSchema = strictObject({
   ...questionBase,
   type: z.literal("integer"),
   min: z.int(),
@@ -107,7 +109,7 @@ const integerQuestionSchema = z.strictObject({
 
 const questionSchema = z.discriminatedUnion("type", [choiceQuestionSchema, integerQuestionSchema]);
 
-const ruleSchema = z.strictObject({
+const ruleSchema = strictObject({
   id: ruleId,
   urgency: z.enum(RULE_URGENCIES),
   when: ConditionSchema,
@@ -123,14 +125,14 @@ const ruleSchema = z.strictObject({
 
 // JSON Schema's "uri" format takes any scheme; the pattern says http or https, as the protocol check
 // does (case-insensitively), so that `schema ruleset` refuses in an editor what the loader refuses.
-const sourceSchema = z.strictObject({ title: text, url: z.url({ protocol: /^https?$/ }).meta({ pattern: "^[Hh][Tt][Tt][Pp][Ss]?://" }) });
+const sourceSchema = strictObject({ title: text, url: z.url({ protocol: /^https?$/ }).meta({ pattern: "^[Hh][Tt][Tt][Pp][Ss]?://" }) });
 
-const urgencyAdviceSchema = z.strictObject({ label: text, meaning: text, advice: text });
+const urgencyAdviceSchema = strictObject({ label: text, meaning: text, advice: text });
 
-const policySchema = z.strictObject({
+const policySchema = strictObject({
   possibleDropsLevels: z.int().min(0).max(RULE_URGENCIES.length - 1),
   floor: z.enum(RULE_URGENCIES),
-  anchor: z.strictObject({
+  anchor: strictObject({
     urgency: z.enum(RULE_URGENCIES),
     minParts: z.int().min(2),
     maxUnsureParts: z.int().min(1),
@@ -139,27 +141,27 @@ const policySchema = z.strictObject({
   }),
 });
 
-const adviceSchema = z.strictObject({
+const adviceSchema = strictObject({
   emergencyNumber: text,
-  urgency: z.strictObject({
+  urgency: strictObject({
     emergency: urgencyAdviceSchema,
     urgent: urgencyAdviceSchema,
     soon: urgencyAdviceSchema,
-    none: z.strictObject({ label: text, meaning: text }),
+    none: strictObject({ label: text, meaning: text }),
   }),
   droppedEmergency: text,
-  selfCare: z.strictObject({
+  selfCare: strictObject({
     advice: text,
     /** The integer question (days since the pain started) the check-back point is counted from. */
     checkBackQuestion: questionId,
     checkBackDay: z.int().min(1),
-    checkBackBefore: z.strictObject({ one: text, other: text }),
+    checkBackBefore: strictObject({ one: text, other: text }),
     checkBackAfter: text,
     watchFor: z.array(text).min(1),
   }),
 });
 
-export const RulesetDefinitionSchema = z.strictObject({
+export const RulesetDefinitionSchema = strictObject({
   $schema: z.string().optional(),
   id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "must be lower-case words joined by hyphens"),
   version: z.string().regex(/^\d+\.\d+\.\d+$/, "must be a version like 1.0.0"),
@@ -172,10 +174,12 @@ export const RulesetDefinitionSchema = z.strictObject({
   rules: z.array(ruleSchema).min(1),
   unsurePolicy: policySchema,
   advice: adviceSchema,
-}).meta({
-  title: "neck-triage ruleset",
-  description: "A ruleset document, as `--ruleset FILE` takes it; the loader also checks references (rules/README.md).",
-});
+}).check(
+  z.meta({
+    title: "neck-triage ruleset",
+    description: "A ruleset document, as `--ruleset FILE` takes it; the loader also checks references (rules/README.md).",
+  }),
+);
 
 export type RulesetDefinition = z.infer<typeof RulesetDefinitionSchema>;
 
@@ -187,7 +191,7 @@ export const EXTENDABLE_RULESETS = ["default"] as const;
  * these. An added question or rule goes straight after the one named by `after` (at the end without
  * it). What the base says is never repeated, so the extension follows the base's changes.
  */
-export const RulesetExtensionSchema = z.strictObject({
+export const RulesetExtensionSchema = strictObject({
   $schema: z.string().optional(),
   extends: z.enum(EXTENDABLE_RULESETS),
   id: RulesetDefinitionSchema.shape.id,
@@ -197,8 +201,8 @@ export const RulesetExtensionSchema = z.strictObject({
   intro: text.optional(),
   disclaimer: text.optional(),
   addSources: RulesetDefinitionSchema.shape.sources.optional(),
-  addQuestions: z.array(z.strictObject({ after: questionId.optional(), question: questionSchema })).optional(),
-  addRules: z.array(z.strictObject({ after: ruleId.optional(), rule: ruleSchema })).optional(),
+  addQuestions: z.array(strictObject({ after: questionId.optional(), question: questionSchema })).optional(),
+  addRules: z.array(strictObject({ after: ruleId.optional(), rule: ruleSchema })).optional(),
   addWatchFor: z.array(text).optional(),
 });
 
