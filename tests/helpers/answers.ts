@@ -1,4 +1,4 @@
-import { AnswersError, defaultRuleset, RulesetError, type DefaultAnswers, type Issue, type Reason, type TriageResult } from "../../src/index.js";
+import { AnswersError, defaultRuleset, RulesetError, type DefaultAnswers, type Issue, type Reason, type Ruleset, type TriageResult } from "../../src/index.js";
 
 /**
  * Answers with no warning sign and nothing unsure (clinical-reference section 1): an adult on day 3
@@ -80,4 +80,21 @@ export function issuesThrownBy(action: () => unknown, kind: typeof AnswersError 
     throw error;
   }
   throw new Error(`expected ${kind.name}, but nothing was thrown`);
+}
+
+/**
+ * calmAnswers() plus, for each question `ruleset` asks beyond the default one's (follow-ups left
+ * out), its first answer that is neither the warning answer nor "not sure": e.g. the extended
+ * ruleset's extra questions all answered "no".
+ */
+export function calmAnswersFor(ruleset: Ruleset): Record<string, string | number> {
+  const answers: Record<string, string | number> = { ...calmAnswers() };
+  for (const question of ruleset.questions) {
+    if (Object.hasOwn(answers, question.id) || question.askWhen !== undefined) continue;
+    if (question.type !== "choice") throw new Error(`calmAnswersFor: no calm answer chosen for the integer question ${question.id}`);
+    const calm = question.choices.find((choice) => choice.value !== question.warningAnswer && !choice.unknown);
+    if (!calm) throw new Error(`calmAnswersFor: ${question.id} has no calm answer`);
+    answers[question.id] = calm.value;
+  }
+  return answers;
 }

@@ -3,6 +3,8 @@ import { join } from "node:path";
 import { build } from "esbuild";
 import type { Page } from "puppeteer-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { extendedRuleset } from "../../src/index.js";
+import { calmAnswers, calmAnswersFor } from "../helpers/answers.js";
 import { CHROMIUM_MISSING, launchChromium, type ChromiumSession } from "../helpers/chromium.js";
 
 // The library in a page whose Content Security Policy forbids eval (script-src 'self', no
@@ -18,16 +20,14 @@ const POLICY = "script-src 'self'";
 /** What the page's script does: everything a browser app would, through the public API. */
 const APP = `
 import { AnswersError, RulesetError, defaultRuleset, evaluate, extendedRuleset, loadRuleset, triage } from ${JSON.stringify(LIBRARY)};
-const calm = { emergencySigns: "no", age: 30, injury: "no", riskHistory: "no", limbWeakness: "no", coordinationLoss: "no",
-  fever: "no", headache: "no", canTouchChinToChest: "yes", armTinglingOrNumbness: "no", shootingArmPain: "no",
-  painDays: 3, improving: "yes", otcResponse: "not-tried" };
+const calm = ${JSON.stringify(calmAnswers())};
+const calmExtended = ${JSON.stringify(calmAnswersFor(extendedRuleset))};
 const caught = (action) => { try { action(); return undefined; } catch (error) { return error; } };
 try {
-  const extra = { weightLoss: "no", nightPain: "no", dizzyOnNeckMovement: "no", morningStiffness: "no", gettingWorse: "no" };
   window.__done = {
     triage: triage({ ...calm, fever: "yes" }).urgency,
     answersError: caught(() => triage({ ...calm, fever: "maybe", fevr: "no" })) instanceof AnswersError,
-    evaluate: evaluate(extendedRuleset, { ...calm, ...extra, weightLoss: "yes" }).urgency,
+    evaluate: evaluate(extendedRuleset, { ...calmExtended, weightLoss: "yes" }).urgency,
     loadRuleset: loadRuleset(JSON.parse(JSON.stringify({ ...defaultRuleset.definition, id: "mine" }))).id,
     rulesetError: caught(() => loadRuleset({ id: "x" })) instanceof RulesetError,
   };
