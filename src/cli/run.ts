@@ -41,7 +41,7 @@ Examples:
                                                   batch also take a QuestionnaireResponse to it
 
 Exit codes: 0 evaluated, 2 bad usage or input, 3 referral (with --exit-code),
-1 internal error, 130 cancelled.`;
+1 internal error or output that cannot be written, 130 cancelled.`;
 
 /** Runs the command line with the given arguments (without node and script) and returns the exit code. */
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {

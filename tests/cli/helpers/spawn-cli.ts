@@ -22,6 +22,8 @@ export interface CliRunOptions {
   env?: Record<string, string>;
   cwd?: string;
   timeoutMs?: number;
+  /** A file descriptor to give the child as its stdout (e.g. one opened on /dev/full) instead of a pipe; `stdout` is then "". */
+  stdoutFd?: number;
 }
 
 /** Fails early, with a clear message, when the binary's compiled code is missing. */
@@ -38,12 +40,12 @@ export function runCli(args: readonly string[], options: CliRunOptions = {}): Pr
     const child = spawn(BIN, args, {
       cwd: options.cwd ?? REPO_ROOT,
       env: { PATH: process.env.PATH ?? "", ...options.env },
-      stdio: ["pipe", "pipe", "pipe"],
+      stdio: ["pipe", options.stdoutFd ?? "pipe", "pipe"],
     });
     let stdout = "";
     let stderr = "";
     let timedOut = false;
-    child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
+    child.stdout?.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
     child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
     // The child may exit before reading what we pipe in (bad usage): that is not our error.
     child.stdin.on("error", () => {});
