@@ -1,8 +1,6 @@
 import { createReadStream } from "node:fs";
-import { readFile, stat } from "node:fs/promises";
 import { getSystemErrorMap } from "node:util";
-import { EXIT, UsageError } from "./io.js";
-import { MAX_ANSWERS_BYTES } from "./read-answers.js";
+import { EXIT } from "./io.js";
 import { run } from "./run.js";
 
 /** The process shell: real streams and files, the exit code, and what happens when output fails. */
@@ -15,10 +13,6 @@ export async function main(): Promise<void> {
     stdout: process.stdout,
     stderr: process.stderr,
     env: process.env,
-    async readFile(path) {
-      if ((await stat(path)).size > MAX_ANSWERS_BYTES) throw new UsageError(`${path}: larger than 1 MiB; expected one JSON object`);
-      return readFile(path, "utf8");
-    },
     openRead: (path) => createReadStream(path, { highWaterMark: 256 * 1024 }),
   });
 }

@@ -103,6 +103,7 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
     })
     .addHelpText("after", `${EXAMPLES}\n\n${answersHelp(ruleset)}`)
     .action(async (options: MainOptions) => {
+      if (options.answers === "-") refuseTwoReadersOfStdin(options.ruleset, "--answers -");
       setExitCode(await triageCommand(options, io, await activeRuleset(options.ruleset, io)));
     });
 
@@ -146,7 +147,9 @@ Examples:
     )
     .action(async (file: string | undefined, options: { format: "json" | "text"; exitCode?: boolean; emergencyNumber?: string; ruleset?: string }) => {
       const evaluateOptions = emergencyNumberOption({ color: true, emergencyNumber: options.emergencyNumber }, io);
-      const ruleset = await activeRuleset(options.ruleset ?? program.opts<MainOptions>().ruleset, io);
+      const rulesetOption = options.ruleset ?? program.opts<MainOptions>().ruleset;
+      if (file === undefined || file === "-") refuseTwoReadersOfStdin(rulesetOption, "batch");
+      const ruleset = await activeRuleset(rulesetOption, io);
       const { runBatch } = await import("./batch/command.js");
       setExitCode(await runBatch(ruleset, io, file, { format: options.format, exitCode: options.exitCode === true, evaluate: evaluateOptions }));
     });
@@ -179,7 +182,11 @@ Examples:
   return program;
 }
 
-const RULESET_HELP = 'the ruleset: a built-in one by name ("default", "extended") or a ruleset JSON file';
+const RULESET_HELP = 'the ruleset: a built-in one by name ("default", "extended") or a ruleset JSON file (- reads stdin)';
+
+function refuseTwoReadersOfStdin(rulesetOption: string | undefined, otherReader: string): void {
+  if (rulesetOption === "-") throw new UsageError(`--ruleset -: ${otherReader} reads stdin too; give the ruleset as a file (e.g. --ruleset <(command))`);
+}
 
 /** The answers file format, from the ruleset's own questions. */
 function answersHelp(ruleset: Ruleset): string {

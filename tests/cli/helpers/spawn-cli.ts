@@ -1,6 +1,7 @@
-import { spawn } from "node:child_process";
+import { spawn, type ChildProcessByStdio } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
+import type { Readable, Writable } from "node:stream";
 import { REPO_ROOT } from "./ruleset-file.js";
 
 export const BIN = join(REPO_ROOT, "bin", "neck-triage");
@@ -41,7 +42,7 @@ export function runCli(args: readonly string[], options: CliRunOptions = {}): Pr
       cwd: options.cwd ?? REPO_ROOT,
       env: { PATH: process.env.PATH ?? "", ...options.env },
       stdio: ["pipe", options.stdoutFd ?? "pipe", "pipe"],
-    });
+    }) as ChildProcessByStdio<Writable, Readable | null, Readable>;
     let stdout = "";
     let stderr = "";
     let timedOut = false;
