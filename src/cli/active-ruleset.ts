@@ -1,3 +1,4 @@
+import { listedIssues, moreProblemsLine } from "../issues.js";
 import { RulesetError } from "../ruleset/errors.js";
 import { BUILTIN_RULESET_DOCUMENTS, getBuiltinRuleset } from "../ruleset/builtin.js";
 import type { Ruleset } from "../ruleset/load.js";
@@ -23,7 +24,9 @@ export async function activeRuleset(option: string | undefined, io: CliIo): Prom
     return loadRuleset(document);
   } catch (error) {
     if (error instanceof RulesetError) {
-      throw new UsageError(error.issues.map((issue) => `${file === "-" ? "stdin" : file}: ${issue.path}: ${issue.message}`));
+      const { listed, more } = listedIssues(error.issues);
+      const lines = listed.map((issue) => `${file === "-" ? "stdin" : file}: ${issue.path}: ${issue.message}`);
+      throw new UsageError(more > 0 ? [...lines, moreProblemsLine(more)] : lines);
     }
     throw error;
   }

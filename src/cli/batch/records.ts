@@ -4,7 +4,7 @@ import { evaluateValidAnswers } from "../../engine/evaluate.js";
 import { isFhirInput } from "../../fhir/resource-type.js";
 import { fromQuestionnaireResponse, questionnaireResponseRecordId } from "../../fhir/response.js";
 import type { EvaluateOptions, TriageResult } from "../../engine/result.js";
-import type { Issue } from "../../issues.js";
+import { listedIssues, type Issue } from "../../issues.js";
 import type { Ruleset } from "../../ruleset/load.js";
 import { duplicateKeys } from "../duplicate-keys.js";
 
@@ -15,7 +15,8 @@ export interface ErrorRecord {
   error: { message: string; issues: Issue[] };
 }
 
-export type LineOutcome = { ok: true; result: TriageResult } | { ok: false; record: ErrorRecord };
+/** `more`: how many problems the record does not list (it lists the first ISSUE_LIMITS.listed). */
+export type LineOutcome = { ok: true; result: TriageResult } | { ok: false; record: ErrorRecord; more: number };
 
 export const MAX_LINE_BYTES = 1024 * 1024;
 
@@ -51,13 +52,16 @@ export function triageLine(ruleset: Ruleset, lineNumber: number, text: string | 
   } catch (error) {
     if (!(error instanceof AnswersError)) throw error;
     const count = error.issues.length;
-    return failure(lineNumber, id, `invalid answers: ${count} ${count === 1 ? "problem" : "problems"}`, [...error.issues]);
+    return failure(lineNumber, id, `invalid answers: ${count.toLocaleString("en")} ${count === 1 ? "problem" : "problems"}`, error.issues);
   }
 }
 
-function failure(line: number, id: string | number | undefined, message: string, issues: Issue[]): LineOutcome {
-  const record: ErrorRecord = id === undefined ? { line, error: { message, issues } } : { line, id, error: { message, issues } };
-  return { ok: false, record };
+/** The error record, listing the first problems; its message says how many were not listed. */
+function failure(line: number, id: string | number | undefined, message: string, issues: readonly Issue[]): LineOutcome {
+  const { listed, more } = listedIssues(issues);
+  const error = { message: more > 0 ? `${message}; the first ${listed.length} are listed` : message, issues: listed };
+  const record: ErrorRecord = id === undefined ? { line, error } : { line, id, error };
+  return { ok: false, record, more };
 }
 
 /** The record's id when it is one the contract allows, so that an error can still be matched. */

@@ -1,3 +1,4 @@
+import { moreProblemsLine } from "../../issues.js";
 import { oneLine } from "../one-line.js";
 import type { LineOutcome } from "./records.js";
 
@@ -5,7 +6,8 @@ import type { LineOutcome } from "./records.js";
 export function textLine(lineNumber: number, outcome: LineOutcome): string {
   if (!outcome.ok) {
     const { id, error } = outcome.record;
-    const issues = error.issues.map((issue) => `${issue.path}: ${issue.message}`).join("; ");
+    const listed = error.issues.map((issue) => `${issue.path}: ${issue.message}`);
+    const issues = (outcome.more > 0 ? [...listed, moreProblemsLine(outcome.more)] : listed).join("; ");
     return oneLine(`line ${lineNumber}${id === undefined ? "" : ` ${JSON.stringify(id)}`}: error: ${issues}`);
   }
   const { result } = outcome;
