@@ -7,12 +7,23 @@ export { RULE_URGENCIES, URGENCIES, type RuleUrgency, type Urgency } from "./urg
 /** Names that must never become object keys built from data. */
 const FORBIDDEN_IDS = new Set(["__proto__", "constructor", "prototype", "id"]);
 
-const questionId = z
-  .string()
+/**
+ * The longest string a ruleset may hold, a text, an id or a URL alike (rules/README.md, "Limits"):
+ * far above any real one (the longest built-in text has 398 characters), low enough that nothing
+ * that prints, wraps or compares ruleset text ever has much to do.
+ */
+export const MAX_STRING_LENGTH = 2_000;
+
+const TOO_LONG = `must be at most ${MAX_STRING_LENGTH.toLocaleString("en")} characters`;
+
+/** Every string of a ruleset is one of these (or a URL, bounded the same). */
+const string = () => z.string().max(MAX_STRING_LENGTH, TOO_LONG);
+
+const questionId = string()
   .regex(/^[A-Za-z][A-Za-z0-9]*$/, "must be letters and digits, starting with a letter")
   .refine((id) => !FORBIDDEN_IDS.has(id), "is a reserved name");
-const ruleId = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "must be lower-case words joined by hyphens");
-const text = z.string().trim().min(1, "must not be empty");
+const ruleId = string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "must be lower-case words joined by hyphens");
+const text = string().trim().min(1, "must not be empty");
 
 /**
  * A condition over the answers. Exactly one form per object:
@@ -41,8 +52,8 @@ const CONDITION_FORMS = [
 export const ConditionSchema: z.ZodType<ConditionDefinition> = z
   .strictObject({
     answer: questionId.optional(),
-    equals: z.string().optional(),
-    in: z.array(z.string()).min(1).optional(),
+    equals: string().optional(),
+    in: z.array(string()).min(1).optional(),
     atLeast: z.int().optional(),
     below: z.int().optional(),
     get all() {
@@ -66,7 +77,7 @@ export const ConditionSchema: z.ZodType<ConditionDefinition> = z
   }) as unknown as z.ZodType<ConditionDefinition>;
 
 const choiceSchema = z.strictObject({
-  value: z.string().regex(/^[a-z]+(-[a-z]+)*$/, "must be lower-case words joined by hyphens"),
+  value: string().regex(/^[a-z]+(-[a-z]+)*$/, "must be lower-case words joined by hyphens"),
   label: text,
   unknown: z.literal(true).optional(),
 });
@@ -88,10 +99,10 @@ const choiceQuestionSchema = z.strictObject({
   ...questionBase,
   type: z.literal("choice"),
   choices: z.array(choiceSchema).min(2),
-  warningAnswer: z.string(),
+  warningAnswer: string(),
   items: z.array(z.strictObject({ id: questionId, text })).min(1).optional(),
   /** When the answer is this value, the interview asks each item on its own. */
-  askItemsWhen: z.string().optional(),
+  askItemsWhen: string().optional(),
   itemPrompt: text.optional(),
   /** The choices for one item, asked on its own; values are the question's own. */
   itemChoices: z.array(choiceSchema).min(2).optional(),
@@ -118,10 +129,13 @@ const ruleSchema = z.strictObject({
   emergencyNote: text.optional(),
   /** The rule's own advice, added to the advice when the result's urgency is this rule's urgency in the result. */
   advice: text.optional(),
-  sources: z.array(z.string()).min(1, "needs at least one source"),
+  sources: z.array(string()).min(1, "needs at least one source"),
 });
 
-const sourceSchema = z.strictObject({ title: text, url: z.url({ protocol: /^https?$/ }) });
+const sourceSchema = z.strictObject({
+  title: text,
+  url: z.url({ protocol: /^https?$/ }).max(MAX_STRING_LENGTH, TOO_LONG),
+});
 
 const urgencyAdviceSchema = z.strictObject({ label: text, meaning: text, advice: text });
 
@@ -158,14 +172,14 @@ const adviceSchema = z.strictObject({
 });
 
 export const RulesetDefinitionSchema = z.strictObject({
-  $schema: z.string().optional(),
-  id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "must be lower-case words joined by hyphens"),
-  version: z.string().regex(/^\d+\.\d+\.\d+$/, "must be a version like 1.0.0"),
+  $schema: string().optional(),
+  id: string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "must be lower-case words joined by hyphens"),
+  version: string().regex(/^\d+\.\d+\.\d+$/, "must be a version like 1.0.0"),
   title: text,
   description: text,
   intro: text,
   disclaimer: text,
-  sources: z.record(z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "must be lower-case words joined by hyphens"), sourceSchema),
+  sources: z.record(string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "must be lower-case words joined by hyphens"), sourceSchema),
   questions: z.array(questionSchema).min(1),
   rules: z.array(ruleSchema).min(1),
   unsurePolicy: policySchema,
@@ -183,7 +197,7 @@ export const EXTENDABLE_RULESETS = ["default"] as const;
  * it). What the base says is never repeated, so the extension follows the base's changes.
  */
 export const RulesetExtensionSchema = z.strictObject({
-  $schema: z.string().optional(),
+  $schema: string().optional(),
   extends: z.enum(EXTENDABLE_RULESETS),
   id: RulesetDefinitionSchema.shape.id,
   version: RulesetDefinitionSchema.shape.version,

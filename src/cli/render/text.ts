@@ -56,7 +56,9 @@ export function renderText(result: TriageResult, ruleset: Ruleset, style: Style,
   }
   if (sources.length > 0) {
     lines.push("", chalk.bold("Sources"));
-    sources.forEach((source, i) => lines.push(chalk.dim(wrapIndented(`[${i + 1}] ${source.title}: ${source.url}`, width, "  ", "      "))));
+    sources.forEach((source, i) =>
+      lines.push(chalk.dim(wrapIndented(`[${i + 1}] ${source.title}: ${source.url}`, width, "  ", "      ", { keepLongWords: true }))),
+    );
   }
   lines.push("", wrap(result.disclaimer));
   return `${lines.join("\n")}\n`;
