@@ -44,7 +44,8 @@ export function describeValue(value: unknown): string {
   if (value === null) return "null";
   if (Array.isArray(value)) return "an array";
   if (typeof value === "object") return "an object";
-  if (typeof value === "string") return JSON.stringify(shorten(value, ISSUE_LIMITS.quoted));
+  // JSON.stringify escapes C0 controls but leaves DEL and C1 (the one-byte CSI) raw: escape them too.
+  if (typeof value === "string") return JSON.stringify(shorten(value, ISSUE_LIMITS.quoted)).replace(/[\u007f-\u009f]/g, (c) => `\\u00${c.charCodeAt(0).toString(16)}`);
   if (typeof value === "number" || typeof value === "boolean") return String(value);
   return typeof value;
 }

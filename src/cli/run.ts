@@ -10,7 +10,7 @@ import { CancelledError, EXIT, UsageError, type CliIo } from "./io.js";
 import { colorLevel, formatResult, FORMATS, terminalWidth, type Format } from "./output.js";
 import { activeRuleset } from "./active-ruleset.js";
 import { describeAskWhen } from "./conditions-text.js";
-import { oneLine } from "./one-line.js";
+import { oneLine } from "./terminal-safe.js";
 import { readJsonInput } from "./read-answers.js";
 import { validAnswers } from "./valid-answers.js";
 import { VERSION } from "./version.js";

@@ -16,14 +16,40 @@ export const MAX_STRING_LENGTH = 2_000;
 
 const TOO_LONG = `must be at most ${MAX_STRING_LENGTH.toLocaleString("en")} characters`;
 
+/**
+ * Control characters (C0, DEL, C1: ESC, the one-byte CSI, carriage return, tab, …) could drive the
+ * terminal that shows a ruleset's text, so no ruleset string may hold one; a text may hold line
+ * breaks. (Renderers escape them too; the loader refusing them keeps every other output clean.)
+ */
+const CONTROLS = { anywhere: "\\u0000-\\u001f\\u007f-\\u009f", inText: "\\u0000-\\u0009\\u000b-\\u001f\\u007f-\\u009f" } as const;
+
+function withoutControls(where: keyof typeof CONTROLS) {
+  const control = new RegExp(`[${CONTROLS[where]}]`);
+  const rule = where === "inText" ? "text may hold line breaks, no other control characters" : "an id, a value or a URL may hold none";
+  return [
+    new RegExp(`^[^${CONTROLS[where]}]*$`),
+    {
+      error: (issue: { input?: unknown }) => {
+        const found = typeof issue.input === "string" ? (control.exec(issue.input)?.[0] ?? "") : "";
+        const codePoint = `U+${found.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`;
+        return `contains a control character (${codePoint}); ${rule}`;
+      },
+    },
+  ] as const;
+}
+
 /** Every string of a ruleset is one of these (or a URL, bounded the same). */
-const string = () => z.string().max(MAX_STRING_LENGTH, TOO_LONG);
+const string = (where: keyof typeof CONTROLS = "anywhere") =>
+  z
+    .string()
+    .max(MAX_STRING_LENGTH, TOO_LONG)
+    .regex(...withoutControls(where));
 
 const questionId = string()
   .regex(/^[A-Za-z][A-Za-z0-9]*$/, "must be letters and digits, starting with a letter")
   .refine((id) => !FORBIDDEN_IDS.has(id), "is a reserved name");
 const ruleId = string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "must be lower-case words joined by hyphens");
-const text = string().trim().min(1, "must not be empty");
+const text = string("inText").trim().min(1, "must not be empty");
 
 /**
  * A condition over the answers. Exactly one form per object:
@@ -134,7 +160,10 @@ const ruleSchema = z.strictObject({
 
 const sourceSchema = z.strictObject({
   title: text,
-  url: z.url({ protocol: /^https?$/ }).max(MAX_STRING_LENGTH, TOO_LONG),
+  url: z
+    .url({ protocol: /^https?$/ })
+    .max(MAX_STRING_LENGTH, TOO_LONG)
+    .regex(...withoutControls("anywhere")),
 });
 
 const urgencyAdviceSchema = z.strictObject({ label: text, meaning: text, advice: text });
