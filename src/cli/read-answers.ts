@@ -1,6 +1,7 @@
 import { issueLines } from "../issues.js";
 import { mayHaveDuplicateKeys } from "./duplicate-key-count.js";
 import { UsageError, type CliIo } from "./io.js";
+import { looksLikeUtf16 } from "./utf16.js";
 
 /** Answers and rulesets are small; anything larger is a mistake (or a device that never ends), not a document. */
 export const MAX_INPUT_BYTES = 1024 * 1024;
@@ -26,6 +27,7 @@ export async function readJsonInput(io: CliIo, path: string, what: InputKind): P
     throw new UsageError(`${name}: the ${what} ${what === "answers" ? "are" : "is"} larger than 1 MiB; expected one JSON object (reading stopped at 1 MiB)`);
   }
   const text = bytes.toString("utf8");
+  if (looksLikeUtf16(text)) throw new UsageError(`${name}: looks like UTF-16; save it as UTF-8 (expected one JSON object: the ${what})`);
   if (text.trim() === "") throw new UsageError(`${name}: empty; expected one JSON object: the ${what}`);
   let document: unknown;
   try {

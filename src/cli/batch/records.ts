@@ -7,6 +7,7 @@ import type { EvaluateOptions, TriageResult } from "../../engine/result.js";
 import { listedIssues, type Issue } from "../../issues.js";
 import type { Ruleset } from "../../ruleset/load.js";
 import { duplicateKeys } from "../duplicate-keys.js";
+import { looksLikeUtf16 } from "../utf16.js";
 
 /** A line that could not be evaluated, as the contract's error record. */
 export interface ErrorRecord {
@@ -20,6 +21,8 @@ export type LineOutcome = { ok: true; result: TriageResult } | { ok: false; reco
 
 export const MAX_LINE_BYTES = 1024 * 1024;
 
+const BLANK_LINE = "blank line; each line must hold one JSON object of answers (remove empty lines; one newline at the end is fine)";
+
 /** One NDJSON line: parse, check, evaluate. Never throws for bad input; the record says what is wrong. */
 export function triageLine(ruleset: Ruleset, lineNumber: number, text: string | undefined, options: EvaluateOptions): LineOutcome {
   if (text === undefined) {
@@ -29,11 +32,10 @@ export function triageLine(ruleset: Ruleset, lineNumber: number, text: string | 
   try {
     parsed = JSON.parse(text);
   } catch (error) {
-    if (text.trim() === "") {
-      return failure(lineNumber, undefined, "blank line; expected one JSON object of answers", [{ path: "(root)", message: "blank line" }]);
-    }
+    if (text.trim() === "") return lineFailure(lineNumber, BLANK_LINE);
+    if (looksLikeUtf16(text)) return lineFailure(lineNumber, "not valid JSON: looks like UTF-16; save the file as UTF-8");
     const reason = (error as Error).message.replace(/\s*[\r\n]+\s*/g, " ");
-    return failure(lineNumber, undefined, `not valid JSON: ${reason}`, [{ path: "(root)", message: `not valid JSON: ${reason}` }]);
+    return lineFailure(lineNumber, `not valid JSON: ${reason}`);
   }
   const fhir = isFhirInput(ruleset, parsed);
   const id = fhir ? questionnaireResponseRecordId(parsed) : readableId(parsed);
@@ -57,6 +59,11 @@ export function triageLine(ruleset: Ruleset, lineNumber: number, text: string | 
 }
 
 /** The error record, listing the first problems; its message says how many were not listed. */
+/** A problem with the line as a whole: said once as the record's message, once as its one issue. */
+function lineFailure(line: number, message: string): LineOutcome {
+  return failure(line, undefined, message, [{ path: "(root)", message }]);
+}
+
 function failure(line: number, id: string | number | undefined, message: string, issues: readonly Issue[]): LineOutcome {
   const { listed, more } = listedIssues(issues);
   const error = { message: more > 0 ? `${message}; the first ${listed.length} are listed` : message, issues: listed };

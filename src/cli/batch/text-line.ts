@@ -6,7 +6,8 @@ import type { LineOutcome } from "./records.js";
 export function textLine(lineNumber: number, outcome: LineOutcome): string {
   if (!outcome.ok) {
     const { id, error } = outcome.record;
-    const listed = error.issues.map((issue) => `${issue.path}: ${issue.message}`);
+    // A problem with the whole line (blank, not JSON) is said without its "(root)" path.
+    const listed = error.issues.map((issue) => (issue.path === "(root)" ? issue.message : `${issue.path}: ${issue.message}`));
     const issues = (outcome.more > 0 ? [...listed, moreProblemsLine(outcome.more)] : listed).join("; ");
     return oneLine(`line ${lineNumber}${id === undefined ? "" : ` ${JSON.stringify(id)}`}: error: ${issues}`);
   }
