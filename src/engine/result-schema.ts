@@ -3,7 +3,7 @@ import { RULE_URGENCIES, URGENCIES } from "../ruleset/urgency.js";
 import type { TriageResult } from "./result.js";
 
 /**
- * The result of contract.md as a zod schema, for `neck-triage schema result` (JSON Schema) and for
+ * The result of docs/contract.md as a zod schema, for `neck-triage schema result` (JSON Schema) and for
  * tests. `satisfies` keeps it in step with the TriageResult type the engine returns.
  */
 export const ResultSchema = z
@@ -27,7 +27,7 @@ export const ResultSchema = z
     ruleset: z.object({ id: z.string(), version: z.string() }),
     unanswered: z.array(z.string()).optional(),
   })
-  .meta({ title: "neck-triage result", description: "The result of one triage (contract.md); more fields may be added." }) satisfies z.ZodType<TriageResult>;
+  .meta({ title: "neck-triage result", description: "The result of one triage (docs/contract.md); more fields may be added." }) satisfies z.ZodType<TriageResult>;
 
 /** JSON Schema (2020-12) of a ruleset's answers or of a result. */
 export function jsonSchemaOf(schema: z.ZodType): Record<string, unknown> {

@@ -27,7 +27,7 @@ describe("the JSON Schema document of the result", () => {
     const schema = jsonSchemaOf(ResultSchema);
     expect(schema.$schema).toBe("https://json-schema.org/draft/2020-12/schema");
     expect(schema.title).toBe("neck-triage result");
-    expect(schema.description).toBe("The result of one triage (contract.md); more fields may be added.");
+    expect(schema.description).toBe("The result of one triage (docs/contract.md); more fields may be added.");
   });
 
   it("describes id as a string of at most 200 characters or a number", () => {

@@ -141,7 +141,7 @@ export const anythingArbitrary: fc.Arbitrary<unknown> = fc.anything({
 });
 
 /**
- * What the answers contract (contract.md, "Answers") says is wrong with `input`, computed
+ * What the answers contract (docs/contract.md, "Answers") says is wrong with `input`, computed
  * independently of src/: the whole document, or the keys at fault (a missing or invalid question,
  * an unknown key, an invalid id).
  */
