@@ -99,7 +99,7 @@ describe("error output larger than the input: 60,000 unknown keys gave 60,014 li
     expect(code).toBe(2);
   });
 
-  it("a library caller's ruleset sharing one object at every level (2^25 places) is refused at once, not validated exponentially", () => {
+  it("a library caller's ruleset sharing one condition at every level is refused at once, not validated exponentially", () => {
     let shared: unknown = { answer: "fever", equals: "yes" };
     for (let level = 0; level < 25; level++) shared = { all: [shared, shared] };
     const ruleset = JSON.parse(readFileSync(`${REPO_ROOT}rules/default.json`, "utf8")) as { rules: { when: unknown }[] };

@@ -94,7 +94,7 @@ describe("input caps, end to end: devices and FIFOs", () => {
   const haveMkfifo = spawnSync("mkfifo", ["--version"]).status === 0;
   if (!haveMkfifo) console.log("[skip] mkfifo is missing: the FIFO case needs it");
 
-  it.skipIf(!haveMkfifo)("--answers FIFO fed by `yes` without end: refused at 1 MiB, exit 2", async () => {
+  it.skipIf(!haveMkfifo)("--answers FIFO fed by yes without end: refused at 1 MiB, exit 2", async () => {
     const fifo = join(temp.path, "answers.fifo");
     expect(spawnSync("mkfifo", [fifo]).status).toBe(0);
     // The writer ends with SIGPIPE once neck-triage stops reading and closes the FIFO.

@@ -81,7 +81,7 @@ describe("terminal escapes from ruleset text: renderers escape whatever reaches 
     expect(withoutStyle(rulesAsText(ruleset, makeStyle(3), 80))).not.toMatch(RAW_CONTROL);
   });
 
-  it("a record id with a C1 control (the one-byte CSI) is escaped in text output", async () => {
+  it("a record id with a C1 control, the one-byte CSI, is escaped in text output", async () => {
     const answers = JSON.stringify({ ...calmAnswers(), id: "x\u009b2J" });
     const fake = makeFakeIo({ stdinIsTTY: false, stdinText: answers });
     expect(await run(["--answers", "-"], fake.io)).toBe(0);
