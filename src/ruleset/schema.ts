@@ -160,10 +160,9 @@ const ruleSchema = z.strictObject({
 
 const sourceSchema = z.strictObject({
   title: text,
-  url: z
-    .url({ protocol: /^https?$/ })
-    .max(MAX_STRING_LENGTH, TOO_LONG)
-    .regex(...withoutControls("anywhere")),
+  // Checked as a string first: zod's URL check trims the value and drops tabs and line breaks from
+  // it, so a control character there would otherwise be removed silently, not refused.
+  url: string().pipe(z.url({ protocol: /^https?$/ })),
 });
 
 const urgencyAdviceSchema = z.strictObject({ label: text, meaning: text, advice: text });

@@ -52,6 +52,14 @@ describe("terminal escapes from ruleset text: the loader refuses control charact
     expect(() => loadRuleset(rulesetDocument((d) => void (d.rules[0]!.summary = "two\nlines")))).not.toThrow();
   });
 
+  it("a tab or a line break in a source URL was silently dropped by the URL check; now refused like any control character", () => {
+    const source = Object.keys(rulesetDocument().sources)[0]!;
+    for (const url of ["\thttps://example.org/", "https://example.org/a\tb", "https://example.org/a\nb", "https://example.org/\r"]) {
+      const issues = issuesThrownBy(() => loadRuleset(rulesetDocument((d) => void (d.sources[source]!.url = url))), RulesetError);
+      expect(issues, JSON.stringify(url)).toEqual([{ path: `sources.${source}.url`, message: expect.stringMatching(/^contains a control character \(U\+000[9AD]\)/) }]);
+    }
+  });
+
   it("the CLI: exit 2, the path named, the escape shown escaped, never raw", async () => {
     const file = await temp.file("escape.json", JSON.stringify(rulesetDocument((d) => void (d.rules[0]!.summary = "Clear \u001b[2J the screen"))));
     const fake = makeFakeIo({ stdinIsTTY: false });
