@@ -1,3 +1,4 @@
+import { listedIssues, moreProblemsLine } from "../issues.js";
 import { RulesetError } from "../ruleset/errors.js";
 import { BUILTIN_RULESET_DOCUMENTS, getBuiltinRuleset } from "../ruleset/builtin.js";
 import type { Ruleset } from "../ruleset/load.js";
@@ -5,14 +6,14 @@ import { UsageError, type CliIo } from "./io.js";
 import { readJsonInput } from "./read-answers.js";
 
 /**
- * The ruleset `--ruleset NAME|FILE` names: a built-in one by name, else a JSON file, validated in
- * full before use (every problem with its JSON path, exit 2). Nothing in it is ever executed.
+ * The ruleset `--ruleset NAME|FILE` names: a built-in one by name, else a JSON file ("-": stdin),
+ * validated in full before use (every problem with its JSON path, exit 2). Nothing in it is ever executed.
  */
 export async function activeRuleset(option: string | undefined, io: CliIo): Promise<Ruleset> {
   const builtin = getBuiltinRuleset(option ?? "default");
   if (builtin) return builtin;
   const file = option as string;
-  if (!/[./\\]/.test(file)) {
+  if (file !== "-" && !/[./\\]/.test(file)) {
     throw new UsageError(
       `--ruleset: no built-in ruleset "${file}"; built-in: ${Object.keys(BUILTIN_RULESET_DOCUMENTS).join(", ")}, or give a ruleset file (.json)`,
     );
@@ -23,7 +24,9 @@ export async function activeRuleset(option: string | undefined, io: CliIo): Prom
     return loadRuleset(document);
   } catch (error) {
     if (error instanceof RulesetError) {
-      throw new UsageError(error.issues.map((issue) => `${file === "-" ? "stdin" : file}: ${issue.path}: ${issue.message}`));
+      const { listed, more } = listedIssues(error.issues);
+      const lines = listed.map((issue) => `${file === "-" ? "stdin" : file}: ${issue.path}: ${issue.message}`);
+      throw new UsageError(more > 0 ? [...lines, moreProblemsLine(more)] : lines);
     }
     throw error;
   }

@@ -5,8 +5,7 @@ export interface CliIo {
   readonly stderr: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
   /** The environment; `--no-color` sets NO_COLOR here so that prompts lose colour too. */
   readonly env: Record<string, string | undefined>;
-  readFile(path: string): Promise<string>;
-  /** A stream of a file's bytes, for batch input of any size. */
+  /** A stream of a file's bytes: every input is read through one, with its size counted as it arrives. */
   openRead(path: string): NodeJS.ReadableStream;
   /** Prompts for the interview; tests inject scripted ones. Defaults to @inquirer/prompts on stdin/stderr. */
   readonly prompter?: import("./interview/prompter.js").Prompter;

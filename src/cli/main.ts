@@ -1,26 +1,36 @@
 import { createReadStream } from "node:fs";
-import { readFile, stat } from "node:fs/promises";
-import { EXIT, UsageError } from "./io.js";
-import { MAX_ANSWERS_BYTES } from "./read-answers.js";
+import { getSystemErrorMap } from "node:util";
+import { EXIT } from "./io.js";
 import { run } from "./run.js";
 
-/** The process shell: real streams and files, the exit code, and a quiet end when a pipe closes. */
+/** The process shell: real streams and files, the exit code, and what happens when output fails. */
 export async function main(): Promise<void> {
   for (const stream of [process.stdout, process.stderr]) {
-    stream.on("error", (error: NodeJS.ErrnoException) => {
-      if (error.code === "EPIPE") process.exit(process.exitCode ?? EXIT.ok);
-      throw error;
-    });
+    stream.on("error", (error: NodeJS.ErrnoException) => endOnOutputError(stream, error));
   }
   process.exitCode = await run(process.argv.slice(2), {
     stdin: process.stdin,
     stdout: process.stdout,
     stderr: process.stderr,
     env: process.env,
-    async readFile(path) {
-      if ((await stat(path)).size > MAX_ANSWERS_BYTES) throw new UsageError(`${path}: larger than 1 MiB; expected one JSON object`);
-      return readFile(path, "utf8");
-    },
     openRead: (path) => createReadStream(path, { highWaterMark: 256 * 1024 }),
   });
+}
+
+/**
+ * Every write to stdout and stderr ends here when it fails, whatever the command. A closed pipe
+ * (`| head -1`) ends quietly with the exit code so far; any other failure (a full disk) is an I/O
+ * failure, not bad input: one line naming the system's reason in words, exit 1, no stack trace.
+ */
+function endOnOutputError(stream: NodeJS.WriteStream, error: NodeJS.ErrnoException): never {
+  if (error.code === "EPIPE") process.exit(process.exitCode ?? EXIT.ok);
+  // When stderr itself cannot be written, there is nowhere left to say so.
+  if (stream !== process.stderr) process.stderr.write(`neck-triage: cannot write output: ${reasonInWords(error)}\n`);
+  process.exit(EXIT.internal);
+}
+
+/** "no space left on device" for ENOSPC: the system's own words for an errno, else the message. */
+function reasonInWords(error: NodeJS.ErrnoException): string {
+  const known = error.errno === undefined ? undefined : getSystemErrorMap().get(error.errno);
+  return known?.[1] ?? error.code ?? error.message;
 }

@@ -1,23 +1,33 @@
+import { issueLines } from "../issues.js";
 import { mayHaveDuplicateKeys } from "./duplicate-key-count.js";
 import { UsageError, type CliIo } from "./io.js";
+import { looksLikeUtf16 } from "./utf16.js";
 
-/** Answers files are small; anything larger is a mistake, not a questionnaire. */
-export const MAX_ANSWERS_BYTES = 1024 * 1024;
+/** Answers and rulesets are small; anything larger is a mistake (or a device that never ends), not a document. */
+export const MAX_INPUT_BYTES = 1024 * 1024;
 
-/** Reads a JSON document from a file, or from stdin when `path` is "-". */
-export async function readJsonInput(io: CliIo, path: string, what: string): Promise<unknown> {
+/** What a JSON input holds, for messages: "the answers are …", "the ruleset is …". */
+export type InputKind = "answers" | "ruleset";
+
+/**
+ * Reads a JSON document from a file (any kind: regular, FIFO, device), or from stdin when `path` is
+ * "-". The cap is counted as the bytes arrive and reading stops there, so memory stays flat whatever
+ * the source.
+ */
+export async function readJsonInput(io: CliIo, path: string, what: InputKind): Promise<unknown> {
   const name = path === "-" ? "stdin" : path;
-  let text: string;
+  if (path === "-" && io.stdin.isTTY) io.stderr.write(`Reading the ${what} as JSON from the terminal; end with Ctrl-D.\n`);
+  let bytes: Buffer | undefined;
   try {
-    if (path === "-" && io.stdin.isTTY) io.stderr.write("Reading the answers as JSON from the terminal; end with Ctrl-D.\n");
-    text = path === "-" ? await readStream(io.stdin, name) : await io.readFile(path);
+    bytes = await readAtMost(path === "-" ? io.stdin : io.openRead(path), MAX_INPUT_BYTES);
   } catch (error) {
-    if (error instanceof UsageError) throw error;
     throw new UsageError(`${name}: cannot read the ${what}: ${describeReadError(error)}`);
   }
-  if (Buffer.byteLength(text) > MAX_ANSWERS_BYTES) {
-    throw new UsageError(`${name}: larger than 1 MiB; expected one JSON object: the ${what}`);
+  if (bytes === undefined) {
+    throw new UsageError(`${name}: the ${what} ${what === "answers" ? "are" : "is"} larger than 1 MiB; expected one JSON object (reading stopped at 1 MiB)`);
   }
+  const text = bytes.toString("utf8");
+  if (looksLikeUtf16(text)) throw new UsageError(`${name}: looks like UTF-16; save it as UTF-8 (expected one JSON object: the ${what})`);
   if (text.trim() === "") throw new UsageError(`${name}: empty; expected one JSON object: the ${what}`);
   let document: unknown;
   try {
@@ -30,7 +40,7 @@ export async function readJsonInput(io: CliIo, path: string, what: string): Prom
   // The full check (and its parser) loads only when the quick one cannot rule duplicates out.
   const duplicates = mayHaveDuplicateKeys(text, document) ? (await import("./duplicate-keys.js")).duplicateKeys(text, document) : [];
   if (duplicates.length > 0) {
-    throw new UsageError(duplicates.map((path) => `${path}: given more than once; give each field once`));
+    throw new UsageError(issueLines(duplicates.map((path) => ({ path, message: "given more than once; give each field once" }))));
   }
   return document;
 }
@@ -39,21 +49,27 @@ function stripByteOrderMark(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
-async function readStream(stream: NodeJS.ReadableStream, name: string): Promise<string> {
+/**
+ * The stream's bytes, or undefined as soon as they pass `limit`: leaving the loop early destroys the
+ * stream, so nothing past the limit (and the chunk that crossed it) is ever read.
+ */
+async function readAtMost(stream: NodeJS.ReadableStream, limit: number): Promise<Buffer | undefined> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of stream) {
     const buffer = typeof chunk === "string" ? Buffer.from(chunk) : (chunk as Buffer);
     size += buffer.length;
-    if (size > MAX_ANSWERS_BYTES) throw new UsageError(`${name}: larger than 1 MiB; expected one JSON object: the answers`);
+    if (size > limit) return undefined;
     chunks.push(buffer);
   }
-  return Buffer.concat(chunks).toString("utf8");
+  return Buffer.concat(chunks);
 }
 
-function describeReadError(error: unknown): string {
+/** A failed read in words: "no such file", "permission denied", …; the system's message otherwise. */
+export function describeReadError(error: unknown): string {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   if (code === "ENOENT") return "no such file";
+  // ERR_ACCESS_DENIED: Node's permission model (--permission) refused the read.
   if (code === "EACCES" || code === "EPERM" || code === "ERR_ACCESS_DENIED") return "permission denied";
   if (code === "EISDIR") return "it is a folder, not a file";
   return (error as Error | undefined)?.message ?? String(error);

@@ -11,7 +11,7 @@ import { CancelledError, EXIT, UsageError, type CliIo } from "./io.js";
 import { colorLevel, formatResult, FORMATS, terminalWidth, type Format } from "./output.js";
 import { activeRuleset } from "./active-ruleset.js";
 import { describeAskWhen } from "./conditions-text.js";
-import { oneLine } from "./one-line.js";
+import { oneLine } from "./terminal-safe.js";
 import { readJsonInput } from "./read-answers.js";
 import { validAnswers } from "./valid-answers.js";
 import { VERSION } from "./version.js";
@@ -42,7 +42,7 @@ Examples:
                                                   batch also take a QuestionnaireResponse to it
 
 Exit codes: 0 evaluated, 2 bad usage or input, 3 referral (with --exit-code),
-1 internal error, 130 cancelled.`;
+1 internal error or output that cannot be written, 130 cancelled.`;
 
 /** Runs the command line with the given arguments (without node and script) and returns the exit code. */
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
@@ -104,6 +104,7 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
     })
     .addHelpText("after", `${EXAMPLES}\n\n${answersHelp(ruleset)}`)
     .action(async (options: MainOptions) => {
+      if (options.answers === "-") refuseTwoReadersOfStdin(options.ruleset, "--answers -");
       setExitCode(await triageCommand(options, io, await activeRuleset(options.ruleset, io)));
     });
 
@@ -147,7 +148,9 @@ Examples:
     )
     .action(async (file: string | undefined, options: { format: "json" | "text"; exitCode?: boolean; emergencyNumber?: string; ruleset?: string }) => {
       const evaluateOptions = emergencyNumberOption({ color: true, emergencyNumber: options.emergencyNumber }, io);
-      const ruleset = await activeRuleset(options.ruleset ?? program.opts<MainOptions>().ruleset, io);
+      const rulesetOption = options.ruleset ?? program.opts<MainOptions>().ruleset;
+      if (file === undefined || file === "-") refuseTwoReadersOfStdin(rulesetOption, "batch");
+      const ruleset = await activeRuleset(rulesetOption, io);
       const { runBatch } = await import("./batch/command.js");
       setExitCode(await runBatch(ruleset, io, file, { format: options.format, exitCode: options.exitCode === true, evaluate: evaluateOptions }));
     });
@@ -178,7 +181,11 @@ Examples:
 }
 
 const SCHEMA_HELP = '"answers" (the input), "result" (the output), "error" (a batch error record) or "ruleset" (a ruleset document)';
-const RULESET_HELP = 'the ruleset: a built-in one by name ("default", "extended") or a ruleset JSON file';
+const RULESET_HELP = 'the ruleset: a built-in one by name ("default", "extended") or a ruleset JSON file (- reads stdin)';
+
+function refuseTwoReadersOfStdin(rulesetOption: string | undefined, otherReader: string): void {
+  if (rulesetOption === "-") throw new UsageError(`--ruleset -: ${otherReader} reads stdin too; give the ruleset as a file (e.g. --ruleset <(command))`);
+}
 
 /** The answers file format, from the ruleset's own questions. */
 function answersHelp(ruleset: Ruleset): string {

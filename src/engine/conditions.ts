@@ -28,7 +28,7 @@ export interface FollowUp {
 /**
  * Builds the function that turns answers into their codes, once per ruleset. Only an allowed answer
  * gets a code (anything else reads as not answered), and a follow-up whose condition does not hold
- * reads as not answered whatever was given: it has no effect (clinical-reference section 1b). A
+ * reads as not answered whatever was given: it has no effect (docs/clinical-basis.md section 1b). A
  * follow-up's condition reads only earlier questions, so one pass in question order settles chains.
  */
 export function compileEncoder(

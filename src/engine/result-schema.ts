@@ -4,7 +4,7 @@ import { RULE_URGENCIES, URGENCIES } from "../ruleset/urgency.js";
 import type { TriageResult } from "./result.js";
 
 /**
- * The result of contract.md as a zod schema, for `neck-triage schema result` (JSON Schema) and for
+ * The result of docs/contract.md as a zod schema, for `neck-triage schema result` (JSON Schema) and for
  * tests. `satisfies` keeps it in step with the TriageResult type the engine returns. Every object is
  * open (looseObject: no `additionalProperties: false`), as the contract says more fields may be added.
  */
@@ -36,7 +36,7 @@ export const ResultSchema = z
     }),
     unanswered: z.array(z.string()).optional(),
   })
-  .meta({ title: "neck-triage result", description: "The result of one triage (contract.md); more fields may be added." }) satisfies z.ZodType<TriageResult>;
+  .meta({ title: "neck-triage result", description: "The result of one triage (docs/contract.md); more fields may be added." }) satisfies z.ZodType<TriageResult>;
 
 /** JSON Schema (2020-12) of a zod schema, as every `neck-triage schema` output is made. */
 export function jsonSchemaOf(schema: z.core.$ZodType, io: "input" | "output" = "output"): Record<string, unknown> {

@@ -8,6 +8,7 @@ import { RulesetError } from "./errors.js";
 import { checkReferences } from "./references.js";
 import { isExtension, resolveExtension } from "./extend.js";
 import { RulesetDefinitionSchema, RulesetExtensionSchema, type RulesetDefinition } from "./schema.js";
+import { MAX_RULESET_VALUES, valueCount } from "./size.js";
 
 export { urgencyRank, type CompiledPart, type CompiledRule, type Ruleset } from "./compile.js";
 
@@ -20,6 +21,9 @@ export function loadRuleset(document: unknown): Ruleset {
   const tooDeep = pathNestedDeeperThan(document, MAX_RULESET_DEPTH);
   if (tooDeep) {
     throw new RulesetError([{ path: formatPath(tooDeep), message: `nested more than ${MAX_RULESET_DEPTH} levels deep (or in a loop); a ruleset needs far fewer` }]);
+  }
+  if (valueCount(document, MAX_RULESET_VALUES) > MAX_RULESET_VALUES) {
+    throw new RulesetError([{ path: "(root)", message: `holds more than ${MAX_RULESET_VALUES.toLocaleString("en")} values; a ruleset needs far fewer` }]);
   }
   if (isExtension(document)) return loadRuleset(resolvedExtension(document));
   // jitless: one parse per load, so compiling a parser would cost more than it saves.

@@ -11,12 +11,49 @@ export { RULE_URGENCIES, URGENCIES, type RuleUrgency, type Urgency } from "./urg
 /** Names that must never become object keys built from data. */
 const FORBIDDEN_IDS = new Set(["__proto__", "constructor", "prototype", "id"]);
 
-const questionId = z
-  .string()
+/**
+ * The longest string a ruleset may hold, a text, an id or a URL alike (rules/README.md, "Limits"):
+ * far above any real one (the longest built-in text has 398 characters), low enough that nothing
+ * that prints, wraps or compares ruleset text ever has much to do.
+ */
+export const MAX_STRING_LENGTH = 2_000;
+
+const TOO_LONG = `must be at most ${MAX_STRING_LENGTH.toLocaleString("en")} characters`;
+
+/**
+ * Control characters (C0, DEL, C1: ESC, the one-byte CSI, carriage return, tab, …) could drive the
+ * terminal that shows a ruleset's text, so no ruleset string may hold one; a text may hold line
+ * breaks. (Renderers escape them too; the loader refusing them keeps every other output clean.)
+ */
+const CONTROLS = { anywhere: "\\u0000-\\u001f\\u007f-\\u009f", inText: "\\u0000-\\u0009\\u000b-\\u001f\\u007f-\\u009f" } as const;
+
+function withoutControls(where: keyof typeof CONTROLS) {
+  const control = new RegExp(`[${CONTROLS[where]}]`);
+  const rule = where === "inText" ? "text may hold line breaks, no other control characters" : "an id, a value or a URL may hold none";
+  return [
+    new RegExp(`^[^${CONTROLS[where]}]*$`),
+    {
+      error: (issue: { input?: unknown }) => {
+        const found = typeof issue.input === "string" ? (control.exec(issue.input)?.[0] ?? "") : "";
+        const codePoint = `U+${found.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`;
+        return `contains a control character (${codePoint}); ${rule}`;
+      },
+    },
+  ] as const;
+}
+
+/** Every string of a ruleset is one of these (or a URL, bounded the same). */
+const string = (where: keyof typeof CONTROLS = "anywhere") =>
+  z
+    .string()
+    .max(MAX_STRING_LENGTH, TOO_LONG)
+    .regex(...withoutControls(where));
+
+const questionId = string()
   .regex(/^[A-Za-z][A-Za-z0-9]*$/, "must be letters and digits, starting with a letter")
   .refine((id) => !FORBIDDEN_IDS.has(id), "is a reserved name");
-const ruleId = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "must be lower-case words joined by hyphens");
-const text = z.string().trim().min(1, "must not be empty");
+const ruleId = string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "must be lower-case words joined by hyphens");
+const text = string("inText").trim().min(1, "must not be empty");
 
 /**
  * A condition over the answers. Exactly one form per object:
@@ -44,8 +81,8 @@ const CONDITION_FORMS = [
 
 export const ConditionSchema: z.core.$ZodType<ConditionDefinition> = strictObject({
   answer: questionId.optional(),
-  equals: z.string().optional(),
-  in: z.array(z.string()).min(1).optional(),
+  equals: string().optional(),
+  in: z.array(string()).min(1).optional(),
   atLeast: z.int().optional(),
   below: z.int().optional(),
   // Lazy, not getters: zod/mini reads the shape when `.check` below copies the object, before
@@ -68,7 +105,7 @@ export const ConditionSchema: z.core.$ZodType<ConditionDefinition> = strictObjec
 ) as unknown as z.core.$ZodType<ConditionDefinition>;
 
 const choiceSchema = strictObject({
-  value: z.string().regex(/^[a-z]+(-[a-z]+)*$/, "must be lower-case words joined by hyphens"),
+  value: string().regex(/^[a-z]+(-[a-z]+)*$/, "must be lower-case words joined by hyphens"),
   label: text,
   unknown: z.literal(true).optional(),
 });
@@ -90,10 +127,10 @@ const choiceQuestionSchema = strictObject({
   ...questionBase,
   type: z.literal("choice"),
   choices: z.array(choiceSchema).min(2),
-  warningAnswer: z.string(),
+  warningAnswer: string(),
   items: z.array(strictObject({ id: questionId, text })).min(1).optional(),
   /** When the answer is this value, the interview asks each item on its own. */
-  askItemsWhen: z.string().optional(),
+  askItemsWhen: string().optional(),
   itemPrompt: text.optional(),
   /** The choices for one item, asked on its own; values are the question's own. */
   itemChoices: z.array(choiceSchema).min(2).optional(),
@@ -120,12 +157,17 @@ const ruleSchema = strictObject({
   emergencyNote: text.optional(),
   /** The rule's own advice, added to the advice when the result's urgency is this rule's urgency in the result. */
   advice: text.optional(),
-  sources: z.array(z.string()).min(1, "needs at least one source"),
+  sources: z.array(string()).min(1, "needs at least one source"),
 });
 
-// JSON Schema's "uri" format takes any scheme; the pattern says http or https, as the protocol check
-// does (case-insensitively), so that `schema ruleset` refuses in an editor what the loader refuses.
-const sourceSchema = strictObject({ title: text, url: z.url({ protocol: /^https?$/ }).meta({ pattern: "^[Hh][Tt][Tt][Pp][Ss]?://" }) });
+// Checked as a string first: zod's URL check trims the value and drops tabs and line breaks from it,
+// so a control character there would otherwise be removed silently, not refused. JSON Schema's "uri"
+// format takes any scheme; the pattern says http or https, as the protocol check does
+// (case-insensitively), so that `schema ruleset` refuses in an editor what the loader refuses.
+const sourceSchema = strictObject({
+  title: text,
+  url: string().pipe(z.url({ protocol: /^https?$/ }).meta({ pattern: "^[Hh][Tt][Tt][Pp][Ss]?://" })),
+});
 
 const urgencyAdviceSchema = strictObject({ label: text, meaning: text, advice: text });
 
@@ -162,14 +204,14 @@ const adviceSchema = strictObject({
 });
 
 export const RulesetDefinitionSchema = strictObject({
-  $schema: z.string().optional(),
-  id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "must be lower-case words joined by hyphens"),
-  version: z.string().regex(/^\d+\.\d+\.\d+$/, "must be a version like 1.0.0"),
+  $schema: string().optional(),
+  id: string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "must be lower-case words joined by hyphens"),
+  version: string().regex(/^\d+\.\d+\.\d+$/, "must be a version like 1.0.0"),
   title: text,
   description: text,
   intro: text,
   disclaimer: text,
-  sources: z.record(z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "must be lower-case words joined by hyphens"), sourceSchema),
+  sources: z.record(string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "must be lower-case words joined by hyphens"), sourceSchema),
   questions: z.array(questionSchema).min(1),
   rules: z.array(ruleSchema).min(1),
   unsurePolicy: policySchema,
@@ -192,7 +234,7 @@ export const EXTENDABLE_RULESETS = ["default"] as const;
  * it). What the base says is never repeated, so the extension follows the base's changes.
  */
 export const RulesetExtensionSchema = strictObject({
-  $schema: z.string().optional(),
+  $schema: string().optional(),
   extends: z.enum(EXTENDABLE_RULESETS),
   id: RulesetDefinitionSchema.shape.id,
   version: RulesetDefinitionSchema.shape.version,

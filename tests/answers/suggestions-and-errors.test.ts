@@ -3,7 +3,7 @@ import { AnswersError, defaultRuleset, triage, type DefaultAnswers, type Issue }
 import { calmAnswers, issuesThrownBy } from "../helpers/answers.js";
 
 /*
- * Section 6 of STYLE.md: a bad answers file gets every issue with its path, and a misspelt field a
+ * docs/contract.md, "Errors": a bad answers file gets every issue with its path, and a misspelt field a
  * "did you mean". A name is suggested when it is at most max(2, a quarter of the field's length)
  * edits away, ignoring case; farther than that, the message lists the fields instead.
  */

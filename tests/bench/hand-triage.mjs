@@ -1,5 +1,5 @@
 // The benchmark's yardstick (not a test, not part of the package): the default ruleset written out
-// by hand as one validate-and-evaluate if-chain, from clinical-reference.md sections 2 and 3. It
+// by hand as one validate-and-evaluate if-chain, from docs/clinical-basis.md sections 2 and 3. It
 // returns what triage() returns, field for field, so that comparing their speed is fair; bench.mjs
 // checks that on its whole pool before timing. Only the wording (summaries, sources, advice, call-if
 // lines) is read from rules/default.json, once: the logic below does not look at the ruleset's

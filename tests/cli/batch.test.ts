@@ -16,7 +16,7 @@ import { makeFakeIo, type FakeIoOptions } from "./helpers/fake-io.js";
 import { assertBuilt, BIN, runCli } from "./helpers/spawn-cli.js";
 import { useTempDir } from "../helpers/temp-dir.js";
 
-// `neck-triage batch` (contract.md, "Batch"): NDJSON in, one result or error record per line out, in
+// `neck-triage batch` (docs/contract.md, "Batch"): NDJSON in, one result or error record per line out, in
 // order, same count; exit 2 if any line failed, else 3 under --exit-code if any referral, else 0.
 
 /** The contract's line limit: "a line over 1 MiB is refused". */

@@ -66,7 +66,7 @@ describe("interview: complete paths", () => {
     expect(result.urgency).toBe("none");
     expect(result.unanswered).toBeUndefined();
     expect(prompter.asked).not.toContain(question("improving").prompt);
-    // Checking back is counted from the days given: day 7 is 4 days from day 3 (clinical reference section 4).
+    // Checking back is counted from the days given: day 7 is 4 days from day 3 (docs/clinical-basis.md section 4).
     expect(result.advice).toContain("4 days from now");
   });
 
@@ -230,7 +230,7 @@ describe('interview: "not sure" about the emergency list', () => {
   });
 });
 
-describe("interview: follow-up questions (clinical reference section 1b)", () => {
+describe("interview: follow-up questions (docs/clinical-basis.md section 1b)", () => {
   const mechanismItem = (reply: Reply): Step => ({ message: question("injuryMechanism").itemPrompt ?? "no itemPrompt", reply });
 
   it("asks injuryMechanism right after an injury, shows its list, and a yes stops at an emergency", async () => {

@@ -5,7 +5,7 @@ import { renderText } from "../../src/cli/render/text.js";
 import { defaultRuleset, triage } from "../../src/index.js";
 import { unsureAnswers } from "../helpers/answers.js";
 
-// Everything unsure except age: every emergency rule drops to urgent (clinical-reference section 3.5).
+// Everything unsure except age: every emergency rule drops to urgent (docs/clinical-basis.md section 3.5).
 const allUnsure = unsureAnswers();
 
 describe("text and markdown results", () => {

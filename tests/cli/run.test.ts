@@ -115,7 +115,7 @@ describe("text output on a terminal", () => {
   it("each reason is tagged with its urgency in words", async () => {
     const answers = { ...answersByUrgency.none, fever: "yes", headache: "yes", headacheNew: "no" };
     const result = await runWith(["--answers", "-"], { stdinIsTTY: false, stdoutIsTTY: true, env: { TERM: "xterm" }, stdinText: JSON.stringify(answers) });
-    // fever (urgent), fever-with-headache (urgent), headache (soon): clinical reference section 2.
+    // fever (urgent), fever-with-headache (urgent), headache (soon): docs/clinical-basis.md section 2.
     // Colour codes stripped: the words alone must carry the urgency.
     const plain = result.stdout.replace(/\u001b\[[0-9;]*m/g, "");
     expect(plain.match(/\[URGENT\]/g)).toHaveLength(2);

@@ -15,7 +15,7 @@ import { BACKGROUND_FIELDS, effectiveAnswers, expectedReasonFromEffective, field
  * B. Enumerated: for each follow-up, every combination of the answers of the rules it enters (the
  *    question it follows, the follow-up, and the other answers those rules read), the rest calm.
  *
- * Every case is checked against the contract and clinical-reference sections 1–3, re-implemented
+ * Every case is checked against the contract and docs/clinical-basis.md sections 1–3, re-implemented
  * from the text in tests/helpers/spec-policy.ts. Monotonicity: an answer one step worse (a question
  * a follow-up depends on included) never lowers the urgency.
  */

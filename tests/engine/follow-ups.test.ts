@@ -3,7 +3,7 @@ import { AnswersError, defaultRuleset, evaluate, triage, type DefaultAnswers } f
 import { calmAnswers, issuesThrownBy } from "../helpers/answers.js";
 import { variantOfDefault } from "../fhir/rulesets.js";
 
-/** clinical-reference section 1b: follow-up questions in JSON answers and in the engine. */
+/** docs/clinical-basis.md section 1b: follow-up questions in JSON answers and in the engine. */
 
 /** Calm answers with exactly these fields set or (undefined) removed: no follow-up filled in for us. */
 function exactly(changes: Record<string, string | number | undefined>): Record<string, string | number> {

@@ -5,7 +5,7 @@ import { calmAnswers, reasonFor, unsureAnswers } from "../helpers/answers.js";
 import { expectedDigest } from "../helpers/digest.js";
 
 /*
- * Truth tables of clinical-reference.md section 3, each row checked by hand against the spec:
+ * Truth tables of docs/clinical-basis.md section 3, each row checked by hand against the spec:
  * 1 = warning answer, ½ = unsure, 0 = otherwise; and = min, or = max; possible drops one level
  * (floor soon); a possible emergency of two or more parts is anchored at emergency when exactly one
  * part is unsure and another is confirmed, neither of them age or riskHistory.

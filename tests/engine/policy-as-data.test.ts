@@ -5,7 +5,7 @@ import { calmAnswers, reasonFor } from "../helpers/answers.js";
 import { choiceQuestion, extraRule, rulesetDocument } from "../helpers/ruleset-document.js";
 
 /*
- * clinical-reference.md section 3: "This policy is part of the ruleset (data: the drop, the floor, the
+ * docs/clinical-basis.md section 3: "This policy is part of the ruleset (data: the drop, the floor, the
  * anchor), not code." Each setting of unsurePolicy is changed on its own and the engine must follow
  * it; the rules of section 2 are used unchanged, plus test rules where a case needs more parts.
  */

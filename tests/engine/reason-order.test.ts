@@ -8,7 +8,7 @@ import { rulesetDocument } from "../helpers/ruleset-document.js";
  * order, and the result's urgency is the highest among them. The default ruleset lists its rules by
  * urgency already, so the cases here need either a "not sure" drop (a rule early in the list that
  * ends up less urgent than a later one) or a ruleset whose rules are not listed by urgency.
- * Expected orders are worked out by hand from rules/default.json and clinical-reference.md section 3.
+ * Expected orders are worked out by hand from rules/default.json and docs/clinical-basis.md section 3.
  */
 
 const reasonsOf = (result: TriageResult) => result.reasons.map((r) => [r.ruleId, r.certainty, r.urgency]);

@@ -28,7 +28,7 @@ describe("the JSON Schema document of the result", () => {
     const schema = jsonSchemaFor("result", defaultRuleset);
     expect(schema.$schema).toBe("https://json-schema.org/draft/2020-12/schema");
     expect(schema.title).toBe("neck-triage result");
-    expect(schema.description).toBe("The result of one triage (contract.md); more fields may be added.");
+    expect(schema.description).toBe("The result of one triage (docs/contract.md); more fields may be added.");
   });
 
   it("describes id as a string of at most 200 characters or an integer within ±(2^53 − 1)", () => {

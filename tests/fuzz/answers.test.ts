@@ -15,7 +15,7 @@ import {
 import { assertProperty, printTally } from "./helpers/fuzz-config.js";
 import { check, expectResultInvariants, outcomeOf } from "./helpers/invariants.js";
 
-// Hostile answers into the library (contract.md, "Library"): whatever comes in, the only thing ever
+// Hostile answers into the library (docs/contract.md, "Library"): whatever comes in, the only thing ever
 // thrown is AnswersError, each issue with a path and a message, and valid answers always give a
 // result that keeps the contract's rules.
 

@@ -8,7 +8,7 @@ import { assertAsyncProperty, printTally } from "./helpers/fuzz-config.js";
 import { check } from "./helpers/invariants.js";
 import { ANY_JSON_SPACE, layoutArbitrary, ONE_LINE_JSON_SPACE, serializeWithLayout } from "./helpers/json-layout.js";
 
-// Hostile bytes into the command line, in-process (contract.md, "Command line"): whatever comes in,
+// Hostile bytes into the command line, in-process (docs/contract.md, "Command line"): whatever comes in,
 // the exit code is 0, 2 or 3, never 1 (an internal error); no stack trace; errors are one line each
 // and cannot drive the terminal; batch gives one JSON line per input line, in order.
 
@@ -40,7 +40,7 @@ const answersDocument: fc.Arbitrary<Uint8Array> = fc.oneof(
   fc.constantFrom(...POLLUTING_VALUES).map((value) => utf8(JSON.stringify(value))),
 );
 
-/** What every run must show, whatever the input (contract.md, "Exit codes" and "Errors"). */
+/** What every run must show, whatever the input (docs/contract.md, "Exit codes" and "Errors"). */
 function expectSafeRun(result: InProcessRun, allowed: readonly number[]): void {
   check(allowed.includes(result.code), `exit ${result.code}: ${result.stderr.slice(0, 300)}`);
   check(!result.stderr.includes(STACK_FRAME), `a stack trace on stderr: ${result.stderr.slice(0, 300)}`);

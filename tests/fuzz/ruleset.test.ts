@@ -8,7 +8,7 @@ import { assertProperty, printTally } from "./helpers/fuzz-config.js";
 import { check, expectResultInvariants, outcomeOf } from "./helpers/invariants.js";
 import { allPaths, allStrings, mutate, mutationArbitrary } from "./helpers/json-mutation.js";
 
-// Hostile ruleset documents into loadRuleset (contract.md, "Library"): the only thing ever thrown is
+// Hostile ruleset documents into loadRuleset (docs/contract.md, "Library"): the only thing ever thrown is
 // RulesetError, each issue with a path and a message; a document that loads is one the engine can
 // run: any answers give a result keeping the contract's rules, or an AnswersError.
 

@@ -1,7 +1,7 @@
 import { AnswersError, defaultRuleset, RulesetError, type DefaultAnswers, type Issue, type Reason, type Ruleset, type TriageResult } from "../../src/index.js";
 
 /**
- * Answers with no warning sign and nothing unsure (clinical-reference section 1): an adult on day 3
+ * Answers with no warning sign and nothing unsure (docs/clinical-basis.md section 1): an adult on day 3
  * whose pain is getting better and who has not tried medicine. Every follow-up that the overrides
  * switch on and do not answer is answered with its reassuring choice ("no"), so that an override
  * such as `{ headache: "yes" }` gives valid answers about that one sign.
@@ -41,7 +41,7 @@ export function withReassuringFollowUps<T extends object>(answers: T): T {
 /**
  * Every three-way and medicine answer "not sure", follow-ups too (each is asked, since what it follows
  * is unsure), 10 days of pain (so `improving` is asked), adult
- * age 30 unless overridden: only possible reasons, never emergency (clinical-reference section 3).
+ * age 30 unless overridden: only possible reasons, never emergency (docs/clinical-basis.md section 3).
  */
 export function unsureAnswers(overrides: Partial<DefaultAnswers> = {}): DefaultAnswers {
   return calmAnswers({

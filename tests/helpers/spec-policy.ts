@@ -3,7 +3,7 @@ import { defaultRuleset } from "../../src/index.js";
 import type { ConditionDefinition, RuleDefinition } from "../../src/ruleset/schema.js";
 
 /**
- * The "not sure" policy of clinical-reference.md section 3, written from the text of the spec and
+ * The "not sure" policy of docs/clinical-basis.md section 3, written from the text of the spec and
  * not from the engine, so that tests can compare the two.
  */
 

@@ -21,7 +21,7 @@ async function cli(argv: string[], stdinText?: string) {
   return { code, stdout: fake.stdout(), stderr: fake.stderr() };
 }
 
-describe("the extended ruleset (clinical-reference section 6)", () => {
+describe("the extended ruleset (docs/clinical-basis.md section 6)", () => {
   it("keeps every default question and rule unchanged, in the same order", () => {
     const extendedQuestions = extendedDoc.questions.filter((q) => defaultDoc.questions.some((d) => d.id === q.id));
     expect(extendedQuestions).toEqual(defaultDoc.questions);

@@ -5,7 +5,7 @@ import { issuesThrownBy } from "../helpers/answers.js";
 import { ruleIndex, ruleOf, rulesetDocument } from "../helpers/ruleset-document.js";
 
 /*
- * STYLE.md 6: a bad rules file gets every issue listed, not just the first. A document the schema
+ * docs/contract.md, "Errors": a bad rules file gets every issue listed, not just the first. A document the schema
  * refuses is still checked for references as far as its shape allows, so that one run reports both
  * kinds; a place is reported once.
  */

@@ -5,6 +5,7 @@ import { compileResultSerializer } from "./serialize.js";
 import { LineSplitter } from "./split-lines.js";
 import { MAX_LINE_BYTES, triageLine, type LineOutcome } from "./records.js";
 import { textLine } from "./text-line.js";
+import { describeReadError } from "../read-answers.js";
 
 export interface BatchOptions {
   format: "json" | "text";
@@ -12,8 +13,6 @@ export interface BatchOptions {
   evaluate: EvaluateOptions;
 }
 
-/** Output is written in pieces of about this size, waiting for the reader when it falls behind. */
-const WRITE_BYTES = 64 * 1024;
 const PROGRESS_EVERY_MS = 250;
 
 /**
@@ -49,18 +48,16 @@ export async function runBatch(ruleset: Ruleset, io: CliIo, file: string | undef
   try {
     for await (const chunk of input) {
       splitter.push(typeof chunk === "string" ? Buffer.from(chunk) : (chunk as Buffer));
-      if (buffered.length >= WRITE_BYTES) {
+      // Whatever the chunk completed goes out now: results keep pace with a slow writer, and the
+      // record of a line that never ends (/dev/zero) is not held back behind it.
+      if (buffered !== "") {
         await write(io.stdout, buffered);
         buffered = "";
       }
       progress?.update(records);
     }
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    // ERR_ACCESS_DENIED: Node's permission model (--permission) refused the read.
-    if (code === "ENOENT" || code === "EACCES" || code === "EISDIR" || code === "EPERM" || code === "ERR_ACCESS_DENIED") {
-      throw new UsageError(`${file}: cannot read the answers: ${code === "ENOENT" ? "no such file" : code === "EISDIR" ? "it is a folder, not a file" : "permission denied"}`);
-    }
+    if (isReadError(error)) throw new UsageError(`${file ?? "stdin"}: cannot read the answers: ${describeReadError(error)}`);
     throw error;
   }
   splitter.end();
@@ -68,6 +65,12 @@ export async function runBatch(ruleset: Ruleset, io: CliIo, file: string | undef
   progress?.done(records);
   if (failed) return EXIT.usage;
   return options.exitCode && referred ? EXIT.referral : EXIT.ok;
+}
+
+/** A failure of the input itself (a system error, or Node's permission model refusing the read), not a bug. */
+function isReadError(error: unknown): boolean {
+  const { code, syscall } = (error ?? {}) as NodeJS.ErrnoException;
+  return syscall !== undefined || code === "ERR_ACCESS_DENIED";
 }
 
 /** Writes and, when the stream asks, waits until it has room again. */

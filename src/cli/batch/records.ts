@@ -4,10 +4,11 @@ import { evaluateValidAnswers } from "../../engine/evaluate.js";
 import { isFhirInput } from "../../fhir/resource-type.js";
 import { fromQuestionnaireResponse, questionnaireResponseRecordId } from "../../fhir/response.js";
 import type { EvaluateOptions, TriageResult } from "../../engine/result.js";
-import type { Issue } from "../../issues.js";
+import { listedIssues, type Issue } from "../../issues.js";
 import type { Ruleset } from "../../ruleset/load.js";
 import { isRecordId } from "../../answers/describe.js";
 import { duplicateKeys } from "../duplicate-keys.js";
+import { looksLikeUtf16 } from "../utf16.js";
 
 /** A line that could not be evaluated, as the contract's error record. */
 export interface ErrorRecord {
@@ -16,9 +17,12 @@ export interface ErrorRecord {
   error: { message: string; issues: Issue[] };
 }
 
-export type LineOutcome = { ok: true; result: TriageResult } | { ok: false; record: ErrorRecord };
+/** `more`: how many problems the record does not list (it lists the first ISSUE_LIMITS.listed). */
+export type LineOutcome = { ok: true; result: TriageResult } | { ok: false; record: ErrorRecord; more: number };
 
 export const MAX_LINE_BYTES = 1024 * 1024;
+
+const BLANK_LINE = "blank line; each line must hold one JSON object of answers (remove empty lines; one newline at the end is fine)";
 
 /** One NDJSON line: parse, check, evaluate. Never throws for bad input; the record says what is wrong. */
 export function triageLine(ruleset: Ruleset, lineNumber: number, text: string | undefined, options: EvaluateOptions): LineOutcome {
@@ -29,11 +33,10 @@ export function triageLine(ruleset: Ruleset, lineNumber: number, text: string | 
   try {
     parsed = JSON.parse(text);
   } catch (error) {
-    if (text.trim() === "") {
-      return failure(lineNumber, undefined, "blank line; expected one JSON object of answers", [{ path: "(root)", message: "blank line" }]);
-    }
+    if (text.trim() === "") return lineFailure(lineNumber, BLANK_LINE);
+    if (looksLikeUtf16(text)) return lineFailure(lineNumber, "not valid JSON: looks like UTF-16; save the file as UTF-8");
     const reason = (error as Error).message.replace(/\s*[\r\n]+\s*/g, " ");
-    return failure(lineNumber, undefined, `not valid JSON: ${reason}`, [{ path: "(root)", message: `not valid JSON: ${reason}` }]);
+    return lineFailure(lineNumber, `not valid JSON: ${reason}`);
   }
   const fhir = isFhirInput(ruleset, parsed);
   const id = fhir ? questionnaireResponseRecordId(parsed) : readableId(parsed);
@@ -52,13 +55,21 @@ export function triageLine(ruleset: Ruleset, lineNumber: number, text: string | 
   } catch (error) {
     if (!(error instanceof AnswersError)) throw error;
     const count = error.issues.length;
-    return failure(lineNumber, id, `invalid answers: ${count} ${count === 1 ? "problem" : "problems"}`, [...error.issues]);
+    return failure(lineNumber, id, `invalid answers: ${count.toLocaleString("en")} ${count === 1 ? "problem" : "problems"}`, error.issues);
   }
 }
 
-function failure(line: number, id: string | number | undefined, message: string, issues: Issue[]): LineOutcome {
-  const record: ErrorRecord = id === undefined ? { line, error: { message, issues } } : { line, id, error: { message, issues } };
-  return { ok: false, record };
+/** The error record, listing the first problems; its message says how many were not listed. */
+/** A problem with the line as a whole: said once as the record's message, once as its one issue. */
+function lineFailure(line: number, message: string): LineOutcome {
+  return failure(line, undefined, message, [{ path: "(root)", message }]);
+}
+
+function failure(line: number, id: string | number | undefined, message: string, issues: readonly Issue[]): LineOutcome {
+  const { listed, more } = listedIssues(issues);
+  const error = { message: more > 0 ? `${message}; the first ${listed.length} are listed` : message, issues: listed };
+  const record: ErrorRecord = id === undefined ? { line, error } : { line, id, error };
+  return { ok: false, record, more };
 }
 
 /** The record's id when it is one the contract allows, so that an error can still be matched. */

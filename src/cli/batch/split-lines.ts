@@ -1,8 +1,9 @@
 /**
  * Splits a byte stream into lines as chunks arrive, without ever holding more than `maxBytes` of one
- * line (plus the "\r" of a "\r\n"): a longer line is reported as too long (`text` undefined) and
- * skipped up to its newline. A final newline does not make an extra line; "\r\n" endings are
- * accepted; a UTF-8 byte order mark at the very start is not part of the first line.
+ * line (plus the "\r" of a "\r\n"): a longer line is reported as too long (`text` undefined) the
+ * moment it passes the limit, so a line that never ends (/dev/zero) is reported too, and skipped up
+ * to its newline. A final newline does not make an extra line; "\r\n" endings are accepted; a UTF-8
+ * byte order mark at the very start is not part of the first line.
  */
 export class LineSplitter {
   private pending: Buffer[] = [];
@@ -40,16 +41,23 @@ export class LineSplitter {
     if (this.pendingBytes > this.maxBytes + 1) {
       this.discarding = true;
       this.pending = [];
+      this.onLine(++this.lineNumber, undefined);
       return;
     }
     this.pending.push(chunk.subarray(from, to));
   }
 
   private emit(): void {
+    if (this.discarding) {
+      // Reported when it passed the limit; its end only closes it.
+      this.discarding = false;
+      this.pendingBytes = 0;
+      return;
+    }
     this.lineNumber++;
-    const bytes = this.discarding ? undefined : this.pending.length === 1 ? (this.pending[0] as Buffer) : Buffer.concat(this.pending);
-    const crlf = bytes !== undefined && bytes.length > 0 && bytes[bytes.length - 1] === 13;
-    if (bytes === undefined || bytes.length - (crlf ? 1 : 0) > this.maxBytes) {
+    const bytes = this.pending.length === 1 ? (this.pending[0] as Buffer) : Buffer.concat(this.pending);
+    const crlf = bytes.length > 0 && bytes[bytes.length - 1] === 13;
+    if (bytes.length - (crlf ? 1 : 0) > this.maxBytes) {
       this.onLine(this.lineNumber, undefined);
     } else {
       let text = bytes.toString("utf8", 0, bytes.length - (crlf ? 1 : 0));
@@ -58,6 +66,5 @@ export class LineSplitter {
     }
     this.pending = [];
     this.pendingBytes = 0;
-    this.discarding = false;
   }
 }

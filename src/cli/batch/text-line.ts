@@ -1,11 +1,14 @@
-import { oneLine } from "../one-line.js";
+import { moreProblemsLine } from "../../issues.js";
+import { oneLine } from "../terminal-safe.js";
 import type { LineOutcome } from "./records.js";
 
 /** One readable line per record, for `batch --format text`. */
 export function textLine(lineNumber: number, outcome: LineOutcome): string {
   if (!outcome.ok) {
     const { id, error } = outcome.record;
-    const issues = error.issues.map((issue) => `${issue.path}: ${issue.message}`).join("; ");
+    // A problem with the whole line (blank, not JSON) is said without its "(root)" path.
+    const listed = error.issues.map((issue) => (issue.path === "(root)" ? issue.message : `${issue.path}: ${issue.message}`));
+    const issues = (outcome.more > 0 ? [...listed, moreProblemsLine(outcome.more)] : listed).join("; ");
     return oneLine(`line ${lineNumber}${id === undefined ? "" : ` ${JSON.stringify(id)}`}: error: ${issues}`);
   }
   const { result } = outcome;

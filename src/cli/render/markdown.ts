@@ -1,30 +1,40 @@
 import type { TriageResult } from "../../engine/result.js";
 import type { Ruleset } from "../../ruleset/load.js";
-import { describeAnswer, questionLabel } from "./answers.js";
+import { describeAnswer, questionLabel, urgencyLabel } from "./answers.js";
+import { recordLabel, safeResult } from "./safe-result.js";
 import { rulesetLines, urgencyHeadline } from "./text.js";
 
-/** Escapes the characters that would change Markdown's meaning in running text. */
+/** Escapes the characters that would change Markdown's meaning in running text (control characters are already escaped). */
 function md(text: string): string {
   return text.replace(/([\\`*_[\]<>|#])/g, "\\$1");
 }
 
-/** The result as a Markdown document, e.g. for a note or a ticket. */
-export function renderMarkdown(result: TriageResult, ruleset: Ruleset): string {
+/** A URL as a Markdown link target: what would end the link or break the line percent-encoded. */
+function linkTarget(url: string): string {
+  return url.replace(/[\s()<>]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
+}
+
+/**
+ * The result as a Markdown document, e.g. for a note or a ticket. Every text from the ruleset or
+ * the input is shown with its control characters escaped.
+ */
+export function renderMarkdown(given: TriageResult, ruleset: Ruleset): string {
+  const result = safeResult(given);
   const lines: string[] = ["# Neck pain triage", ""];
   lines.push(`**${md(urgencyHeadline(ruleset, result.urgency))}**`, "");
-  if (result.id !== undefined) lines.push(`Record: ${md(JSON.stringify(result.id))}`, "");
+  if (result.id !== undefined) lines.push(`Record: ${md(recordLabel(result.id))}`, "");
   lines.push("## What to do now", "", ...result.advice.split("\n").map((line) => (line.startsWith("- ") ? `- ${md(line.slice(2))}` : `${md(line)}\n`)), "");
   if (result.reasons.length > 0) {
     lines.push("## Why", "");
     for (const reason of result.reasons) {
-      const label = ruleset.definition.advice.urgency[reason.urgency].label;
+      const label = urgencyLabel(ruleset, reason.urgency);
       const certainty = reason.certainty === "possible" ? ' (possible: you answered "not sure")' : "";
       lines.push(`- **${md(label)}**: ${md(reason.summary)}${certainty}`);
       const answered = Object.entries(reason.answers)
         .map(([field, value]) => `${md(questionLabel(ruleset, field))}: ${md(describeAnswer(ruleset, field, value))}`)
         .join("; ");
       lines.push(`  - Your answers: ${answered}`);
-      for (const source of reason.sources) lines.push(`  - Source: [${md(source.title)}](${source.url})`);
+      for (const source of reason.sources) lines.push(`  - Source: [${md(source.title)}](${linkTarget(source.url)})`);
     }
     lines.push("");
   }

@@ -1,13 +1,14 @@
 import type { Source, TriageResult } from "../../engine/result.js";
 import type { Ruleset } from "../../ruleset/load.js";
-import { describeAnswer, questionLabel } from "./answers.js";
+import { safeText } from "../terminal-safe.js";
+import { describeAnswer, questionLabel, urgencyLabel } from "./answers.js";
+import { recordLabel, safeResult } from "./safe-result.js";
 import type { Style } from "./style.js";
 import { wrapIndented } from "./wrap.js";
 
-/** The urgency as words, e.g. "EMERGENCY: call your emergency number now". */
+/** The urgency as words, e.g. "EMERGENCY: call your emergency number now"; safe to print. */
 export function urgencyHeadline(ruleset: Ruleset, urgency: TriageResult["urgency"]): string {
-  const words = ruleset.definition.advice.urgency[urgency];
-  return `${words.label.toUpperCase()}: ${words.meaning}`;
+  return `${urgencyLabel(ruleset, urgency).toUpperCase()}: ${safeText(ruleset.definition.advice.urgency[urgency].meaning)}`;
 }
 
 /**
@@ -19,8 +20,12 @@ export function rulesetLines(result: TriageResult): [string, string] {
   return [`Ruleset: ${id} ${version}`, `Digest: ${digest}`];
 }
 
-/** The result for a person reading a terminal: what to do first, then why, then what to watch for. */
-export function renderText(result: TriageResult, ruleset: Ruleset, style: Style, width: number): string {
+/**
+ * The result for a person reading a terminal: what to do first, then why, then what to watch for.
+ * Every text from the ruleset or the input is shown with its control characters escaped.
+ */
+export function renderText(given: TriageResult, ruleset: Ruleset, style: Style, width: number): string {
+  const result = safeResult(given);
   const { chalk } = style;
   const wrap = (text: string, indent = "") => wrapIndented(text, width, indent);
   const lines: string[] = [];
@@ -35,7 +40,7 @@ export function renderText(result: TriageResult, ruleset: Ruleset, style: Style,
   for (const line of wrapIndented(urgencyHeadline(ruleset, result.urgency), width - 2).split("\n")) {
     lines.push(style.urgency(result.urgency, ` ${line} `));
   }
-  if (result.id !== undefined) lines.push(chalk.dim(`Record: ${JSON.stringify(result.id)}`));
+  if (result.id !== undefined) lines.push(chalk.dim(wrap(`Record: ${recordLabel(result.id)}`)));
   lines.push("", chalk.bold("What to do now"));
   for (const line of result.advice.split("\n")) {
     lines.push(line.startsWith("- ") ? wrapIndented(line, width, "  ", "    ") : wrap(line, "  "));
@@ -44,7 +49,7 @@ export function renderText(result: TriageResult, ruleset: Ruleset, style: Style,
   if (result.reasons.length > 0) {
     lines.push("", chalk.bold("Why"));
     for (const reason of result.reasons) {
-      const tag = style.urgency(reason.urgency, `[${ruleset.definition.advice.urgency[reason.urgency].label.toUpperCase()}]`);
+      const tag = style.urgency(reason.urgency, `[${urgencyLabel(ruleset, reason.urgency).toUpperCase()}]`);
       lines.push(wrapIndented(`${tag} ${reason.summary}`, width, "  ", "    "));
       const answered = Object.entries(reason.answers)
         .map(([field, value]) => `${questionLabel(ruleset, field)}: ${describeAnswer(ruleset, field, value)}`)
@@ -65,7 +70,9 @@ export function renderText(result: TriageResult, ruleset: Ruleset, style: Style,
   }
   if (sources.length > 0) {
     lines.push("", chalk.bold("Sources"));
-    sources.forEach((source, i) => lines.push(chalk.dim(wrapIndented(`[${i + 1}] ${source.title}: ${source.url}`, width, "  ", "      "))));
+    sources.forEach((source, i) =>
+      lines.push(chalk.dim(wrapIndented(`[${i + 1}] ${source.title}: ${source.url}`, width, "  ", "      ", { keepLongWords: true }))),
+    );
   }
   lines.push("", ...rulesetLines(result).map((line) => chalk.dim(line)));
   lines.push("", wrap(result.disclaimer));

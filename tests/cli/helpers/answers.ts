@@ -1,10 +1,10 @@
 import type { DefaultAnswers } from "../../../src/index.js";
 import { calmAnswers as baseline, withReassuringFollowUps } from "../../helpers/answers.js";
 
-/** No warning answer anywhere: the self-care baseline (clinical reference section 1). */
+/** No warning answer anywhere: the self-care baseline (docs/clinical-basis.md section 1). */
 export const calmAnswers: Readonly<DefaultAnswers> = Object.freeze(baseline({ otcResponse: "helped" }));
 
-/** One answers object per urgency, each fired by a single rule of clinical reference section 2. */
+/** One answers object per urgency, each fired by a single rule of docs/clinical-basis.md section 2. */
 export const answersByUrgency = {
   none: calmAnswers,
   soon: { ...calmAnswers, headache: "yes", headacheNew: "no" },

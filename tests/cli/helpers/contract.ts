@@ -5,7 +5,7 @@ import { questionIds, ruleFields, rulesFile } from "./ruleset-file.js";
 
 const RULE_URGENCIES = ["emergency", "urgent", "soon"] as const;
 
-/** The result shape of contract.md; not strict, since more fields may be added. */
+/** The result shape of docs/contract.md; not strict, since more fields may be added. */
 const ResultSchema = z.looseObject({
   id: z.union([z.string(), z.number()]).optional(),
   verdict: z.enum(["see-a-professional", "self-care-likely-fine"]),
@@ -28,7 +28,7 @@ const ResultSchema = z.looseObject({
 
 export type ContractResult = z.infer<typeof ResultSchema>;
 
-/** Parses a result and checks every rule contract.md states about it; returns it typed. */
+/** Parses a result and checks every rule docs/contract.md states about it; returns it typed. */
 export function expectContractResult(value: unknown): ContractResult {
   const result = ResultSchema.parse(value);
   expect(result.verdict === "see-a-professional").toBe(result.reasons.length > 0);

@@ -1,5 +1,4 @@
 import { createReadStream } from "node:fs";
-import { readFile } from "node:fs/promises";
 import { PassThrough, Writable } from "node:stream";
 import type { CliIo } from "../../../src/cli/io.js";
 import type { Prompter } from "../../../src/cli/interview/prompter.js";
@@ -30,6 +29,8 @@ export interface FakeIoOptions {
   prompter?: Prompter;
   /** Written to stdin and then ended, for `--answers -`. */
   stdinText?: string;
+  /** Opens a file for reading; the real file system unless given. */
+  openRead?: CliIo["openRead"];
 }
 
 export interface FakeIo {
@@ -50,8 +51,7 @@ export function makeFakeIo(options: FakeIoOptions = {}): FakeIo {
     stdout,
     stderr,
     env: options.env ?? {},
-    readFile: (path) => readFile(path, "utf8"),
-    openRead: (path) => createReadStream(path),
+    openRead: options.openRead ?? ((path) => createReadStream(path)),
     ...(options.prompter ? { prompter: options.prompter } : {}),
   };
   return { io, stdin, stdout: () => stdout.text, stderr: () => stderr.text };

@@ -1,6 +1,7 @@
-import { spawn } from "node:child_process";
+import { spawn, type ChildProcessByStdio } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
+import type { Readable, Writable } from "node:stream";
 import { REPO_ROOT } from "./ruleset-file.js";
 
 export const BIN = join(REPO_ROOT, "bin", "neck-triage");
@@ -22,6 +23,8 @@ export interface CliRunOptions {
   env?: Record<string, string>;
   cwd?: string;
   timeoutMs?: number;
+  /** A file descriptor to give the child as its stdout (e.g. one opened on /dev/full) instead of a pipe; `stdout` is then "". */
+  stdoutFd?: number;
 }
 
 /** Fails early, with a clear message, when the binary's compiled code is missing. */
@@ -38,12 +41,12 @@ export function runCli(args: readonly string[], options: CliRunOptions = {}): Pr
     const child = spawn(BIN, args, {
       cwd: options.cwd ?? REPO_ROOT,
       env: { PATH: process.env.PATH ?? "", ...options.env },
-      stdio: ["pipe", "pipe", "pipe"],
-    });
+      stdio: ["pipe", options.stdoutFd ?? "pipe", "pipe"],
+    }) as ChildProcessByStdio<Writable, Readable | null, Readable>;
     let stdout = "";
     let stderr = "";
     let timedOut = false;
-    child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
+    child.stdout?.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
     child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
     // The child may exit before reading what we pipe in (bad usage): that is not our error.
     child.stdin.on("error", () => {});

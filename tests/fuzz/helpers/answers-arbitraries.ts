@@ -141,7 +141,7 @@ export const anythingArbitrary: fc.Arbitrary<unknown> = fc.anything({
 });
 
 /**
- * What the answers contract (contract.md, "Answers") says is wrong with `input`, computed
+ * What the answers contract (docs/contract.md, "Answers") says is wrong with `input`, computed
  * independently of src/: the whole document, or the keys at fault (a missing or invalid question,
  * an unknown key, an invalid id).
  */
@@ -175,7 +175,8 @@ export function expectedProblems(ruleset: Ruleset, input: unknown): "root" | Set
   return problems;
 }
 
-/** How an issue names a key: as itself, or quoted when it is blank (so a path is never empty). */
+/** How an issue names a key: as itself (its first 80 characters and "…" when longer), or quoted when blank (so a path is never empty). */
 export function issuePathOfKey(key: string): string {
-  return key.trim() === "" ? JSON.stringify(key) : key;
+  if (key.trim() === "") return JSON.stringify(key);
+  return key.length > 80 ? `${key.slice(0, 80)}…` : key;
 }

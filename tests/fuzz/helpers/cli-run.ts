@@ -15,7 +15,7 @@ export async function runWithStdin(args: readonly string[], stdin: Uint8Array | 
   return { code, stdout: fake.stdout(), stderr: fake.stderr() };
 }
 
-/** A Node stack frame: never shown for bad input (contract.md: "no stack trace unless --debug"). */
+/** A Node stack frame: never shown for bad input (docs/contract.md: "no stack trace unless --debug"). */
 export const STACK_FRAME = "    at ";
 /** Control characters that could drive a terminal: C0 but the line feed, DEL and C1. Text output escapes them all. */
 export const CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/;

@@ -8,7 +8,7 @@ export function check(condition: boolean, message: string): void {
 }
 
 /**
- * The result rules of contract.md that hold for any ruleset: verdict, urgency and reasons agree,
+ * The result rules of docs/contract.md that hold for any ruleset: verdict, urgency and reasons agree,
  * reasons are sorted, each names a rule of the ruleset with the answers it read and a source, and
  * the id is echoed.
  */
