@@ -166,7 +166,7 @@ const ruleSchema = strictObject({
 // (case-insensitively), so that `schema ruleset` refuses in an editor what the loader refuses.
 const sourceSchema = strictObject({
   title: text,
-  url: string().pipe(z.url({ protocol: /^https?$/ }).meta({ pattern: "^[Hh][Tt][Tt][Pp][Ss]?://" })),
+  url: string().pipe(z.url({ protocol: /^https?$/ })).meta({ pattern: "^[Hh][Tt][Tt][Pp][Ss]?://" }),
 });
 
 const urgencyAdviceSchema = strictObject({ label: text, meaning: text, advice: text });

@@ -3,7 +3,7 @@ import { RecordIdSchema } from "../../answers/schema.js";
 import type { ErrorRecord } from "./records.js";
 
 /**
- * A batch error record (contract.md, "Batch") as a zod schema, for `neck-triage schema error`.
+ * A batch error record (docs/contract.md, "Batch") as a zod schema, for `neck-triage schema error`.
  * `satisfies` keeps it in step with the records batch writes; open for more fields, as results are.
  */
 export const ErrorRecordSchema = z

@@ -168,7 +168,7 @@ export function expectedProblems(ruleset: Ruleset, input: unknown): "root" | Set
   }
   if (Object.hasOwn(record, "id")) {
     const id = record.id;
-    // contract.md: a string of at most 200 characters, or an integer within ±(2^53 − 1).
+    // docs/contract.md: a string of at most 200 characters, or an integer within ±(2^53 − 1).
     const ok = (typeof id === "string" && id.length <= 200) || (typeof id === "number" && Number.isInteger(id) && Math.abs(id) <= 2 ** 53 - 1);
     if (!ok) problems.add("id");
   }
