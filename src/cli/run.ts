@@ -40,6 +40,7 @@ Examples:
   $ neck-triage schema answers                    JSON Schema of the answers (also: result, error, ruleset)
   $ neck-triage questionnaire                     the questions as a FHIR R4 Questionnaire; --answers and
                                                   batch also take a QuestionnaireResponse to it
+  $ neck-triage web > neck-triage.html            the interview as one web page that works offline
 
 Exit codes: 0 evaluated, 2 bad usage or input, 3 referral (with --exit-code),
 1 internal error or output that cannot be written, 130 cancelled.`;
@@ -163,6 +164,34 @@ Examples:
       const ruleset = await activeRuleset(options.ruleset ?? program.opts<MainOptions>().ruleset, io);
       const { toQuestionnaire } = await import("../fhir/questionnaire.js");
       io.stdout.write(`${JSON.stringify(toQuestionnaire(ruleset), null, 2)}\n`);
+    });
+  program
+    .command("web")
+    .description("print the interview as one web page that works offline (HTML: send it to a file)")
+    .option("--ruleset <name|file>", RULESET_HELP)
+    .option("--emergency-number <number>", "the number emergency advice names")
+    .option("--csp", "print only the Content-Security-Policy the page needs, for a server's header")
+    .exitOverride()
+    .addHelpText(
+      "after",
+      `
+The page holds its script, style and ruleset: it loads nothing, stores nothing and sends nothing.
+
+Examples:
+  $ neck-triage web > neck-triage.html
+  $ neck-triage web --ruleset extended --emergency-number 112 > neck-triage.html
+  $ neck-triage web --csp`,
+    )
+    .action(async (options: { ruleset?: string; emergencyNumber?: string; csp?: boolean }) => {
+      const evaluateOptions = emergencyNumberOption({ color: true, emergencyNumber: options.emergencyNumber }, io);
+      const ruleset = await activeRuleset(options.ruleset ?? program.opts<MainOptions>().ruleset, io);
+      const { webPage, webPolicy } = await import("./web-command.js");
+      if (options.csp) {
+        io.stdout.write(`${await webPolicy()}\n`);
+        return;
+      }
+      if (io.stdout.isTTY) throw new UsageError("neck-triage web: the page is HTML; send it to a file: neck-triage web > neck-triage.html");
+      io.stdout.write(await webPage(ruleset, evaluateOptions));
     });
   program
     .command("schema")

@@ -1,0 +1,38 @@
+/**
+ * The page's own words: how the interview is driven (buttons, headings, error messages). Nothing
+ * medical: every question, answer, reason, advice and disclaimer comes from the ruleset.
+ */
+export const MESSAGES = {
+  continue: "Continue",
+  questionOf: (n: number, total: number) => `Question ${n} of ${total}`,
+  itemOf: (n: number, total: number) => `${n} of ${total}`,
+  oneAtATime: "One at a time, then:",
+  problem: "There is a problem",
+  chooseOne: "Choose one of the answers.",
+  wholeNumber: (min: number, max: number) => `Enter a whole number from ${min} to ${max}.`,
+  confirmEmergency: "Are your answers right?",
+  confirmYes: "Yes: show me what to do",
+  confirmChange: "No, I answered by mistake: change an answer",
+  whichAnswer: "Which answer do you want to change?",
+  review: "Please check your answers.",
+  reviewDone: "These are right: show my result",
+  change: "Change",
+  whatToDo: "What to do now",
+  why: "Why",
+  possible: 'Possible (you answered "not sure").',
+  yourAnswersFor: "Your answers:",
+  sources: "Sources:",
+  watchFor: "Watch for",
+  getHelpSooner: "Get help sooner if any of these appears",
+  stopped: (count: number) => `Stopped at the emergency: ${count} other ${count === 1 ? "question was" : "questions were"} not needed.`,
+  yourAnswers: "Your answers",
+  notAsked: "not asked",
+  printReport: "Print or save this report",
+  startAgain: "Start again",
+  report: "Report",
+  madeOn: (date: string) => `Made on ${date}.`,
+  rules: (id: string, version: string) => `Rules: "${id}", version ${version}`,
+  digest: (digest: string) => `digest ${digest}`,
+  newTab: "(opens in a new tab)",
+  privacy: "This page works offline. Nothing you enter is stored or sent anywhere.",
+} as const;
