@@ -1,0 +1,127 @@
+import { existsSync } from "node:fs";
+import type { Page } from "puppeteer-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { defaultRuleset, triage, type DefaultAnswers, type TriageResult } from "../../src/index.js";
+import { MESSAGES } from "../../src/web/messages.js";
+import { CHROMIUM_MISSING, launchChromium, type ChromiumSession } from "../helpers/chromium.js";
+import { useTempDir } from "../helpers/temp-dir.js";
+import { pageModelResult } from "./helpers/page-model.js";
+import { pressButton, screenOf, shownResult, takeInterview, type ShownResult } from "./helpers/page-driver.js";
+import { axeViolations, makePage, openPage, ROOT, screenshot, type Misbehaviour } from "./helpers/page-session.js";
+import { terminalResult, type Person } from "./helpers/person.js";
+import { ALL_UNSURE, CALM, EMERGENCY_BY_ITEM, FEVER_AND_INJURY, MANY_WARNINGS, PEOPLE_PER_RULE } from "./helpers/people.js";
+
+// The page `neck-triage web` makes, opened from file:// in headless Chromium with the network off,
+// driven by the keyboard alone. One browser for every test here.
+
+const ruleset = defaultRuleset;
+
+/**
+ * Few enough interviews to keep the run short, that still show every rule of the ruleset firing
+ * confirmed and possible: everything unsure, an emergency found item by item, self-care, many signs
+ * at once, then, from one person per rule and certainty, whoever adds a rule and certainty not yet shown.
+ */
+function coveringPeople(): Person[] {
+  const chosen = [ALL_UNSURE, EMERGENCY_BY_ITEM, CALM, MANY_WARNINGS, FEVER_AND_INJURY];
+  const shown = new Set<string>();
+  const pairs = (person: Person) => pageModelResult(ruleset, person).reasons.map((r) => `${r.ruleId} ${r.certainty}`);
+  for (const person of chosen) for (const pair of pairs(person)) shown.add(pair);
+  for (const person of PEOPLE_PER_RULE) {
+    const added = pairs(person).filter((pair) => !shown.has(pair));
+    if (added.length === 0) continue;
+    chosen.push(person);
+    for (const pair of added) shown.add(pair);
+  }
+  return chosen;
+}
+const PEOPLE = coveringPeople();
+
+function essentials(result: TriageResult): ShownResult {
+  return {
+    verdict: result.verdict,
+    urgency: result.urgency,
+    reasons: result.reasons.map((r) => ({ ruleId: r.ruleId, certainty: r.certainty, urgency: r.urgency })),
+    advice: result.advice,
+  };
+}
+
+describe("the people the page is driven with", () => {
+  it("show every rule confirmed, and possible unless it reads only numbers", () => {
+    const shown = new Set(PEOPLE.flatMap((person) => pageModelResult(ruleset, person).reasons.map((r) => `${r.ruleId} ${r.certainty}`)));
+    for (const rule of ruleset.rules) {
+      expect(shown, rule.id).toContain(`${rule.id} confirmed`);
+      const readsAChoice = rule.fields.some((field) => ruleset.questionsById.get(field)?.type === "choice");
+      if (readsAChoice) expect(shown, rule.id).toContain(`${rule.id} possible`);
+    }
+  });
+});
+
+describe.skipIf(CHROMIUM_MISSING !== undefined)("the page in headless Chromium, by keyboard alone", { timeout: 120_000 }, () => {
+  const temp = useTempDir("neck-triage-web-");
+  let session: ChromiumSession;
+  let file: string;
+  /** What every page opened here did that it must not, checked by the last test. */
+  const misbehaviours: { name: string; requests: string[]; consoleErrors: string[]; violations: string[] }[] = [];
+
+  /** Opens the page; `done` records what it did and closes it. */
+  const open = async (name: string, width = 1280) => {
+    const { page, misbehaviour } = await openPage(session, file, width);
+    const done = async () => {
+      misbehaviours.push({ name, requests: misbehaviour.requests, consoleErrors: misbehaviour.consoleErrors, violations: await misbehaviour.violations() });
+      await page.close();
+    };
+    return { page, done, misbehaviour };
+  };
+
+  beforeAll(async () => {
+    if (!existsSync(`${ROOT}/dist/web/page-assets.json`)) throw new Error("dist/web/page-assets.json is missing: run npm run build first");
+    file = makePage(temp.path, "neck-triage.html");
+    session = await launchChromium();
+  }, 60_000);
+
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it.each(PEOPLE.map((person) => [person.name, person] as const))("%s: the result shown is the terminal's and triage()'s", async (name, person) => {
+    const { page, done } = await open(name);
+    await takeInterview(page, ruleset, person);
+    const terminal = await terminalResult(ruleset, person);
+    expect(await shownResult(page)).toEqual(essentials(terminal));
+    if (terminal.unanswered === undefined) expect(essentials(triage(person.answers as unknown as DefaultAnswers))).toEqual(essentials(terminal));
+    // Nothing stored: no cookie, nothing in either storage.
+    expect(await page.evaluate(`[document.cookie, localStorage.length, sessionStorage.length]`)).toEqual(["", 0, 0]);
+    await done();
+  });
+
+  it("an emergency stop shows what to do first, and an answer given by mistake can be corrected", async () => {
+    const { page, done } = await open("correction");
+    const person: Person = { name: "emergency by mistake", answers: { ...CALM.answers, emergencySigns: "yes" } };
+    await takeInterview(page, ruleset, person, "emergency");
+    const first = (await page.evaluate(`document.querySelector("main").firstElementChild.className`)) as string;
+    expect(first).toContain("urgency-emergency");
+    await pressButton(page, MESSAGES.confirmChange);
+    expect((await screenOf(page)).heading).toBe(MESSAGES.whichAnswer);
+    await pressButton(page, `${MESSAGES.change} ${ruleset.questionsById.get("emergencySigns")!.label}`);
+    await takeInterview(page, ruleset, { name: "corrected", answers: CALM.answers });
+    expect(await shownResult(page)).toEqual(essentials(triage(CALM.answers as unknown as DefaultAnswers)));
+    await done();
+  });
+
+  it("the checks below can fail: an inline style added to the page is a CSP violation, and a console error is seen", async () => {
+    const { page, misbehaviour } = await open("control");
+    await page.evaluate(`document.head.appendChild(Object.assign(document.createElement("style"), { textContent: "p { color: red }" }))`);
+    await page.evaluate(`console.error("control")`);
+    await page.waitForFunction(`window.__violations.length > 0`, { timeout: 5_000 });
+    expect((await misbehaviour.violations())[0]).toMatch(/^style-src/);
+    // Chromium also reports the refused style as a console error.
+    expect(misbehaviour.consoleErrors).toContain("control");
+    expect(misbehaviour.consoleErrors.some((text) => text.includes("Content Security Policy"))).toBe(true);
+    await page.close();
+  });
+
+  it("no page made a request, wrote a console error or warning, or broke its Content-Security-Policy", () => {
+    expect(misbehaviours.length).toBe(PEOPLE.length + 1);
+    for (const { name, ...misbehaviour } of misbehaviours) expect(misbehaviour, name).toEqual({ requests: [], consoleErrors: [], violations: [] });
+  });
+});
