@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { build } from "esbuild";
@@ -35,6 +35,13 @@ describe("the packed package, installed in an empty folder", { timeout: 120_000 
     const run = inConsumer("npx", ["--no-install", "neck-triage", "--answers", join(root, "examples/answers.json"), "--json"]);
     expect(run.status, run.stderr).toBe(0);
     expect(JSON.parse(run.stdout)).toMatchObject({ id: "example-1", verdict: "self-care-likely-fine", urgency: "none" });
+  });
+
+  it("npx neck-triage web prints the page the package holds (dist/web/neck-triage.html)", () => {
+    const run = inConsumer("npx", ["--no-install", "neck-triage", "web"]);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toBe(readFileSync(join(consumer, "node_modules", "neck-triage", "dist", "web", "neck-triage.html"), "utf8"));
+    expect(run.stdout).toMatch(/^<!doctype html>/);
   });
 
   it("a plain .mjs file imports the library", () => {

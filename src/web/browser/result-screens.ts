@@ -138,7 +138,6 @@ export interface ResultView {
 /** The result: the action first, then why (with sources), what to watch for, every answer, the disclaimer. */
 export function resultScreen(view: ResultView): Screen {
   const { ruleset, result, state } = view;
-  const digest = (result.ruleset as { digest?: string }).digest;
   const asked = ruleset.questions.filter((q) => state.answers[q.id] !== undefined);
   const watchHeading = result.urgency === "none" ? MESSAGES.watchFor : MESSAGES.getHelpSooner;
   return {
@@ -152,7 +151,6 @@ export function resultScreen(view: ResultView): Screen {
         : [h("section", { "aria-labelledby": "watch" }, h("h2", { id: "watch" }, watchHeading), h("ul", { class: "watch-for" }, result.watchFor.map((line) => h("li", {}, line))))]),
       h("section", { "aria-labelledby": "answers-heading" }, h("h2", { id: "answers-heading" }, MESSAGES.yourAnswers), answersList(ruleset, state, asked)),
       h("p", { class: "disclaimer" }, result.disclaimer),
-      h("p", { class: "ruleset-line" }, MESSAGES.rules(result.ruleset.id, result.ruleset.version), digest && `, ${MESSAGES.digest(digest)}`),
       h(
         "div",
         { class: "buttons no-print" },

@@ -17,8 +17,13 @@ export async function tabTo(page: Page, selector: string, text?: string, max = 6
   throw new Error(`Tab never reached ${selector}${text === undefined ? "" : ` "${text}"`}`);
 }
 
+export interface Screen {
+  kind: "question" | "emergency" | "review" | "result" | "other";
+  heading: string;
+}
+
 /** What the page shows now. */
-export async function screenOf(page: Page): Promise<{ kind: "question" | "emergency" | "review" | "result" | "other"; heading: string }> {
+export async function screenOf(page: Page): Promise<Screen> {
   return page.evaluate(`(() => {
     const heading = (document.querySelector("main h1") || {}).textContent || "";
     const kind = document.querySelector("main .report-meta") ? "result"
@@ -26,7 +31,7 @@ export async function screenOf(page: Page): Promise<{ kind: "question" | "emerge
       : heading === ${JSON.stringify(MESSAGES.review)} ? "review"
       : document.querySelector("main form") ? "question" : "other";
     return { kind, heading: heading.trim() };
-  })()`);
+  })()`) as Promise<Screen>;
 }
 
 /** Chooses a radio by keyboard alone: Tab into the group, then arrows (or Space for the first), then Tab to Continue and Enter. */
@@ -68,10 +73,17 @@ export async function pressButton(page: Page, text: string): Promise<void> {
  * The person takes the interview in the page by keyboard alone, up to `until` (by default the
  * result): each question answered, an emergency stop confirmed, the review accepted.
  */
-export async function takeInterview(page: Page, ruleset: Ruleset, person: Person, until: "result" | "emergency" | "review" = "result"): Promise<void> {
+export async function takeInterview(
+  page: Page,
+  ruleset: Ruleset,
+  person: Person,
+  until: "result" | "emergency" | "review" = "result",
+  onScreen?: (screen: Screen) => Promise<void>,
+): Promise<void> {
   const replies = new Replies(person);
   for (let steps = 0; steps < 200; steps++) {
     const screen = await screenOf(page);
+    await onScreen?.(screen);
     if (screen.kind === until || screen.kind === "result") return;
     if (screen.kind === "emergency") await pressButton(page, MESSAGES.confirmYes);
     else if (screen.kind === "review") await pressButton(page, MESSAGES.reviewDone);
@@ -106,5 +118,5 @@ export async function shownResult(page: Page): Promise<ShownResult> {
       block.tagName === "UL" ? [...block.children].map((li) => "- " + li.textContent) : [block.textContent]).join("\\n");
     const reasons = [...document.querySelectorAll("main li.reason")].map((li) => ({ ruleId: li.dataset.ruleId, certainty: li.dataset.certainty, urgency: li.dataset.urgency }));
     return { verdict: panel.dataset.verdict, urgency: panel.dataset.urgency, reasons, advice };
-  })()`);
+  })()`) as Promise<ShownResult>;
 }

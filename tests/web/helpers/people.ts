@@ -49,13 +49,13 @@ const allItemsUnsure: Record<string, string[]> = Object.fromEntries(
   defaultRuleset.questions.flatMap((q) => (q.type === "choice" && q.items ? [[q.id, q.items.map(() => unsureChoice(q.id)!)]] : [])),
 );
 
-export const CALM: Person = { name: "self-care", answers: calmAnswers() };
-export const ALL_UNSURE: Person = { name: "everything unsure, age 70", answers: unsureAnswers({ age: 70 }), items: allItemsUnsure };
+export const CALM: Person = { name: "self-care", answers: record(calmAnswers()) };
+export const ALL_UNSURE: Person = { name: "everything unsure, age 70", answers: record(unsureAnswers({ age: 70 })), items: allItemsUnsure };
 
 /** "Not sure" about the emergency list, then "no" to each item but one that is "yes": an emergency stop. */
 export const EMERGENCY_BY_ITEM: Person = {
   name: "emergency found item by item",
-  answers: calmAnswers({ emergencySigns: "unsure" }),
+  answers: record(calmAnswers({ emergencySigns: "unsure" })),
   items: { emergencySigns: ["no", "no", "yes"] },
 };
 
@@ -68,7 +68,7 @@ export const PEOPLE_PER_RULE: readonly Person[] = defaultRuleset.definition.rule
 /** Every warning answer that no emergency rule combines (no fever, no injury): many urgent and soon rules at once. */
 export const MANY_WARNINGS: Person = {
   name: "many warning signs, no emergency",
-  answers: calmAnswers({
+  answers: record(calmAnswers({
     age: 55,
     riskHistory: "yes",
     limbWeakness: "yes",
@@ -84,11 +84,11 @@ export const MANY_WARNINGS: Person = {
     painDays: 10,
     improving: "no",
     otcResponse: "did-not-help",
-  }),
+  })),
 };
 
 /** A fever with an old kind of headache, and an injury in no dangerous way, at 15. */
 export const FEVER_AND_INJURY: Person = {
   name: "fever, headache and an injury at 15",
-  answers: calmAnswers({ age: 15, fever: "yes", headache: "yes", headacheNew: "no", injury: "yes", injuryMechanism: "no" }),
+  answers: record(calmAnswers({ age: 15, fever: "yes", headache: "yes", headacheNew: "no", injury: "yes", injuryMechanism: "no" })),
 };
