@@ -46,6 +46,12 @@ describe("neck-triage web", () => {
     expect(csp.stdout).toBe(`${policyOf(made.stdout)}\n`);
   });
 
+  it("the README prints this policy, with the hashes left out", () => {
+    const readme = readFileSync(join(ROOT, "README.md"), "utf8");
+    const elided = policyOf(made.stdout)!.replace(/'sha256-[^']+'/g, "'sha256-…'");
+    expect(readme).toContain(`\n${elided}\n`);
+  });
+
   it("holds one script to run and the ruleset as data, and names no address outside the data (nothing to fetch)", () => {
     const scripts = scriptsOf(made.stdout);
     expect(scripts.map((s) => s.attributes)).toEqual([` type="application/json" id="${PAGE_DATA_ID}"`, ""]);
