@@ -92,3 +92,10 @@ export const FEVER_AND_INJURY: Person = {
   name: "fever, headache and an injury at 15",
   answers: record(calmAnswers({ age: 15, fever: "yes", headache: "yes", headacheNew: "no", injury: "yes", injuryMechanism: "no" })),
 };
+
+/** "Not sure" about the emergency list, "no" to each of its items, then a fever: an urgent result with sources. */
+export const LIST_THEN_FEVER: Person = {
+  name: "emergency list item by item, then a fever",
+  answers: record(calmAnswers({ emergencySigns: "unsure", fever: "yes" })),
+  items: { emergencySigns: allItemsUnsure.emergencySigns!.map(() => "no") },
+};
