@@ -35,4 +35,5 @@ export const MESSAGES = {
   digest: (digest: string) => `digest ${digest}`,
   newTab: "(opens in a new tab)",
   privacy: "This page works offline. Nothing you enter is stored or sent anywhere.",
+  needsScript: "This page needs JavaScript. It runs only in your browser and sends nothing anywhere.",
 } as const;

@@ -1,3 +1,4 @@
+import { MESSAGES } from "./messages.js";
 import { pageDataText, PAGE_DATA_ID, type PageData } from "./page-data.js";
 
 /** The page's own script and style, as the build made them, with the hashes its policy allows them by. */
@@ -39,7 +40,7 @@ export function pageHtml(assets: PageAssets, data: PageData): string {
 <body>
 <div id="page">
 <header class="site"><p class="site-title">${title}</p></header>
-<main id="main" tabindex="-1"><noscript><p>This page needs JavaScript. It runs only in your browser and sends nothing anywhere.</p></noscript></main>
+<main id="main" tabindex="-1"><noscript><p>${MESSAGES.needsScript}</p></noscript></main>
 <footer class="site" id="about"></footer>
 </div>
 <script type="application/json" id="${PAGE_DATA_ID}">${pageDataText(data)}</script>

@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import type { Page } from "puppeteer-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { defaultRuleset, triage, type DefaultAnswers, type TriageResult } from "../../src/index.js";
+import { getBuiltinRuleset } from "../../src/ruleset/builtin.js";
 import { MESSAGES } from "../../src/web/messages.js";
 import { CHROMIUM_MISSING, launchChromium, type ChromiumSession } from "../helpers/chromium.js";
 import { useTempDir } from "../helpers/temp-dir.js";
@@ -64,8 +65,8 @@ describe.skipIf(CHROMIUM_MISSING !== undefined)("the page in headless Chromium, 
   const misbehaviours: { name: string; requests: string[]; consoleErrors: string[]; violations: string[] }[] = [];
 
   /** Opens the page; `done` records what it did and closes it. */
-  const open = async (name: string, width = 1280) => {
-    const { page, misbehaviour } = await openPage(session, file, width);
+  const open = async (name: string, width = 1280, pageFile = file) => {
+    const { page, misbehaviour } = await openPage(session, pageFile, width);
     const done = async () => {
       misbehaviours.push({ name, requests: misbehaviour.requests, consoleErrors: misbehaviour.consoleErrors, violations: await misbehaviour.violations() });
       await page.close();
@@ -105,6 +106,19 @@ describe.skipIf(CHROMIUM_MISSING !== undefined)("the page in headless Chromium, 
     await pressButton(page, `${MESSAGES.change} ${ruleset.questionsById.get("emergencySigns")!.label}`);
     await takeInterview(page, ruleset, { name: "corrected", answers: CALM.answers });
     expect(await shownResult(page)).toEqual(essentials(triage(CALM.answers as unknown as DefaultAnswers)));
+    await done();
+  });
+
+  it("a page made with --ruleset extended asks that ruleset's questions too, and gives the terminal's result", async () => {
+    const extended = getBuiltinRuleset("extended")!;
+    const added = extended.questions.filter((q) => !ruleset.questionsById.has(q.id)).map((q) => [q.id, "no"]);
+    const person: Person = { name: "extended: pain at night", answers: { ...CALM.answers, ...Object.fromEntries(added), nightPain: "yes" } };
+    const page = makePage(temp.path, "extended.html", ["--ruleset", "extended"]);
+    const { page: tab, done } = await open(person.name, 1280, page);
+    await takeInterview(tab, extended, person);
+    const terminal = await terminalResult(extended, person, ["--ruleset", "extended"]);
+    expect(terminal.reasons.map((r) => r.ruleId)).toContain("night-pain");
+    expect(await shownResult(tab)).toEqual(essentials(terminal));
     await done();
   });
 
