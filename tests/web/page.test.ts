@@ -180,7 +180,7 @@ describe.skipIf(CHROMIUM_MISSING !== undefined)("the page in headless Chromium, 
     }
   });
 
-  it("printed, the result is a dated report: today's date, every answer, the reasons' source addresses, the ruleset; no buttons", async () => {
+  it("printed, the result is a dated report: today's date, every answer, the reasons' source addresses, the ruleset and its digest; no buttons", async () => {
     const { page, done } = await open("print");
     await takeInterview(page, ruleset, MANY_WARNINGS);
     await page.emulateMediaType("print");
@@ -198,7 +198,7 @@ describe.skipIf(CHROMIUM_MISSING !== undefined)("the page in headless Chromium, 
     for (const question of ruleset.questions) {
       if (MANY_WARNINGS.answers[question.id] !== undefined && question.askWhen === undefined) expect(printed.text).toContain(question.label);
     }
-    expect(printed.text).toContain(`"${ruleset.id}", version ${ruleset.version}`);
+    expect(printed.text).toContain(`"${ruleset.id}", version ${ruleset.version}, digest ${ruleset.digest}`);
     expect(printed.buttons).toBe(0);
     expect(printed.addresses.length).toBeGreaterThan(0);
     for (const address of printed.addresses) expect(address).toMatch(/^" https?:\/\//);

@@ -98,11 +98,11 @@ function startAgain(): void {
   advance();
 }
 
+/** Below every screen, and in the printed report: what the page keeps to itself, and which rules it runs (the digest tells an edited copy). */
 function footer(): void {
-  const digest = (ruleset as { digest?: string }).digest;
   document.getElementById("about")!.replaceChildren(
     h("p", {}, MESSAGES.privacy),
-    h("p", {}, MESSAGES.rules(ruleset.id, ruleset.version), digest && `, ${MESSAGES.digest(digest)}`),
+    h("p", { class: "ruleset-line" }, `${MESSAGES.rules(ruleset.id, ruleset.version)}, ${MESSAGES.digest(ruleset.digest)}`),
   );
 }
 
