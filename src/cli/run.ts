@@ -9,6 +9,7 @@ import { getDefaultRuleset } from "../ruleset/builtin.js";
 import type { Ruleset } from "../ruleset/load.js";
 import { CancelledError, EXIT, UsageError, type CliIo } from "./io.js";
 import { colorLevel, formatResult, FORMATS, terminalWidth, type Format } from "./output.js";
+import { accessibleMode } from "./accessible.js";
 import { activeRuleset } from "./active-ruleset.js";
 import { describeAskWhen } from "./conditions-text.js";
 import { oneLine } from "./one-line.js";
@@ -25,6 +26,7 @@ interface MainOptions {
   exitCode?: boolean;
   color: boolean;
   debug?: boolean;
+  accessible?: boolean;
 }
 
 const EXAMPLES = `
@@ -93,6 +95,8 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
     .option("--emergency-number <number>", "the number emergency advice names (or env NECK_TRIAGE_EMERGENCY_NUMBER)")
     .option("--exit-code", "exit 3 when the verdict is see-a-professional")
     .option("--no-color", "no colour (also NO_COLOR=1)")
+    .option("--accessible", "plain numbered questions for screen readers: type a number and Enter (also ACCESSIBLE=1, NECK_TRIAGE_ACCESSIBLE=1; on by itself with TERM=dumb)")
+    .option("--no-accessible", "the usual arrow-key menus, even with ACCESSIBLE=1 or TERM=dumb")
     .option("--debug", "show a stack trace on internal errors")
     .helpCommand("help [command]", "show help for a command")
     .enablePositionalOptions()
@@ -203,13 +207,16 @@ async function triageCommand(options: MainOptions, io: CliIo, ruleset: Ruleset):
     const document = await readJsonInput(io, options.answers, "answers");
     result = evaluateValidAnswers(ruleset, await validAnswers(ruleset, document), evaluateOptions);
   } else {
-    if (!io.stdin.isTTY) {
+    const accessible = accessibleMode(options.accessible, io.env);
+    // Accessible prompts read typed lines, which a pipe can carry too; arrow-key menus need a terminal.
+    if (!io.stdin.isTTY && !accessible) {
       throw new UsageError(
         "neck-triage: no terminal to ask the questions on; give the answers with --answers FILE (or --answers - to read JSON from stdin)",
       );
     }
     const { interview } = await import("./interview/start.js");
-    result = await interview(ruleset, io, evaluateOptions, options.color);
+    result = await interview(ruleset, io, evaluateOptions, { colorWanted: options.color, accessible });
+    if (accessible) options.color = false;
   }
   io.stdout.write(await formatResult(result, ruleset, format, io, options.color));
   return options.exitCode && result.verdict === "see-a-professional" ? EXIT.referral : EXIT.ok;

@@ -5,9 +5,10 @@
  * cursor visibility). Questions, choice labels and advice come from rules/default.json; the few words
  * of the CLI's own (the emergency stop and the review) are the CLI's, written here once.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
-import { snapshotBundle, type BundleSnapshot } from "./bundle-snapshot.js";
-import { flat, KEY, PtySession, type PtySessionOptions } from "./pty-session.js";
+import { describe, expect, test } from "vitest";
+import { CALM_ASKED } from "../cli/helpers/typed-answers.js";
+import { flat, KEY, type PtySession } from "./pty-session.js";
+import { usePtySessions } from "./sessions.js";
 import { choiceLabel, headline, question, rules, ruleSummary, urgencyAdvice, urgencyTag } from "./rules.js";
 import { effectiveAnswers, truthOf } from "../helpers/spec-policy.js";
 import { colourSequences, finalCursorVisibility, HIDE_CURSOR, overlongRows, SHOW_CURSOR, softWrapProblems } from "./screen-checks.js";
@@ -28,22 +29,7 @@ const ONE_AT_A_TIME = "One at a time, then:";
 type Answer = string | number;
 
 /** Answers with no warning sign, in interview order (`improving` is not asked: painDays < 7). */
-const NO_WARNING: ReadonlyArray<readonly [string, Answer]> = [
-  ["emergencySigns", "no"],
-  ["age", 40],
-  ["injury", "no"],
-  ["riskHistory", "no"],
-  ["limbWeakness", "no"],
-  ["coordinationLoss", "no"],
-  ["fever", "no"],
-  ["swallowing", "no"],
-  ["headache", "no"],
-  ["canTouchChinToChest", "yes"],
-  ["armTinglingOrNumbness", "no"],
-  ["shootingArmPain", "no"],
-  ["painDays", 3],
-  ["otcResponse", "helped"],
-];
+const NO_WARNING = CALM_ASKED;
 
 /**
  * NO_WARNING with these changes, in interview order; each follow-up that the answers switch on is
@@ -83,27 +69,7 @@ function reviewChoices(answers: ReadonlyArray<readonly [string, Answer]>): strin
   return [SHOW_RESULT, ...answers.map(([id, value]) => `Change "${question(id).label}" (now: ${described(id, value)})`)];
 }
 
-const sessions: PtySession[] = [];
-let bundle: BundleSnapshot | undefined;
-
-function start(options: PtySessionOptions = {}): PtySession {
-  if (!bundle) throw new Error("no build to run");
-  const session = new PtySession({ bin: bundle.bin, ...options });
-  sessions.push(session);
-  return session;
-}
-
-// The built CLI, copied once: a rebuild elsewhere (npm test deletes dist/cli first) cannot pull it away mid-test.
-beforeAll(async () => {
-  bundle = await snapshotBundle();
-}, 40_000);
-
-afterAll(() => bundle?.remove());
-
-afterEach(async () => {
-  // Whatever happened in the test, no process outlives it.
-  await Promise.all(sessions.splice(0).map((s) => s.dispose()));
-});
+const start = usePtySessions();
 
 /** Waits for question `id` (its words from the ruleset, however wrapped) and answers it with the keys a person would use. */
 async function answer(s: PtySession, id: string, value: Answer): Promise<void> {

@@ -1,0 +1,37 @@
+import { question } from "./ruleset-file.js";
+
+/** A question and the answer a person gives to it, in the order the interview asks. */
+export type AskedAnswer = readonly [id: string, value: string | number];
+
+/** What a person types at the accessible prompts for these answers: a choice's number, or the number asked for. */
+export function typedLines(answers: readonly AskedAnswer[]): string[] {
+  return answers.map(([id, value]) => {
+    const q = question(id);
+    if (q.type === "integer") return String(value);
+    const index = (q.choices ?? []).findIndex((c) => c.value === value);
+    if (index === -1) throw new Error(`question "${id}" has no choice "${value}"`);
+    return String(index + 1);
+  });
+}
+
+/** The answers with no warning sign that the interview asks for (painDays 3: "improving" is not asked). */
+export const CALM_ASKED: readonly AskedAnswer[] = [
+  ["emergencySigns", "no"],
+  ["age", 40],
+  ["injury", "no"],
+  ["riskHistory", "no"],
+  ["limbWeakness", "no"],
+  ["coordinationLoss", "no"],
+  ["fever", "no"],
+  ["swallowing", "no"],
+  ["headache", "no"],
+  ["canTouchChinToChest", "yes"],
+  ["armTinglingOrNumbness", "no"],
+  ["shootingArmPain", "no"],
+  ["painDays", 3],
+  ["otcResponse", "helped"],
+];
+
+export function calmAskedWith(changes: Readonly<Record<string, string | number>>): AskedAnswer[] {
+  return CALM_ASKED.map(([id, value]) => [id, changes[id] ?? value] as const);
+}
