@@ -19,9 +19,15 @@ export function terminalWidth(stream: CliIo["stdout"]): number {
 }
 
 /** The result as printed. Renderers load only when asked for, so `--json` never loads chalk. */
-export async function formatResult(result: TriageResult, ruleset: Ruleset, format: Format, io: CliIo, colorWanted: boolean): Promise<string> {
+export async function formatResult(
+  result: TriageResult,
+  ruleset: Ruleset,
+  format: Format,
+  io: CliIo,
+  options: { colorWanted: boolean; sources: boolean },
+): Promise<string> {
   if (format === "json") return `${JSON.stringify(result, null, 2)}\n`;
   if (format === "markdown") return (await import("./render/markdown.js")).renderMarkdown(result, ruleset);
   const [{ renderText }, { makeStyle }] = await Promise.all([import("./render/text.js"), import("./render/style.js")]);
-  return renderText(result, ruleset, makeStyle(colorLevel(io, io.stdout, colorWanted)), terminalWidth(io.stdout));
+  return renderText(result, ruleset, makeStyle(colorLevel(io, io.stdout, options.colorWanted)), terminalWidth(io.stdout), { sources: options.sources });
 }

@@ -27,6 +27,7 @@ interface MainOptions {
   color: boolean;
   debug?: boolean;
   accessible?: boolean;
+  sources?: boolean;
 }
 
 const EXAMPLES = `
@@ -92,6 +93,7 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
     .option("--ruleset <name|file>", RULESET_HELP)
     .addOption(new Option("--format <format>", "how to print the result").choices(FORMATS))
     .option("--json", "same as --format json")
+    .option("--sources", "in the text result, list each reason's sources with their web addresses")
     .option("--emergency-number <number>", "the number emergency advice names (or env NECK_TRIAGE_EMERGENCY_NUMBER)")
     .option("--exit-code", "exit 3 when the verdict is see-a-professional")
     .option("--no-color", "no colour (also NO_COLOR=1)")
@@ -218,7 +220,7 @@ async function triageCommand(options: MainOptions, io: CliIo, ruleset: Ruleset):
     result = await interview(ruleset, io, evaluateOptions, { colorWanted: options.color, accessible });
     if (accessible) options.color = false;
   }
-  io.stdout.write(await formatResult(result, ruleset, format, io, options.color));
+  io.stdout.write(await formatResult(result, ruleset, format, io, { colorWanted: options.color, sources: options.sources === true }));
   return options.exitCode && result.verdict === "see-a-professional" ? EXIT.referral : EXIT.ok;
 }
 

@@ -20,12 +20,12 @@ describe("text and markdown results", () => {
 
   it("cites each source once, by number, and every number resolves to a listed URL", () => {
     const result = triage(allUnsure);
-    const text = renderText(result, defaultRuleset, makeStyle(0), 1000);
+    const text = renderText(result, defaultRuleset, makeStyle(0), 1000, { sources: true });
     const urls = new Set(result.reasons.flatMap((reason) => reason.sources.map((source) => source.url)));
     for (const url of urls) expect(text.split(url).length - 1).toBe(1);
     const cited = new Set([...text.matchAll(/Sources: ((?:\[\d+\] ?)+)/g)].flatMap((m) => [...(m[1] ?? "").matchAll(/\d+/g)].map((n) => Number(n[0]))));
     expect(cited.size).toBe(urls.size);
-    for (const n of cited) expect(text).toMatch(new RegExp(`\\n  \\[${n}\\] .*`));
+    for (const n of cited) expect(text).toMatch(new RegExp(`\\n  \\[${n}\\] .*\\n +https?://`));
   });
 
   it("markdown shows the dropped-emergency signs as a list and links every source", () => {

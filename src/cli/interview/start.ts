@@ -19,7 +19,8 @@ export async function interview(ruleset: Ruleset, io: CliIo, options: EvaluateOp
   const style = makeStyle(mode.accessible ? 0 : colorLevel(io, io.stderr, mode.colorWanted));
   // The prompter wraps what it shows to the terminal's width; list lines start with "  - ".
   const screens: InterviewScreens = {
-    intro: (rs) => [style.chalk.bold(rs.definition.title), "", rs.definition.intro, "", style.chalk.dim(rs.definition.disclaimer), ""].join("\n"),
+    // The disclaimer closes the result; at the start, the title and the intro must fit above the first question.
+    intro: (rs) => [style.chalk.bold(rs.definition.title), rs.definition.intro, ""].join("\n"),
     emergency: (result) =>
       [
         "",

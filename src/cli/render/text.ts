@@ -1,13 +1,14 @@
 import type { Source, TriageResult } from "../../engine/result.js";
 import type { Ruleset } from "../../ruleset/load.js";
 import { describeAnswer, questionLabel } from "./answers.js";
+import { printable, printableDeep } from "./printable.js";
 import type { Style } from "./style.js";
 import { wrapIndented } from "./wrap.js";
 
 /** The urgency as words, e.g. "EMERGENCY: call your emergency number now". */
 export function urgencyHeadline(ruleset: Ruleset, urgency: TriageResult["urgency"]): string {
   const words = ruleset.definition.advice.urgency[urgency];
-  return `${words.label.toUpperCase()}: ${words.meaning}`;
+  return printable(`${words.label.toUpperCase()}: ${words.meaning}`);
 }
 
 /**
@@ -19,55 +20,72 @@ export function rulesetLines(result: TriageResult): [string, string] {
   return [`Ruleset: ${id} ${version}`, `Digest: ${digest}`];
 }
 
-/** The result for a person reading a terminal: what to do first, then why, then what to watch for. */
-export function renderText(result: TriageResult, ruleset: Ruleset, style: Style, width: number): string {
+export interface TextOptions {
+  /** List each source with its URL; otherwise a line says where to find them. */
+  sources: boolean;
+}
+
+/**
+ * The result for a person reading a terminal. It ends with the headline and what to do now, so that
+ * these are what stays on screen: why, what to watch for and the sources come first.
+ */
+export function renderText(unsafe: TriageResult, ruleset: Ruleset, style: Style, width: number, options: TextOptions = { sources: false }): string {
+  const result = printableDeep(unsafe);
   const { chalk } = style;
   const wrap = (text: string, indent = "") => wrapIndented(text, width, indent);
   const lines: string[] = [];
-  // Each source is listed once at the end and cited by number, so that repeated ones do not bury the reasons.
+  // Each source is listed once and cited by number, so that repeated ones do not bury the reasons.
   const sources: Source[] = [];
   const sourceNumber = (source: Source) => {
     let index = sources.findIndex((known) => known.url === source.url);
     if (index === -1) index = sources.push(source) - 1;
     return index + 1;
   };
-  // The headline is padded by a space each side (it may be on a coloured background): wrap it to fit with them.
-  for (const line of wrapIndented(urgencyHeadline(ruleset, result.urgency), width - 2).split("\n")) {
-    lines.push(style.urgency(result.urgency, ` ${line} `));
-  }
-  if (result.id !== undefined) lines.push(chalk.dim(`Record: ${JSON.stringify(result.id)}`));
-  lines.push("", chalk.bold("What to do now"));
-  for (const line of result.advice.split("\n")) {
-    lines.push(line.startsWith("- ") ? wrapIndented(line, width, "  ", "    ") : wrap(line, "  "));
-  }
+  if (result.id !== undefined) lines.push(chalk.dim(`Record: ${printable(JSON.stringify(result.id))}`), "");
 
   if (result.reasons.length > 0) {
-    lines.push("", chalk.bold("Why"));
+    lines.push(chalk.bold("Why"));
     for (const reason of result.reasons) {
-      const tag = style.urgency(reason.urgency, `[${ruleset.definition.advice.urgency[reason.urgency].label.toUpperCase()}]`);
+      const tag = style.urgency(reason.urgency, `[${printable(ruleset.definition.advice.urgency[reason.urgency].label.toUpperCase())}]`);
       lines.push(wrapIndented(`${tag} ${reason.summary}`, width, "  ", "    "));
       const answered = Object.entries(reason.answers)
         .map(([field, value]) => `${questionLabel(ruleset, field)}: ${describeAnswer(ruleset, field, value)}`)
         .join("; ");
       const certainty = reason.certainty === "possible" ? 'Possible (you answered "not sure"). ' : "";
-      const numbers = reason.sources.map((source) => `[${sourceNumber(source)}]`).join(" ");
-      lines.push(chalk.dim(wrap(`${certainty}Your answers: ${answered}. Sources: ${numbers}`, "    ")));
+      const cited = options.sources ? ` Sources: ${reason.sources.map((source) => `[${sourceNumber(source)}]`).join(" ")}` : "";
+      lines.push(chalk.dim(wrap(`${certainty}Your answers: ${answered}.${cited}`, "    ")));
     }
+    lines.push("");
   }
   if (result.unanswered && result.unanswered.length > 0) {
     // The list is in the JSON result; at an emergency a person needs only to know why it stopped.
     const count = result.unanswered.length;
-    lines.push("", chalk.dim(wrap(`Stopped at the emergency: ${count} other ${count === 1 ? "question was" : "questions were"} not needed.`)));
+    lines.push(chalk.dim(wrap(`Stopped at the emergency: ${count} other ${count === 1 ? "question was" : "questions were"} not needed.`)), "");
   }
   if (result.urgency !== "emergency") {
-    lines.push("", chalk.bold(result.urgency === "none" ? "Watch for" : "Get help sooner if any of these appears"));
+    lines.push(chalk.bold(result.urgency === "none" ? "Watch for" : "Get help sooner if any of these appears"));
     for (const item of result.watchFor) lines.push(wrapIndented(`- ${item}`, width, "  ", "    "));
+    lines.push("");
   }
   if (sources.length > 0) {
-    lines.push("", chalk.bold("Sources"));
-    sources.forEach((source, i) => lines.push(chalk.dim(wrapIndented(`[${i + 1}] ${source.title}: ${source.url}`, width, "  ", "      "))));
+    // A URL is never broken: it has a line of its own, which a terminal wraps whole if it must.
+    lines.push(chalk.bold("Sources"));
+    sources.forEach((source, i) => lines.push(wrapIndented(`[${i + 1}] ${source.title}`, width, "  ", "      "), chalk.dim(`      ${source.url}`)));
+    lines.push("");
+  } else if (result.reasons.length > 0) {
+    lines.push(chalk.dim(wrap("The sources of each reason: run again with --sources, save a report with --report FILE, or see neck-triage rules.")), "");
   }
-  lines.push("", ...rulesetLines(result).map((line) => chalk.dim(line)));
-  lines.push("", wrap(result.disclaimer));
+  // Which rules scored it, and the disclaimer: before the action, which stays last.
+  lines.push(...rulesetLines(result).map((line) => chalk.dim(line)), "", wrap(result.disclaimer), "");
+
+  // Last, so that it is what the screen shows: the urgency in words, then what to do now.
+  // The headline is padded by a space each side (it may be on a coloured background): wrap it to fit with them.
+  for (const line of wrapIndented(urgencyHeadline(ruleset, result.urgency), width - 2).split("\n")) {
+    lines.push(style.urgency(result.urgency, ` ${line} `));
+  }
+  lines.push(chalk.bold("What to do now"));
+  for (const line of result.advice.split("\n")) {
+    lines.push(line.startsWith("- ") ? wrapIndented(line, width, "  ", "    ") : wrap(line, "  "));
+  }
   return `${lines.join("\n")}\n`;
 }
