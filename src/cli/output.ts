@@ -5,10 +5,11 @@ import type { CliIo } from "./io.js";
 export const FORMATS = ["text", "json", "markdown"] as const;
 export type Format = (typeof FORMATS)[number];
 
-/** Colour only on a terminal, and never with NO_COLOR, --no-color or TERM=dumb. */
+/** Colour only on a terminal, and never with NO_COLOR, FORCE_COLOR=0, --no-color or TERM=dumb. */
 export function colorLevel(io: CliIo, stream: CliIo["stdout"], colorWanted: boolean): 0 | 1 | 2 | 3 {
   if (!colorWanted || !stream.isTTY || io.env.TERM === "dumb") return 0;
   if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== "") return 0;
+  if (io.env.FORCE_COLOR === "0" || io.env.FORCE_COLOR === "false") return 0;
   const colorterm = io.env.COLORTERM ?? "";
   if (colorterm === "truecolor" || colorterm === "24bit") return 3;
   return (io.env.TERM ?? "").includes("256") ? 2 : 1;

@@ -1,6 +1,5 @@
 import { Command, CommanderError, Option } from "commander";
 import { AnswersError } from "../answers/errors.js";
-import { allowedValues } from "../answers/describe.js";
 import { evaluateValidAnswers } from "../engine/evaluate.js";
 import { checkEmergencyNumber, emergencyNumberProblem } from "../engine/options.js";
 import type { EvaluateOptions, TriageResult } from "../engine/result.js";
@@ -11,7 +10,9 @@ import { CancelledError, EXIT, UsageError, type CliIo } from "./io.js";
 import { colorLevel, formatResult, FORMATS, terminalWidth, type Format } from "./output.js";
 import { accessibleMode } from "./accessible.js";
 import { activeRuleset } from "./active-ruleset.js";
-import { describeAskWhen } from "./conditions-text.js";
+import { answersHelp, examplesHelp, narrowHelp, wrapLongLines } from "./help-text.js";
+import { wrapIndented } from "./render/wrap.js";
+import { applyRootOptions, unknownCommandProblem } from "./root-options.js";
 import { oneLine } from "./one-line.js";
 import { readJsonInput } from "./read-answers.js";
 import { validAnswers } from "./valid-answers.js";
@@ -30,31 +31,21 @@ interface MainOptions {
   sources?: boolean;
 }
 
-const EXAMPLES = `
-Examples:
-  $ neck-triage                                   answer the questions in this terminal
-  $ neck-triage --answers answers.json            evaluate saved answers, print the result
-  $ neck-triage --answers - --json < answers.json JSON in on stdin, JSON out
-  $ neck-triage --answers answers.json --exit-code || echo "see a professional"
-  $ neck-triage --emergency-number 112            name 112 in emergency advice
-  $ neck-triage rules                             list the rules, their urgency and sources
-  $ neck-triage batch records.ndjson              one JSON result per line of NDJSON answers
-  $ neck-triage --ruleset extended                more red flags (NICE CKS); see: neck-triage rules --ruleset extended
-  $ neck-triage schema answers                    JSON Schema of the answers (also: result, error, ruleset)
-  $ neck-triage questionnaire                     the questions as a FHIR R4 Questionnaire; --answers and
-                                                  batch also take a QuestionnaireResponse to it
-
-Exit codes: 0 evaluated, 2 bad usage or input, 3 referral (with --exit-code),
-1 internal error, 130 cancelled.`;
-
 /** Runs the command line with the given arguments (without node and script) and returns the exit code. */
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   let debug = argv.includes("--debug");
   let exitCode: number = EXIT.ok;
-  const program = buildProgram(io, (code) => {
-    exitCode = code;
-  });
+  // One line per problem; on a terminal, wrapped at spaces to its width (the continuation indented).
+  const problem = (line: string) =>
+    io.stderr.write(`${io.stderr.isTTY ? wrapIndented(oneLine(line), terminalWidth(io.stderr), "", "  ") : oneLine(line)}\n`);
   try {
+    // --help lists the answers of the ruleset named with it (`--ruleset extended --help`).
+    const helpRuleset = argv.some((arg) => arg === "--help" || arg === "-h") ? await activeRuleset(rulesetArgument(argv), io) : getDefaultRuleset();
+    const program = buildProgram(io, helpRuleset, (code) => {
+      exitCode = code;
+    });
+    const topic = argv[0] === "help" ? argv[1] : undefined;
+    if (topic !== undefined && !program.commands.some((c) => c.name() === topic)) throw new UsageError(unknownCommandProblem(topic, program, true));
     await program.parseAsync([...argv], { from: "user" });
     return exitCode;
   } catch (error) {
@@ -62,11 +53,11 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
     }
     if (error instanceof UsageError) {
-      for (const line of error.lines) io.stderr.write(`${oneLine(line)}\n`);
+      error.lines.forEach(problem);
       return EXIT.usage;
     }
     if (error instanceof AnswersError) {
-      for (const line of issueLines(error.issues)) io.stderr.write(`${oneLine(line)}\n`);
+      issueLines(error.issues).forEach(problem);
       return EXIT.usage;
     }
     if (error instanceof CancelledError) {
@@ -81,8 +72,17 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   }
 }
 
-function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
-  const ruleset = getDefaultRuleset();
+/** The value of --ruleset in the arguments, before any command name, if given. */
+function rulesetArgument(argv: readonly string[]): string | undefined {
+  let found: string | undefined;
+  argv.forEach((arg, i) => {
+    if (arg === "--ruleset") found = argv[i + 1];
+    else if (arg.startsWith("--ruleset=")) found = arg.slice("--ruleset=".length);
+  });
+  return found;
+}
+
+function buildProgram(io: CliIo, ruleset: Ruleset, setExitCode: (code: number) => void): Command {
   const program = new Command("neck-triage")
     .description(
       "Neck pain: should a professional see it, and how soon? Asks about warning signs (or reads your answers as JSON) and says: see a professional (emergency, urgent, soon) or self-care likely fine, with the reasons and their sources. Not a diagnosis.",
@@ -103,13 +103,22 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
     .helpCommand("help [command]", "show help for a command")
     .enablePositionalOptions()
     .exitOverride()
+    .allowExcessArguments(true)
+    .configureHelp(narrowHelp(() => terminalWidth(io.stdout)))
     .configureOutput({
       writeOut: (text) => io.stdout.write(text),
       writeErr: (text) => io.stderr.write(text),
-      outputError: (text, write) => write(text.replace(/^error: /, "neck-triage: ")),
+      getOutHelpWidth: () => terminalWidth(io.stdout),
+      getErrHelpWidth: () => terminalWidth(io.stderr),
+      outputError: (text, write) => {
+        const message = text.replace(/^error: /, "neck-triage: ").trimEnd();
+        write(`${io.stderr.isTTY ? wrapIndented(message, terminalWidth(io.stderr), "", "  ") : message}\n`);
+      },
     })
-    .addHelpText("after", `${EXAMPLES}\n\n${answersHelp(ruleset)}`)
+    .addHelpText("after", () => `\n${examplesHelp(terminalWidth(io.stdout))}\n\n${answersHelp(ruleset, terminalWidth(io.stdout))}`)
+    .hook("preAction", (root, command) => applyRootOptions(root, command))
     .action(async (options: MainOptions) => {
+      if (program.args.length > 0) throw new UsageError(unknownCommandProblem(program.args[0]!, program, false));
       setExitCode(await triageCommand(options, io, await activeRuleset(options.ruleset, io)));
     });
 
@@ -140,17 +149,7 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
     .option("--emergency-number <number>", "the number emergency advice names")
     .option("--ruleset <name|file>", RULESET_HELP)
     .exitOverride()
-    .addHelpText(
-      "after",
-      `
-A bad line gives an error record on its own line ({"line": N, "id": ..., "error": {...}}) and the rest
-goes on. Exit: 2 if any line failed, else 3 with --exit-code if any referral, else 0.
-
-Examples:
-  $ neck-triage batch records.ndjson > results.ndjson
-  $ cat records.ndjson | neck-triage batch --format text
-  $ neck-triage batch records.ndjson | jq -c 'select(.urgency == "emergency") | .id'`,
-    )
+    .addHelpText("after", () => wrapLongLines(BATCH_HELP, terminalWidth(io.stdout)))
     .action(async (file: string | undefined, options: { format: "json" | "text"; exitCode?: boolean; emergencyNumber?: string; ruleset?: string }) => {
       const evaluateOptions = emergencyNumberOption({ color: true, emergencyNumber: options.emergencyNumber }, io);
       const ruleset = await activeRuleset(options.ruleset ?? program.opts<MainOptions>().ruleset, io);
@@ -184,21 +183,15 @@ Examples:
 }
 
 const SCHEMA_HELP = '"answers" (the input), "result" (the output), "error" (a batch error record) or "ruleset" (a ruleset document)';
-const RULESET_HELP = 'the ruleset: a built-in one by name ("default", "extended") or a ruleset JSON file';
+const BATCH_HELP = `
+A bad line gives an error record on its own line ({"line": N, "id": ..., "error": {...}}) and the rest goes on. Exit: 2 if any line failed (with a summary on stderr), else 3 with --exit-code if any referral, else 0.
 
-/** The answers file format, from the ruleset's own questions. */
-function answersHelp(ruleset: Ruleset): string {
-  const width = Math.max(...ruleset.questions.map((q) => q.id.length));
-  const fields = ruleset.questions.map((q) => {
-    const when = q.askWhen === undefined ? "" : `  (needed when ${describeAskWhen(ruleset, q.askWhen)})`;
-    return `  ${q.id.padEnd(width)}  ${allowedValues(q)}${when}`;
-  });
-  const header = [
-    "Answers: a JSON object with every field below (a follow-up only when it is needed),",
-    'and an optional "id" echoed in the result:',
-  ];
-  return [...header, ...fields].join("\n");
-}
+Examples:
+  $ neck-triage batch records.ndjson > results.ndjson
+  $ cat records.ndjson | neck-triage batch --format text
+  $ neck-triage batch records.ndjson | jq -c 'select(.urgency == "emergency") | .id'`;
+
+const RULESET_HELP = 'the ruleset: a built-in one by name ("default", "extended") or a ruleset JSON file';
 
 async function triageCommand(options: MainOptions, io: CliIo, ruleset: Ruleset): Promise<number> {
   if (!options.color) io.env.NO_COLOR = "1";
