@@ -1,5 +1,5 @@
 import { createReadStream } from "node:fs";
-import { readFile, stat } from "node:fs/promises";
+import { readFile, stat, writeFile } from "node:fs/promises";
 import { EXIT, UsageError } from "./io.js";
 import { MAX_ANSWERS_BYTES } from "./read-answers.js";
 import { run } from "./run.js";
@@ -21,6 +21,8 @@ export async function main(): Promise<void> {
       if ((await stat(path)).size > MAX_ANSWERS_BYTES) throw new UsageError(`${path}: larger than 1 MiB; expected one JSON object`);
       return readFile(path, "utf8");
     },
+    writeFile: (path, text) => writeFile(path, text, "utf8"),
+    now: () => new Date(),
     openRead: (path) => createReadStream(path, { highWaterMark: 256 * 1024 }),
   });
 }

@@ -15,6 +15,7 @@ import { wrapIndented } from "./render/wrap.js";
 import { applyRootOptions, unknownCommandProblem } from "./root-options.js";
 import { oneLine } from "./one-line.js";
 import { readJsonInput } from "./read-answers.js";
+import type { ReportInput } from "./report/model.js";
 import { validAnswers } from "./valid-answers.js";
 import { VERSION } from "./version.js";
 
@@ -29,6 +30,7 @@ interface MainOptions {
   debug?: boolean;
   accessible?: boolean;
   sources?: boolean;
+  report?: string;
 }
 
 /** Runs the command line with the given arguments (without node and script) and returns the exit code. */
@@ -59,6 +61,10 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     if (error instanceof AnswersError) {
       issueLines(error.issues).forEach(problem);
       return EXIT.usage;
+    }
+    if (error instanceof Error && error.name === "OutputError") {
+      problem(error.message);
+      return EXIT.internal;
     }
     if (error instanceof CancelledError) {
       io.stderr.write("\nCancelled.\n");
@@ -93,6 +99,7 @@ function buildProgram(io: CliIo, ruleset: Ruleset, setExitCode: (code: number) =
     .option("--ruleset <name|file>", RULESET_HELP)
     .addOption(new Option("--format <format>", "how to print the result").choices(FORMATS))
     .option("--json", "same as --format json")
+    .option("--report <file>", "also write a dated report for a clinician to FILE: Markdown, or one HTML page when FILE ends in .html")
     .option("--sources", "in the text result, list each reason's sources with their web addresses")
     .option("--emergency-number <number>", "the number emergency advice names (or env NECK_TRIAGE_EMERGENCY_NUMBER)")
     .option("--exit-code", "exit 3 when the verdict is see-a-professional")
@@ -198,9 +205,12 @@ async function triageCommand(options: MainOptions, io: CliIo, ruleset: Ruleset):
   const format = chooseFormat(options);
   const evaluateOptions = emergencyNumberOption(options, io);
   let result: TriageResult;
+  let report: Omit<ReportInput, "now" | "toolVersion">;
   if (options.answers !== undefined) {
     const document = await readJsonInput(io, options.answers, "answers");
-    result = evaluateValidAnswers(ruleset, await validAnswers(ruleset, document), evaluateOptions);
+    const answers = await validAnswers(ruleset, document);
+    result = evaluateValidAnswers(ruleset, answers, evaluateOptions);
+    report = { result, ruleset, answers, from: options.answers === "-" ? "answers read from stdin" : options.answers };
   } else {
     const accessible = accessibleMode(options.accessible, io.env);
     // Accessible prompts read typed lines, which a pipe can carry too; arrow-key menus need a terminal.
@@ -210,8 +220,16 @@ async function triageCommand(options: MainOptions, io: CliIo, ruleset: Ruleset):
       );
     }
     const { interview } = await import("./interview/start.js");
-    result = await interview(ruleset, io, evaluateOptions, { colorWanted: options.color, accessible });
+    const outcome = await interview(ruleset, io, evaluateOptions, { colorWanted: options.color, accessible });
+    result = outcome.result;
+    report = { ...outcome, ruleset, from: "the interview" };
     if (accessible) options.color = false;
+  }
+  if (options.report !== undefined) {
+    const { writeReport } = await import("./report/write.js");
+    await writeReport(io, options.report, { ...report, now: io.now(), toolVersion: VERSION });
+    // Before the result, so that the result's last lines (what to do now) stay last on screen.
+    io.stderr.write(`The report is saved in ${oneLine(options.report)}.\n`);
   }
   io.stdout.write(await formatResult(result, ruleset, format, io, { colorWanted: options.color, sources: options.sources === true }));
   return options.exitCode && result.verdict === "see-a-professional" ? EXIT.referral : EXIT.ok;

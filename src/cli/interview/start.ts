@@ -1,11 +1,11 @@
-import type { EvaluateOptions, TriageResult } from "../../engine/result.js";
+import type { EvaluateOptions } from "../../engine/result.js";
 import type { Ruleset } from "../../ruleset/load.js";
 import type { CliIo } from "../io.js";
 import { colorLevel } from "../output.js";
 import { makeStyle } from "../render/style.js";
 import { urgencyHeadline } from "../render/text.js";
 import { accessiblePrompter } from "./accessible-prompter.js";
-import { runInterview, type InterviewScreens } from "./flow.js";
+import { runInterview, type InterviewOutcome, type InterviewScreens } from "./flow.js";
 import { inquirerPrompter } from "./inquirer-prompter.js";
 
 export interface InterviewMode {
@@ -15,7 +15,7 @@ export interface InterviewMode {
 }
 
 /** The interview on a terminal: prompts on stderr, so stdout stays free for the result. */
-export async function interview(ruleset: Ruleset, io: CliIo, options: EvaluateOptions, mode: InterviewMode): Promise<TriageResult> {
+export async function interview(ruleset: Ruleset, io: CliIo, options: EvaluateOptions, mode: InterviewMode): Promise<InterviewOutcome> {
   const style = makeStyle(mode.accessible ? 0 : colorLevel(io, io.stderr, mode.colorWanted));
   // The prompter wraps what it shows to the terminal's width; list lines start with "  - ".
   const screens: InterviewScreens = {

@@ -1,15 +1,13 @@
 import type { TriageResult } from "../../engine/result.js";
 import type { Ruleset } from "../../ruleset/load.js";
 import { describeAnswer, questionLabel } from "./answers.js";
+import { md } from "../report/markdown.js";
+import { printableDeep } from "./printable.js";
 import { rulesetLines, urgencyHeadline } from "./text.js";
 
-/** Escapes the characters that would change Markdown's meaning in running text. */
-function md(text: string): string {
-  return text.replace(/([\\`*_[\]<>|#])/g, "\\$1");
-}
-
 /** The result as a Markdown document, e.g. for a note or a ticket. */
-export function renderMarkdown(result: TriageResult, ruleset: Ruleset): string {
+export function renderMarkdown(unsafe: TriageResult, ruleset: Ruleset): string {
+  const result = printableDeep(unsafe);
   const lines: string[] = ["# Neck pain triage", ""];
   lines.push(`**${md(urgencyHeadline(ruleset, result.urgency))}**`, "");
   if (result.id !== undefined) lines.push(`Record: ${md(JSON.stringify(result.id))}`, "");
