@@ -12,7 +12,7 @@ const CHOICES = [
 ] as const;
 
 /** The prompter on in-memory streams: typed lines go in, everything shown is collected. */
-function harness() {
+function harness(columns = 80) {
   const input = new PassThrough();
   let shown = "";
   const output = Object.assign(
@@ -22,7 +22,7 @@ function harness() {
         callback();
       },
     }),
-    { columns: 80 },
+    { columns },
   );
   const signals = new EventEmitter();
   const prompter = accessiblePrompter(input, output, signals as never);
@@ -34,7 +34,7 @@ describe("accessible prompts: numbered, typed, echoed in words", () => {
     const h = harness();
     h.type("2");
     expect(await h.prompter.select("Any of these?", CHOICES)).toBe("no");
-    expect(h.shown()).toBe("Any of these?\n1. Yes, at least one of these\n2. No, none of these\n3. Not sure\nType a number from 1 to 3, then press Enter: You chose: No, none of these\n\n");
+    expect(h.shown()).toBe("Any of these?\n1. Yes, at least one of these\n2. No, none of these\n3. Not sure\nType a number from 1 to 3, then press Enter: \nYou chose: No, none of these\n\n");
   });
 
   it.each([
@@ -61,6 +61,14 @@ describe("accessible prompts: numbered, typed, echoed in words", () => {
     expect(shown.split("Any of these?")).toHaveLength(2);
     expect(shown.split("Type a number from 1 to 3")).toHaveLength(7);
     expect(shown).not.toContain("\u001b");
+  });
+
+  it("at 40 columns every line it writes fits, wrapped at spaces", async () => {
+    const h = harness(41);
+    h.type("maybe", "2", "x", "7");
+    await h.prompter.select("Now, or at any time since this neck pain began (even if it has gone), have you had any of these?", CHOICES, "no");
+    await h.prompter.integer("How many days ago did this neck pain start? (whole days; 0 means today)", 0, 36500, 3);
+    for (const row of h.shown().split("\n")) expect(row.length, row).toBeLessThanOrEqual(40);
   });
 
   it("Enter alone keeps the current answer when there is one", async () => {

@@ -25,9 +25,22 @@ export function accessiblePrompter(
   output: NodeJS.WritableStream & { columns?: number },
   interrupts: Interrupts,
 ): ClosablePrompter {
-  const lines = lineReader(input, interrupts);
+  const reader = lineReader(input, interrupts);
+  // A terminal echoes the typed line and its Enter; a pipe shows nothing, so end the prompt's line here.
+  const echoes = (input as { isTTY?: boolean }).isTTY === true;
+  const lines = {
+    next: async () => {
+      const typed = await reader.next();
+      if (!echoes) write("\n");
+      return typed;
+    },
+    close: reader.close,
+  };
   const width = () => Math.max(20, Math.min(output.columns ?? 80, 100) - 1);
   const write = (text: string) => output.write(text);
+  const line = (text: string) => write(`${wrapIndented(text, width())}\n`);
+  // The line the answer is typed on: wrapped at spaces like the rest, still ending in ": " for the typing.
+  const askFor = (text: string) => write(`${wrapIndented(text, width() - 1)} `);
   const say = (text: string) => {
     const wrapped = text
       .split("\n")
@@ -41,30 +54,30 @@ export function accessiblePrompter(
       say(message);
       choices.forEach((choice, i) => write(`${wrapIndented(choice.name, width(), `${i + 1}. `, " ".repeat(`${i + 1}. `.length))}\n`));
       const current = choices.findIndex((c) => c.value === defaultValue);
-      const ask = `Type a number from 1 to ${choices.length}${current === -1 ? "" : ` (Enter alone chooses ${current + 1})`}, then press Enter: `;
+      const ask = `Type a number from 1 to ${choices.length}${current === -1 ? "" : ` (Enter alone chooses ${current + 1})`}, then press Enter:`;
       for (;;) {
-        write(ask);
+        askFor(ask);
         const typed = (await lines.next()).trim();
         const found = typed === "" && current !== -1 ? { index: current } : pick(typed, choices);
         if ("index" in found) {
-          write(`You chose: ${choices[found.index]!.name}\n\n`);
+          line(`You chose: ${choices[found.index]!.name}\n`);
           return choices[found.index]!.value;
         }
-        write(`${found.problem}\n`);
+        line(found.problem);
       }
     },
     async integer(message, min, max, defaultValue) {
       say(message);
-      const ask = `Type a whole number from ${min} to ${max}${defaultValue === undefined ? "" : ` (Enter alone keeps ${defaultValue})`}, then press Enter: `;
+      const ask = `Type a whole number from ${min} to ${max}${defaultValue === undefined ? "" : ` (Enter alone keeps ${defaultValue})`}, then press Enter:`;
       for (;;) {
-        write(ask);
+        askFor(ask);
         const typed = (await lines.next()).trim();
         const value = typed === "" && defaultValue !== undefined ? defaultValue : /^\d+$/.test(typed) ? Number(typed) : Number.NaN;
         if (Number.isInteger(value) && value >= min && value <= max) {
-          write(`You answered: ${value}\n\n`);
+          line(`You answered: ${value}\n`);
           return value;
         }
-        write(`"${printable(typed)}" is not a whole number from ${min} to ${max}.\n`);
+        line(`"${printable(typed)}" is not a whole number from ${min} to ${max}.`);
       }
     },
     close: lines.close,
