@@ -25,10 +25,10 @@ export async function formatResult(
   ruleset: Ruleset,
   format: Format,
   io: CliIo,
-  options: { colorWanted: boolean; sources: boolean },
+  options: { colorWanted: boolean; sources: boolean; emergencyNumber?: string },
 ): Promise<string> {
   if (format === "json") return `${JSON.stringify(result, null, 2)}\n`;
-  if (format === "markdown") return (await import("./render/markdown.js")).renderMarkdown(result, ruleset);
+  if (format === "markdown") return (await import("./render/markdown.js")).renderMarkdown(result, ruleset, options.emergencyNumber);
   const [{ renderText }, { makeStyle }] = await Promise.all([import("./render/text.js"), import("./render/style.js")]);
-  return renderText(result, ruleset, makeStyle(colorLevel(io, io.stdout, options.colorWanted)), terminalWidth(io.stdout), { sources: options.sources });
+  return renderText(result, ruleset, makeStyle(colorLevel(io, io.stdout, options.colorWanted)), terminalWidth(io.stdout), options);
 }

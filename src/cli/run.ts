@@ -16,6 +16,7 @@ import { applyRootOptions, unknownCommandProblem } from "./root-options.js";
 import { oneLine } from "./one-line.js";
 import { readJsonInput } from "./read-answers.js";
 import type { ReportInput } from "./report/model.js";
+import { localDate } from "./report/when.js";
 import { validAnswers } from "./valid-answers.js";
 import { VERSION } from "./version.js";
 
@@ -203,7 +204,10 @@ const RULESET_HELP = 'the ruleset: a built-in one by name ("default", "extended"
 async function triageCommand(options: MainOptions, io: CliIo, ruleset: Ruleset): Promise<number> {
   if (!options.color) io.env.NO_COLOR = "1";
   const format = chooseFormat(options);
-  const evaluateOptions = emergencyNumberOption(options, io);
+  const undated = emergencyNumberOption(options, io);
+  // Check-back points worded as dates for a person to read (the report too); JSON stays the same whenever it is made.
+  const dated: EvaluateOptions = { ...undated, today: localDate(io.now()) };
+  const evaluateOptions = format === "json" ? undated : dated;
   let result: TriageResult;
   let report: Omit<ReportInput, "now" | "toolVersion">;
   if (options.answers !== undefined) {
@@ -227,11 +231,12 @@ async function triageCommand(options: MainOptions, io: CliIo, ruleset: Ruleset):
   }
   if (options.report !== undefined) {
     const { writeReport } = await import("./report/write.js");
-    await writeReport(io, options.report, { ...report, now: io.now(), toolVersion: VERSION });
+    const reportResult = evaluateOptions === dated || result.unanswered !== undefined ? result : evaluateValidAnswers(ruleset, report.answers, dated);
+    await writeReport(io, options.report, { ...report, result: reportResult, now: io.now(), toolVersion: VERSION, ...undated });
     // Before the result, so that the result's last lines (what to do now) stay last on screen.
     io.stderr.write(`The report is saved in ${oneLine(options.report)}.\n`);
   }
-  io.stdout.write(await formatResult(result, ruleset, format, io, { colorWanted: options.color, sources: options.sources === true }));
+  io.stdout.write(await formatResult(result, ruleset, format, io, { colorWanted: options.color, sources: options.sources === true, ...undated }));
   return options.exitCode && result.verdict === "see-a-professional" ? EXIT.referral : EXIT.ok;
 }
 

@@ -1,10 +1,11 @@
 import type { Ruleset } from "../ruleset/load.js";
 import type { RuleUrgency, Urgency } from "../ruleset/schema.js";
-import { composeAdvice, composeWatchFor, type FiredRule } from "./advice.js";
+import { composeAdvice, type FiredRule } from "./advice.js";
 import type { AnswerCodes, AnswerValues } from "./conditions.js";
 import { planFor, type PlannedRule } from "./plan.js";
 import type { EvaluateOptions, Reason, TriageResult } from "./result.js";
 import { FALSE, TRUE, UNSURE, type Truth } from "./truth.js";
+import { composeWatchFor } from "./watch-for.js";
 
 /** Evaluates answers already validated against this ruleset. */
 export function evaluateValidAnswers(ruleset: Ruleset, answers: AnswerValues & { id?: string | number }, options?: EvaluateOptions): TriageResult {
@@ -83,12 +84,18 @@ function reasonFor(
   }
   return {
     ruleId: rule.id,
-    summary: rule.definition.summary,
+    summary: summaryFor(rule, codes),
     urgency,
     certainty,
     answers: read,
     sources: rule.sources.slice(),
   };
+}
+
+/** The rule's wording that fits the answers: the first `summaryBy` entry fully met, else its summary. */
+function summaryFor(rule: PlannedRule, codes: AnswerCodes): string {
+  for (const entry of rule.summaries) if (entry.value(codes) === TRUE) return entry.summary;
+  return rule.definition.summary;
 }
 
 const URGENCY_RANK: Readonly<Record<RuleUrgency, number>> = { emergency: 0, urgent: 1, soon: 2 };
@@ -126,7 +133,7 @@ function buildResult(
   const urgency: Urgency = reasons.length > 0 ? reasons[0]!.urgency : "none";
   const verdict = reasons.length > 0 ? "see-a-professional" : "self-care-likely-fine";
   const advice = composeAdvice(ruleset, urgency, fired, answers, options);
-  const watchFor = composeWatchFor(ruleset, options);
+  const watchFor = composeWatchFor(ruleset, urgency, fired, answers, options);
   const { disclaimer } = ruleset.definition;
   const about = { id: ruleset.id, version: ruleset.version, digest: ruleset.digest };
   // Two literals rather than a spread: the id comes first when given, as the contract shows.

@@ -1,7 +1,7 @@
 import type { CompiledPart, Ruleset } from "../ruleset/load.js";
 import type { RuleDefinition } from "../ruleset/schema.js";
 import { RULE_URGENCIES, type RuleUrgency } from "../ruleset/urgency.js";
-import type { CompiledCondition } from "./conditions.js";
+import { compileCondition, type CompiledCondition } from "./conditions.js";
 import type { Source } from "./result.js";
 
 /** One rule as the evaluation loop reads it. */
@@ -17,6 +17,8 @@ export interface PlannedRule {
   readonly droppedUrgency: RuleUrgency;
   /** Whether the emergency anchor can apply at all (the right urgency and enough parts). */
   readonly anchorable: boolean;
+  /** The rule's `summaryBy`, compiled: wording chosen by which of its conditions holds. */
+  readonly summaries: { readonly value: CompiledCondition; readonly summary: string }[];
 }
 
 export interface Plan {
@@ -50,6 +52,7 @@ export function planFor(ruleset: Ruleset): Plan {
         sources: [...rule.sources],
         droppedUrgency: drop(rule.urgency),
         anchorable: rule.urgency === policy.anchor.urgency && rule.parts.length >= policy.anchor.minParts,
+        summaries: (rule.definition.summaryBy ?? []).map((entry) => ({ value: compileCondition(entry.when, ruleset.questionIndex), summary: entry.summary })),
       })),
     };
     plans.set(ruleset, plan);

@@ -120,12 +120,22 @@ const ruleSchema = strictObject({
   emergencyNote: text.optional(),
   /** The rule's own advice, added to the advice when the result's urgency is this rule's urgency in the result. */
   advice: text.optional(),
+  /**
+   * Wording that fits the answers: the first entry whose condition is fully met (not through "not
+   * sure") gives the reason's summary; otherwise `summary`. It never changes whether the rule fires.
+   */
+  summaryBy: z.array(strictObject({ when: ConditionSchema, summary: text })).min(1).optional(),
+  /** A few words for what the rule points at, used where reasons possible only through "not sure" are grouped in one line. */
+  couldNotRuleOut: text.optional(),
   sources: z.array(z.string()).min(1, "needs at least one source"),
 });
 
 // JSON Schema's "uri" format takes any scheme; the pattern says http or https, as the protocol check
 // does (case-insensitively), so that `schema ruleset` refuses in an editor what the loader refuses.
 const sourceSchema = strictObject({ title: text, url: z.url({ protocol: /^https?$/ }).meta({ pattern: "^[Hh][Tt][Tt][Pp][Ss]?://" }) });
+
+/** A sign to watch for; `about`: the questions it asks about, so that it is not listed to someone who has just reported it. */
+const watchForLineSchema = z.union([text, strictObject({ text, about: z.array(questionId).min(1) })]);
 
 const urgencyAdviceSchema = strictObject({ label: text, meaning: text, advice: text });
 
@@ -150,6 +160,10 @@ const adviceSchema = strictObject({
     none: strictObject({ label: text, meaning: text }),
   }),
   droppedEmergency: text,
+  /** The heading above the signs to watch for, by the result's urgency (under urgent: when to call the emergency number instead). */
+  watchForHeading: strictObject({ none: text, soon: text, urgent: text }).optional(),
+  /** One line for many reasons possible only through "not sure": {unsure} the questions, {list} what could not be ruled out. */
+  possibleGroup: text.optional(),
   selfCare: strictObject({
     advice: text,
     /** The integer question (days since the pain started) the check-back point is counted from. */
@@ -157,7 +171,9 @@ const adviceSchema = strictObject({
     checkBackDay: z.int().min(1),
     checkBackBefore: strictObject({ one: text, other: text }),
     checkBackAfter: text,
-    watchFor: z.array(text).min(1),
+    /** The check-back point as a date, when the caller gives today's date: {date}, {day}. */
+    checkBackBy: text.optional(),
+    watchFor: z.array(watchForLineSchema).min(1),
   }),
 });
 

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { renderMarkdown } from "../../src/cli/render/markdown.js";
 import { makeStyle } from "../../src/cli/render/style.js";
 import { renderText } from "../../src/cli/render/text.js";
-import { defaultRuleset, triage } from "../../src/index.js";
+import { defaultRuleset, evaluate, loadRuleset, triage } from "../../src/index.js";
+import { rulesetDocument } from "../helpers/ruleset-document.js";
 import { unsureAnswers } from "../helpers/answers.js";
 
 // Everything unsure except age: every emergency rule drops to urgent (clinical-reference section 3.5).
@@ -33,5 +34,24 @@ describe("text and markdown results", () => {
     const markdown = renderMarkdown(result, defaultRuleset);
     expect(markdown).toMatch(/appears:\n\n- /);
     for (const reason of result.reasons) for (const source of reason.sources) expect(markdown).toContain(`](${source.url})`);
+  });
+
+  it("many reasons possible only through \"not sure\" are said in one line, in the ruleset's words", () => {
+    const ruleset = loadRuleset(
+      rulesetDocument((d) => {
+        d.advice.possibleGroup = "Because you were not sure about {unsure}, these could not be ruled out: {list}.";
+        for (const rule of d.rules) rule.couldNotRuleOut = `short ${rule.id}`;
+      }),
+    );
+    const result = evaluate(ruleset, allUnsure);
+    const text = renderText(result, ruleset, makeStyle(0), 1000);
+    const line = text.split("\n").find((l) => l.includes("Because you were not sure about")) ?? "";
+    expect(line).toMatch(/^ {2}\[URGENT\] Because you were not sure about emergency signs, injury, .* and over-the-counter medicine, these could not be ruled out: /);
+    for (const reason of result.reasons) expect(line).toContain(`short ${reason.ruleId}`);
+    expect(text).not.toContain("Your answers:");
+    // One or two reasons are still said one by one.
+    const two = evaluate(ruleset, { ...allUnsure, emergencySigns: "no", injury: "no", riskHistory: "no", limbWeakness: "no", coordinationLoss: "no", fever: "no", canTouchChinToChest: "yes", armTinglingOrNumbness: "no", shootingArmPain: "no", improving: "yes", otcResponse: "helped" });
+    expect(two.reasons).toHaveLength(1);
+    expect(renderText(two, ruleset, makeStyle(0), 1000)).not.toContain("Because you were not sure");
   });
 });

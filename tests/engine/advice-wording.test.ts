@@ -123,7 +123,7 @@ describe("the emergency number", () => {
     for (const number of [...numbers, ...numbers.slice().reverse()]) {
       const result = triage(calmAnswers({ emergencySigns: "yes" }), { emergencyNumber: number });
       expect(result.advice).toBe(emergencyAdvice(number));
-      expect(result.watchFor).toEqual(advice.selfCare.watchFor.map((line) => withNumber(line, number)));
+      expect(result.watchFor).toEqual(advice.selfCare.watchFor.map((line) => withNumber(typeof line === "string" ? line : line.text, number)));
     }
     expect(triage(calmAnswers({ emergencySigns: "yes" })).advice).toBe(emergencyAdvice(DEFAULT_NUMBER));
   });
@@ -173,7 +173,7 @@ describe("the emergency number", () => {
 describe("watchFor", () => {
   it("is every sign of the ruleset, with the number, in order, for every verdict", () => {
     for (const answers of [calmAnswers(), calmAnswers({ emergencySigns: "yes" }), calmAnswers({ headache: "unsure" })]) {
-      expect(triage(answers, { emergencyNumber: "999" }).watchFor).toEqual(advice.selfCare.watchFor.map((line) => withNumber(line, "999")));
+      expect(triage(answers, { emergencyNumber: "999" }).watchFor).toEqual(advice.selfCare.watchFor.map((line) => withNumber(typeof line === "string" ? line : line.text, "999")));
     }
   });
 
@@ -181,6 +181,6 @@ describe("watchFor", () => {
     const first = triage(calmAnswers());
     first.watchFor.length = 0;
     first.watchFor.push("changed");
-    expect(triage(calmAnswers()).watchFor).toEqual(advice.selfCare.watchFor.map((line) => withNumber(line, DEFAULT_NUMBER)));
+    expect(triage(calmAnswers()).watchFor).toEqual(advice.selfCare.watchFor.map((line) => withNumber(typeof line === "string" ? line : line.text, DEFAULT_NUMBER)));
   });
 });

@@ -3,10 +3,10 @@ import type { Ruleset } from "../../ruleset/load.js";
 import { describeAnswer, questionLabel } from "./answers.js";
 import { md } from "../report/markdown.js";
 import { printableDeep } from "./printable.js";
-import { rulesetLines, urgencyHeadline } from "./text.js";
+import { rulesetLines, urgencyHeadline, watchForHeading } from "./text.js";
 
 /** The result as a Markdown document, e.g. for a note or a ticket. */
-export function renderMarkdown(unsafe: TriageResult, ruleset: Ruleset): string {
+export function renderMarkdown(unsafe: TriageResult, ruleset: Ruleset, emergencyNumber?: string): string {
   const result = printableDeep(unsafe);
   const lines: string[] = ["# Neck pain triage", ""];
   lines.push(`**${md(urgencyHeadline(ruleset, result.urgency))}**`, "");
@@ -29,8 +29,8 @@ export function renderMarkdown(unsafe: TriageResult, ruleset: Ruleset): string {
   if (result.unanswered && result.unanswered.length > 0) {
     lines.push(`Stopped early; not asked: ${result.unanswered.map((f) => md(questionLabel(ruleset, f))).join(", ")}.`, "");
   }
-  if (result.urgency !== "emergency") {
-    lines.push(result.urgency === "none" ? "## Watch for" : "## Get help sooner if any of these appears", "");
+  if (result.urgency !== "emergency" && result.watchFor.length > 0) {
+    lines.push(`## ${md(watchForHeading(ruleset, result.urgency, emergencyNumber))}`, "");
     for (const item of result.watchFor) lines.push(`- ${md(item)}`);
     lines.push("");
   }

@@ -1,6 +1,8 @@
-import type { Source, TriageResult } from "../../engine/result.js";
+import { fill } from "../../engine/advice.js";
+import type { Reason, Source, TriageResult } from "../../engine/result.js";
 import type { Ruleset } from "../../ruleset/load.js";
 import { describeAnswer, questionLabel } from "./answers.js";
+import { groupReasons } from "./grouping.js";
 import { printable, printableDeep } from "./printable.js";
 import type { Style } from "./style.js";
 import { wrapIndented } from "./wrap.js";
@@ -23,6 +25,15 @@ export function rulesetLines(result: TriageResult): [string, string] {
 export interface TextOptions {
   /** List each source with its URL; otherwise a line says where to find them. */
   sources: boolean;
+  /** The number emergency advice names, as given to the engine (for the ruleset's headings). */
+  emergencyNumber?: string;
+}
+
+/** The heading above the signs to watch for, in the ruleset's words for this urgency. */
+export function watchForHeading(ruleset: Ruleset, urgency: Exclude<TriageResult["urgency"], "emergency">, emergencyNumber?: string): string {
+  const advice = ruleset.definition.advice;
+  const heading = advice.watchForHeading?.[urgency] ?? (urgency === "none" ? "Watch for" : "Get help sooner if any of these appears");
+  return printable(fill(heading, { emergencyNumber: emergencyNumber ?? advice.emergencyNumber }));
 }
 
 /**
@@ -41,13 +52,14 @@ export function renderText(unsafe: TriageResult, ruleset: Ruleset, style: Style,
     if (index === -1) index = sources.push(source) - 1;
     return index + 1;
   };
+  const tagFor = (urgency: Reason["urgency"]) => style.urgency(urgency, `[${printable(ruleset.definition.advice.urgency[urgency].label.toUpperCase())}]`);
   if (result.id !== undefined) lines.push(chalk.dim(`Record: ${printable(JSON.stringify(result.id))}`), "");
 
   if (result.reasons.length > 0) {
     lines.push(chalk.bold("Why"));
-    for (const reason of result.reasons) {
-      const tag = style.urgency(reason.urgency, `[${printable(ruleset.definition.advice.urgency[reason.urgency].label.toUpperCase())}]`);
-      lines.push(wrapIndented(`${tag} ${reason.summary}`, width, "  ", "    "));
+    const { single, group } = groupReasons(result, ruleset);
+    for (const reason of single) {
+      lines.push(wrapIndented(`${tagFor(reason.urgency)} ${reason.summary}`, width, "  ", "    "));
       const answered = Object.entries(reason.answers)
         .map(([field, value]) => `${questionLabel(ruleset, field)}: ${describeAnswer(ruleset, field, value)}`)
         .join("; ");
@@ -55,6 +67,7 @@ export function renderText(unsafe: TriageResult, ruleset: Ruleset, style: Style,
       const cited = options.sources ? ` Sources: ${reason.sources.map((source) => `[${sourceNumber(source)}]`).join(" ")}` : "";
       lines.push(chalk.dim(wrap(`${certainty}Your answers: ${answered}.${cited}`, "    ")));
     }
+    if (group) lines.push(wrapIndented(`${tagFor(group.urgency)} ${group.text}`, width, "  ", "    "));
     lines.push("");
   }
   if (result.unanswered && result.unanswered.length > 0) {
@@ -62,8 +75,8 @@ export function renderText(unsafe: TriageResult, ruleset: Ruleset, style: Style,
     const count = result.unanswered.length;
     lines.push(chalk.dim(wrap(`Stopped at the emergency: ${count} other ${count === 1 ? "question was" : "questions were"} not needed.`)), "");
   }
-  if (result.urgency !== "emergency") {
-    lines.push(chalk.bold(result.urgency === "none" ? "Watch for" : "Get help sooner if any of these appears"));
+  if (result.urgency !== "emergency" && result.watchFor.length > 0) {
+    lines.push(chalk.bold(watchForHeading(ruleset, result.urgency, options.emergencyNumber)));
     for (const item of result.watchFor) lines.push(wrapIndented(`- ${item}`, width, "  ", "    "));
     lines.push("");
   }

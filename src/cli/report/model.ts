@@ -3,7 +3,7 @@ import type { Source, TriageResult } from "../../engine/result.js";
 import type { Ruleset } from "../../ruleset/load.js";
 import { describeAnswer } from "../render/answers.js";
 import { printable, printableDeep } from "../render/printable.js";
-import { urgencyHeadline } from "../render/text.js";
+import { urgencyHeadline, watchForHeading } from "../render/text.js";
 import { madeAtWords } from "./when.js";
 
 type AnswerValue = string | number;
@@ -21,6 +21,8 @@ export interface ReportInput {
   toolVersion: string;
   /** Where the answers came from, in words: "the interview", "answers.json". */
   from: string;
+  /** The number emergency advice names, as given to the engine. */
+  emergencyNumber?: string;
 }
 
 export interface ReportAnswer {
@@ -83,7 +85,7 @@ export function reportModel(input: ReportInput): ReportModel {
         .join("; "),
       sources: reason.sources,
     })),
-    watchForHeading: result.urgency === "none" ? "Watch for" : "Get help sooner if any of these appears",
+    watchForHeading: result.urgency === "emergency" ? "" : watchForHeading(ruleset, result.urgency, input.emergencyNumber),
     watchFor: result.urgency === "emergency" ? [] : result.watchFor,
     answers: asked.map((id) => {
       const question = ruleset.questionsById.get(id)!;

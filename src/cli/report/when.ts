@@ -1,3 +1,5 @@
+import { dateInWords } from "../../engine/calendar.js";
+
 /** The moment a report was made, in the person's own time zone, in words: "28 November 2026 at 22:50 (UTC+01:00)". */
 export function madeAtWords(now: Date): string {
   const offset = -now.getTimezoneOffset();
@@ -5,7 +7,7 @@ export function madeAtWords(now: Date): string {
   const hours = String(Math.floor(Math.abs(offset) / 60)).padStart(2, "0");
   const minutes = String(Math.abs(offset) % 60).padStart(2, "0");
   const time = `${String(now.getHours()).padStart(2, "0")}:${String(now.getMinutes()).padStart(2, "0")}`;
-  return `${calendarDateWords(localDate(now))} at ${time} (UTC${sign}${hours}:${minutes})`;
+  return `${dateInWords(localDate(now))} at ${time} (UTC${sign}${hours}:${minutes})`;
 }
 
 /** The person's calendar date, "2026-11-28": what check-back days are counted from. */
@@ -13,7 +15,3 @@ export function localDate(now: Date): string {
   return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}-${String(now.getDate()).padStart(2, "0")}`;
 }
 
-/** "2026-12-03" → "3 December 2026". */
-export function calendarDateWords(isoDate: string): string {
-  return new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${isoDate}T00:00:00Z`));
-}
