@@ -1,6 +1,7 @@
 import type { Ruleset } from "../ruleset/load.js";
 import type { Urgency } from "../ruleset/schema.js";
-import type { PlannedRule } from "./plan.js";
+import type { AnswerCodes } from "./conditions.js";
+import { wordingFor, type PlannedRule } from "./plan.js";
 import { dateInWords } from "./calendar.js";
 import type { EvaluateOptions, Reason } from "./result.js";
 
@@ -77,6 +78,7 @@ export function composeAdvice(
   fired: readonly FiredRule[],
   answers: Readonly<Record<string, string | number | undefined>>,
   options: EvaluateOptions | undefined,
+  codes: AnswerCodes,
 ): string {
   const texts = textsFor(ruleset, options);
   const base = urgencyAdvice(ruleset, texts, urgency, fired, answers, options?.today);
@@ -123,9 +125,8 @@ function urgencyAdvice(
     // An emergency rule that "not sure" dropped to urgent: say what to call the emergency number for.
     const callFor: string[] = [];
     for (const { rule, reason } of fired) {
-      if (rule.urgency === "emergency" && reason.urgency === "urgent" && rule.definition.callIf !== undefined) {
-        callFor.push(`- ${rule.definition.callIf}`);
-      }
+      const { callIf } = wordingFor(rule, codes);
+      if (rule.urgency === "emergency" && reason.urgency === "urgent" && callIf !== undefined) callFor.push(`- ${callIf}`);
     }
     if (callFor.length > 0) return fill(advice.droppedEmergency, { emergencyNumber: texts.emergencyNumber, list: callFor.join("\n") });
     return texts.urgent;

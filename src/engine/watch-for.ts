@@ -1,8 +1,8 @@
 import type { Ruleset } from "../ruleset/load.js";
 import type { Urgency } from "../ruleset/schema.js";
 import { fill, textsFor, type FiredRule } from "./advice.js";
-import type { AnswerValues } from "./conditions.js";
-import { planFor } from "./plan.js";
+import type { AnswerCodes, AnswerValues } from "./conditions.js";
+import { planFor, wordingFor } from "./plan.js";
 import type { EvaluateOptions } from "./result.js";
 import { FALSE } from "./truth.js";
 
@@ -17,11 +17,12 @@ export function composeWatchFor(
   urgency: Urgency,
   fired: readonly FiredRule[],
   answers: Readonly<AnswerValues>,
+  codes: AnswerCodes,
   options: EvaluateOptions | undefined,
 ): string[] {
   const texts = textsFor(ruleset, options);
   if (urgency === "urgent" && ruleset.definition.advice.watchForHeading !== undefined) {
-    return emergencySignsStillPossible(ruleset, fired, answers).map((callIf) => fill(callIf, { emergencyNumber: texts.emergencyNumber }));
+    return emergencySignsStillPossible(ruleset, fired, answers, codes).map((callIf) => fill(callIf, { emergencyNumber: texts.emergencyNumber }));
   }
   const lines: string[] = [];
   for (const line of texts.watchFor) {
@@ -30,18 +31,19 @@ export function composeWatchFor(
   return lines;
 }
 
-function emergencySignsStillPossible(ruleset: Ruleset, fired: readonly FiredRule[], answers: Readonly<AnswerValues>): string[] {
+function emergencySignsStillPossible(ruleset: Ruleset, fired: readonly FiredRule[], answers: Readonly<AnswerValues>, codes: AnswerCodes): string[] {
   // Every sign or event given its warning answer; who the person is stays as answered.
   const worst: Record<string, string | number | undefined> = { ...answers };
   for (const question of ruleset.questions) {
     if (question.type === "choice" && question.background !== true) worst[question.id] = question.warningAnswer;
   }
-  const codes = ruleset.encode(worst);
+  const worstCodes = ruleset.encode(worst);
   const firedIds = new Set(fired.map(({ rule }) => rule.id));
   const lines: string[] = [];
   for (const rule of planFor(ruleset).rules) {
-    const callIf = rule.definition.callIf;
-    if (rule.urgency === "emergency" && callIf !== undefined && !firedIds.has(rule.id) && rule.value(codes) !== FALSE) lines.push(callIf);
+    // Worded for the answers as given (an injury at 65 is not named to someone of 34).
+    const { callIf } = wordingFor(rule, codes);
+    if (rule.urgency === "emergency" && callIf !== undefined && !firedIds.has(rule.id) && rule.value(worstCodes) !== FALSE) lines.push(callIf);
   }
   return lines;
 }

@@ -122,9 +122,10 @@ const ruleSchema = strictObject({
   advice: text.optional(),
   /**
    * Wording that fits the answers: the first entry whose condition is fully met (not through "not
-   * sure") gives the reason's summary; otherwise `summary`. It never changes whether the rule fires.
+   * sure") gives the reason's summary (and callIf, if it has one); otherwise `summary` (and `callIf`).
+   * It never changes whether the rule fires.
    */
-  summaryBy: z.array(strictObject({ when: ConditionSchema, summary: text })).min(1).optional(),
+  summaryBy: z.array(strictObject({ when: ConditionSchema, summary: text, callIf: text.optional() })).min(1).optional(),
   /** A few words for what the rule points at, used where reasons possible only through "not sure" are grouped in one line. */
   couldNotRuleOut: text.optional(),
   sources: z.array(z.string()).min(1, "needs at least one source"),

@@ -108,3 +108,19 @@ describe("check-back as a date, when the caller says which day it is", () => {
     expect(() => evaluate(ruleset, calmAnswers({ painDays: 1 }), { today })).toThrow(RangeError);
   });
 });
+
+describe("summaryBy with callIf: the call-if sign worded for the answers too", () => {
+  const ruleset = loadRuleset(
+    rulesetDocument((d) => {
+      const rule = ruleOf(d, "injury-high-risk");
+      rule.callIf = "you were injured and have a risk history";
+      rule.summaryBy = [{ when: { answer: "age", atLeast: 65 }, summary: "An injury at 65 or over", callIf: "you were injured at 65 or over" }];
+    }),
+  );
+
+  it("a dropped emergency's sign in the advice: by the answers given", () => {
+    expect(evaluate(ruleset, unsureAnswers({ age: 34 })).advice).toContain("- you were injured and have a risk history");
+    expect(evaluate(ruleset, unsureAnswers({ age: 70 })).advice).toContain("- you were injured at 65 or over");
+    expect(evaluate(ruleset, unsureAnswers({ age: 34 })).advice).not.toContain("65");
+  });
+});
