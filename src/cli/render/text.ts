@@ -85,7 +85,8 @@ export function renderText(unsafe: TriageResult, ruleset: Ruleset, style: Style,
     lines.push(chalk.bold("Sources"));
     sources.forEach((source, i) => lines.push(wrapIndented(`[${i + 1}] ${source.title}`, width, "  ", "      "), chalk.dim(`      ${source.url}`)));
     lines.push("");
-  } else if (result.reasons.length > 0) {
+  } else if (result.reasons.length > 0 && result.urgency !== "emergency") {
+    // In an emergency nothing should stand between the person and the number to call.
     lines.push(chalk.dim(wrap("The sources of each reason: run again with --sources, save a report with --report FILE, or see neck-triage rules.")), "");
   }
   // Which rules scored it, and the disclaimer: before the action, which stays last.
