@@ -81,7 +81,7 @@ export function composeAdvice(
   codes: AnswerCodes,
 ): string {
   const texts = textsFor(ruleset, options);
-  const base = urgencyAdvice(ruleset, texts, urgency, fired, answers, options?.today);
+  const base = urgencyAdvice(ruleset, texts, urgency, fired, answers, codes, options?.today);
   let own: Set<string> | undefined;
   for (const { rule, reason } of fired) {
     const advice = rule.definition.advice;
@@ -96,6 +96,7 @@ function urgencyAdvice(
   urgency: Urgency,
   fired: readonly FiredRule[],
   answers: Readonly<Record<string, string | number | undefined>>,
+  codes: AnswerCodes,
   todayGiven: string | undefined,
 ): string {
   const advice = ruleset.definition.advice;

@@ -12,7 +12,8 @@ import { rulesetDocument, ruleOf } from "../helpers/ruleset-document.js";
 import { useTempDir } from "../helpers/temp-dir.js";
 import { answersByUrgency, calmAnswers } from "./helpers/answers.js";
 import { makeFakeIo } from "./helpers/fake-io.js";
-import { question, rulesFile } from "./helpers/ruleset-file.js";
+import { question } from "./helpers/ruleset-file.js";
+import { CALM_ASKED, calmAskedWith } from "./helpers/typed-answers.js";
 import { ScriptedPrompter, type Step } from "./helpers/scripted-prompter.js";
 
 // The fake clock (tests/cli/helpers/fake-io.ts): 26 November 2026, 09:30 local time.
@@ -34,23 +35,26 @@ describe.each([
   { ext: "md", plain: unescapeMd },
   { ext: "html", plain: unescapeHtml },
 ])("--answers --report r.$ext", ({ ext, plain }) => {
-  const answers = { ...calmAnswers, fever: "yes" as const, headache: "unsure" as const, id: "visit-7" };
+  const asked = calmAskedWith({ fever: "yes", headache: "unsure" });
+  const answers = { ...Object.fromEntries(asked), id: "visit-7" };
 
   it("holds the date and time, the verdict and what to do, every answer, each reason with its sources, the ruleset and the disclaimer", async () => {
     const { code, text, stdout, stderr } = await reportFor(`answers.${ext}`, ["--answers", "-"], { stdinIsTTY: false, stdinText: JSON.stringify(answers) });
     expect(code).toBe(0);
     expect(stderr).toContain("The report is saved in");
     expect(stdout).toContain("What to do now");
-    const result = triage(answers);
+    const result = triage(answers as never);
     const shown = plain(text);
     expect(shown).toMatch(MADE_AT);
     expect(shown).toContain("URGENT: get medical help today");
     expect(shown).toContain(result.advice);
-    for (const q of rulesFile.questions.filter((entry) => entry.id !== "improving")) {
-      const value = answers[q.id as keyof typeof answers];
+    // Every question asked, follow-ups included, with its answer after it.
+    expect(asked.map(([id]) => id)).toContain("headacheNew");
+    for (const [id, value] of asked) {
+      const q = question(id);
       const label = q.type === "integer" ? `${value} ` : (q.choices?.find((c) => c.value === value)?.label ?? "?");
-      expect(shown, q.id).toContain(q.prompt);
-      expect(shown.slice(shown.indexOf(q.prompt)), q.id).toContain(label);
+      expect(shown, id).toContain(q.prompt);
+      expect(shown.slice(shown.indexOf(q.prompt)), id).toContain(label);
     }
     for (const reason of result.reasons) {
       expect(shown).toContain(reason.summary);
@@ -67,7 +71,7 @@ describe.each([
     const steps: Step[] = [
       { message: screen.prompt, reply: "unsure" },
       ...items.map((_, i): Step => ({ message: screen.itemPrompt ?? "", reply: i === 1 ? "unsure" : "no" })),
-      ...rulesFile.questions.slice(1).flatMap((q): Step[] => (q.id === "improving" ? [] : [{ message: q.prompt, reply: calmAnswers[q.id as keyof typeof calmAnswers] as string | number }])),
+      ...CALM_ASKED.slice(1).map(([id, value]): Step => ({ message: question(id).prompt, reply: value })),
       { message: "Please check your answers.", reply: { nameIncludes: "show my result" } },
     ];
     const prompter = new ScriptedPrompter(steps);

@@ -6,11 +6,10 @@
  * of the CLI's own (the emergency stop and the review) are the CLI's, written here once.
  */
 import { describe, expect, test } from "vitest";
-import { CALM_ASKED } from "../cli/helpers/typed-answers.js";
+import { CALM_ASKED, calmAskedWith } from "../cli/helpers/typed-answers.js";
 import { flat, KEY, type PtySession } from "./pty-session.js";
 import { usePtySessions } from "./sessions.js";
 import { choiceLabel, headline, question, rules, ruleSummary, urgencyAdvice, urgencyTag } from "./rules.js";
-import { effectiveAnswers, truthOf } from "../helpers/spec-policy.js";
 import { triage } from "../../src/index.js";
 import { colourSequences, finalCursorVisibility, HIDE_CURSOR, overlongRows, SHOW_CURSOR, softWrapProblems } from "./screen-checks.js";
 
@@ -32,22 +31,8 @@ type Answer = string | number;
 /** Answers with no warning sign, in interview order (`improving` is not asked: painDays < 7). */
 const NO_WARNING = CALM_ASKED;
 
-/**
- * NO_WARNING with these changes, in interview order; each follow-up that the answers switch on is
- * put straight after the question it follows, with its value from `changes` or "no".
- */
-function withAnswers(changes: Record<string, Answer>): Array<[string, Answer]> {
-  const answers: Array<[string, Answer]> = NO_WARNING.map(([id, value]) => [id, changes[id] ?? value]);
-  const questionIds = rules.questions.map((entry) => entry.id);
-  for (const [index, q] of questionIds.map((id) => [questionIds.indexOf(id), question(id)] as const)) {
-    if (q.askWhen === undefined || q.id === "improving") continue;
-    const record = Object.fromEntries(answers);
-    if (truthOf(q.askWhen, effectiveAnswers(record)) === 0) continue;
-    const before = questionIds[index - 1];
-    answers.splice(answers.findIndex(([id]) => id === before) + 1, 0, [q.id, changes[q.id] ?? "no"]);
-  }
-  return answers;
-}
+/** NO_WARNING with these changes, and the follow-ups they switch on (tests/cli/helpers/typed-answers.ts). */
+const withAnswers = calmAskedWith;
 
 function labels(id: string): string[] {
   const choices = question(id).choices;

@@ -1,4 +1,5 @@
-import { question } from "./ruleset-file.js";
+import { effectiveAnswers, truthOf } from "../../helpers/spec-policy.js";
+import { question, rulesFile } from "./ruleset-file.js";
 
 /** A question and the answer a person gives to it, in the order the interview asks. */
 export type AskedAnswer = readonly [id: string, value: string | number];
@@ -32,6 +33,19 @@ export const CALM_ASKED: readonly AskedAnswer[] = [
   ["otcResponse", "helped"],
 ];
 
+/**
+ * CALM_ASKED with these changes, in interview order; each follow-up that the answers switch on is
+ * put straight after the question it follows, with its value from `changes` or "no".
+ */
 export function calmAskedWith(changes: Readonly<Record<string, string | number>>): AskedAnswer[] {
-  return CALM_ASKED.map(([id, value]) => [id, changes[id] ?? value] as const);
+  const answers: AskedAnswer[] = CALM_ASKED.map(([id, value]) => [id, changes[id] ?? value] as const);
+  const ids = rulesFile.questions.map((entry) => entry.id);
+  ids.forEach((id, index) => {
+    const q = question(id);
+    if (q.askWhen === undefined || id === "improving") return;
+    if (truthOf(q.askWhen, effectiveAnswers(Object.fromEntries(answers))) === 0) return;
+    const before = ids[index - 1];
+    answers.splice(answers.findIndex(([asked]) => asked === before) + 1, 0, [id, changes[id] ?? "no"]);
+  });
+  return answers;
 }
