@@ -9,7 +9,8 @@ import { FALSE } from "./truth.js";
 /**
  * The signs to watch for, fitted to the answers: never one the person has just reported. Under
  * `urgent`, when the ruleset words a heading for it, they are the emergency rules' call-if signs that
- * did not fire and could still apply to this person (who they are, age and history, kept as answered):
+ * did not fire and could still apply to this person (who they are and what has already happened, such
+ * as an injury, kept as answered):
  * what should make them call the emergency number instead.
  */
 export function composeWatchFor(
@@ -32,10 +33,10 @@ export function composeWatchFor(
 }
 
 function emergencySignsStillPossible(ruleset: Ruleset, fired: readonly FiredRule[], answers: Readonly<AnswerValues>, codes: AnswerCodes): string[] {
-  // Every sign or event given its warning answer; who the person is stays as answered.
+  // Every sign given its warning answer; who the person is and what has already happened stay as answered.
   const worst: Record<string, string | number | undefined> = { ...answers };
   for (const question of ruleset.questions) {
-    if (question.type === "choice" && question.background !== true) worst[question.id] = question.warningAnswer;
+    if (question.type === "choice" && question.background !== true && question.past !== true) worst[question.id] = question.warningAnswer;
   }
   const worstCodes = ruleset.encode(worst);
   const firedIds = new Set(fired.map(({ rule }) => rule.id));

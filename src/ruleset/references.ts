@@ -18,7 +18,8 @@ const TEMPLATE_PLACEHOLDERS: readonly [Path, readonly string[]][] = [
   [["advice", "watchForHeading", "none"], ["emergencyNumber"]],
   [["advice", "watchForHeading", "soon"], ["emergencyNumber"]],
   [["advice", "watchForHeading", "urgent"], ["emergencyNumber"]],
-  [["advice", "possibleGroup"], ["unsure", "list"]],
+  [["advice", "possibleGroup", "line"], ["unsure", "list"]],
+  [["advice", "possibleGroup", "more"], ["count"]],
 ];
 
 /**

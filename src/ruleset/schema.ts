@@ -79,6 +79,8 @@ const questionBase = {
   prompt: text,
   help: text.optional(),
   background: z.boolean().optional(),
+  /** About what has already happened (an injury): it cannot newly appear, so it is never listed to watch for. */
+  past: z.boolean().optional(),
   /**
    * A follow-up: asked only while this holds (value above 0). While it does not, the answer may be left
    * out, and any answer given counts as not given in every rule.
@@ -163,8 +165,11 @@ const adviceSchema = strictObject({
   droppedEmergency: text,
   /** The heading above the signs to watch for, by the result's urgency (under urgent: when to call the emergency number instead). */
   watchForHeading: strictObject({ none: text, soon: text, urgent: text }).optional(),
-  /** One line for many reasons possible only through "not sure": {unsure} the questions, {list} what could not be ruled out. */
-  possibleGroup: text.optional(),
+  /**
+   * One line for many reasons possible only through "not sure": {unsure} the questions, {list} what
+   * could not be ruled out at the highest of their urgencies, then `more` ({count}) for the others.
+   */
+  possibleGroup: strictObject({ line: text, more: text }).optional(),
   selfCare: strictObject({
     advice: text,
     /** The integer question (days since the pain started) the check-back point is counted from. */
@@ -220,7 +225,7 @@ export const RulesetExtensionSchema = strictObject({
   addSources: RulesetDefinitionSchema.shape.sources.optional(),
   addQuestions: z.array(strictObject({ after: questionId.optional(), question: questionSchema })).optional(),
   addRules: z.array(strictObject({ after: ruleId.optional(), rule: ruleSchema })).optional(),
-  addWatchFor: z.array(text).optional(),
+  addWatchFor: z.array(watchForLineSchema).optional(),
 });
 
 export type RulesetExtension = z.infer<typeof RulesetExtensionSchema>;

@@ -39,7 +39,7 @@ describe("text and markdown results", () => {
   it("many reasons possible only through \"not sure\" are said in one line, in the ruleset's words", () => {
     const ruleset = loadRuleset(
       rulesetDocument((d) => {
-        d.advice.possibleGroup = "Because you were not sure about {unsure}, these could not be ruled out: {list}.";
+        d.advice.possibleGroup = { line: "Because you were not sure about {unsure}, these could not be ruled out: {list}.", more: "{count} more" };
         for (const rule of d.rules) rule.couldNotRuleOut = `short ${rule.id}`;
       }),
     );
@@ -47,12 +47,31 @@ describe("text and markdown results", () => {
     // Wide enough that the grouped line is one line.
     const text = renderText(result, ruleset, makeStyle(0), 100_000);
     const line = text.split("\n").find((l) => l.includes("Because you were not sure about")) ?? "";
-    expect(line).toMatch(/^ {2}\[URGENT\] Because you were not sure about emergency signs, injury, .* and over-the-counter medicine, these could not be ruled out: /);
-    for (const reason of result.reasons) expect(line).toContain(`short ${reason.ruleId}`);
+    expect(line).toMatch(/^ {2}\[URGENT\] Because you were not sure about emergency signs; injury; .*; and over-the-counter medicine, these could not be ruled out: /);
+    // Named at the highest urgency among them, the others counted.
+    const urgent = result.reasons.filter((r) => r.urgency === "urgent");
+    for (const reason of urgent) expect(line).toContain(`short ${reason.ruleId}`);
+    expect(line).toMatch(new RegExp(`; and ${result.reasons.length - urgent.length} more\\.$`));
     expect(text).not.toContain("Your answers:");
     // One or two reasons are still said one by one.
     const two = evaluate(ruleset, calmAnswers({ headache: "unsure", headacheNew: "no", otcResponse: "unsure" }));
     expect(two.reasons.map((r) => r.certainty)).toEqual(["possible", "possible"]);
     expect(renderText(two, ruleset, makeStyle(0), 1000)).not.toContain("Because you were not sure");
+  });
+
+  it("the default ruleset's all-unsure result at 80 columns: one grouped line, about 40 lines, no age the person does not have", () => {
+    const result = triage(unsureAnswers({ age: 34 }));
+    const text = renderText(result, defaultRuleset, makeStyle(0), 80);
+    expect(text.match(/Because you were not sure about/g)).toHaveLength(1);
+    expect(text.trimEnd().split("\n").length).toBeLessThanOrEqual(45);
+    expect(text).not.toMatch(/65/);
+    // The action is still last.
+    expect(text.trimEnd().endsWith(result.advice.split("\n").at(-1)!.split(" ").at(-1)!)).toBe(true);
+  });
+
+  it("an injury at 65 or over is said only to someone of 65 or over (injury-high-risk's summaryBy)", () => {
+    const summary = (age: number) => triage(calmAnswers({ age, injury: "yes", riskHistory: "unsure" })).reasons.find((r) => r.ruleId === "injury-high-risk")?.summary ?? "";
+    expect(summary(34)).not.toMatch(/65/);
+    expect(summary(70)).toMatch(/65 or over/);
   });
 });

@@ -70,11 +70,12 @@ describe("watch for under urgent: when to call the emergency number instead", ()
     expect(watchFor).not.toContain(callIf("risk-with-fever"));
   });
 
-  it("with a risk history the rules it opens are listed too", () => {
+  it("with a risk history the rules it opens are listed too; an injury not had is not (it cannot newly happen)", () => {
     const result = evaluate(ruleset, calmAnswers({ limbWeakness: "yes", riskHistory: "yes" }));
     expect(result.urgency).toBe("urgent");
-    expect(result.watchFor).toContain(callIf("injury-high-risk"));
     expect(result.watchFor).toContain(callIf("risk-with-fever"));
+    expect(result.watchFor).not.toContain(callIf("injury-high-risk"));
+    expect(result.watchFor).not.toContain(callIf("spinal-cord-injury"));
   });
 
   it("a dropped emergency already in the advice is not repeated", () => {

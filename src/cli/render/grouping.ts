@@ -9,7 +9,7 @@ export const GROUP_FROM = 3;
 /** Reasons said one by one, and the one line (if any) that groups the rest, with its urgency. */
 export interface GroupedReasons {
   single: Reason[];
-  group?: { urgency: Reason["urgency"]; text: string };
+  group?: { urgency: Reason["urgency"]; text: string; reasons: Reason[] };
 }
 
 /**
@@ -30,19 +30,23 @@ export function groupReasons(result: TriageResult, ruleset: Ruleset): GroupedRea
     const unknown = question.choices.find((choice) => choice.unknown)?.value;
     if (grouped.some((reason) => reason.answers[question.id] !== undefined && reason.answers[question.id] === unknown)) unsure.push(lowerFirst(question.label));
   }
-  const names = [...new Set(grouped.map((reason) => shortName(reason)!))];
+  // Named: what could not be ruled out at the highest urgency among them; the rest counted.
+  const top = grouped[0]!.urgency;
+  const names = [...new Set(grouped.filter((reason) => reason.urgency === top).map((reason) => shortName(reason)!))];
+  const others = new Set(grouped.filter((reason) => reason.urgency !== top).map((reason) => shortName(reason)!)).size;
+  if (others > 0) names.push(fill(template.more, { count: others }));
   return {
     single: result.reasons.filter((reason) => !groupable(reason)),
-    group: { urgency: grouped[0]!.urgency, text: printable(fill(template, { unsure: listInWords(unsure), list: listInWords(names) })) },
+    group: { urgency: top, text: printable(fill(template.line, { unsure: listInWords(unsure), list: listInWords(names) })), reasons: grouped },
   };
 }
 
-/** "a, b and c". */
+/** "a; b; and c": semicolons, as the items may hold commas of their own. */
 export function listInWords(items: readonly string[]): string {
-  return items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
+  return items.length <= 2 ? items.join(" and ") : `${items.slice(0, -1).join("; ")}; and ${items.at(-1)}`;
 }
 
-/** "Emergency signs" → "emergency signs"; an acronym ("NSAIDs") is left alone. */
+/** "Emergency signs" → "emergency signs", "A new headache" → "a new headache"; an acronym ("NSAIDs") is left alone. */
 function lowerFirst(label: string): string {
-  return /^[A-Z][a-z]/.test(label) ? label.charAt(0).toLowerCase() + label.slice(1) : label;
+  return /^[A-Z](?![A-Z])/.test(label) ? label.charAt(0).toLowerCase() + label.slice(1) : label;
 }

@@ -52,6 +52,7 @@ export function renderText(unsafe: TriageResult, ruleset: Ruleset, style: Style,
     if (index === -1) index = sources.push(source) - 1;
     return index + 1;
   };
+  const citations = (cited: readonly Source[]) => [...new Set(cited.map(sourceNumber))].map((n) => `[${n}]`).join(" ");
   const tagFor = (urgency: Reason["urgency"]) => style.urgency(urgency, `[${printable(ruleset.definition.advice.urgency[urgency].label.toUpperCase())}]`);
   if (result.id !== undefined) lines.push(chalk.dim(`Record: ${printable(JSON.stringify(result.id))}`), "");
 
@@ -64,10 +65,13 @@ export function renderText(unsafe: TriageResult, ruleset: Ruleset, style: Style,
         .map(([field, value]) => `${questionLabel(ruleset, field)}: ${describeAnswer(ruleset, field, value)}`)
         .join("; ");
       const certainty = reason.certainty === "possible" ? 'Possible (you answered "not sure"). ' : "";
-      const cited = options.sources ? ` Sources: ${reason.sources.map((source) => `[${sourceNumber(source)}]`).join(" ")}` : "";
+      const cited = options.sources ? ` Sources: ${citations(reason.sources)}` : "";
       lines.push(chalk.dim(wrap(`${certainty}Your answers: ${answered}.${cited}`, "    ")));
     }
-    if (group) lines.push(wrapIndented(`${tagFor(group.urgency)} ${group.text}`, width, "  ", "    "));
+    if (group) {
+      lines.push(wrapIndented(`${tagFor(group.urgency)} ${group.text}`, width, "  ", "    "));
+      if (options.sources) lines.push(chalk.dim(wrap(`Sources: ${citations(group.reasons.flatMap((reason) => reason.sources))}`, "    ")));
+    }
     lines.push("");
   }
   if (result.unanswered && result.unanswered.length > 0) {
@@ -76,7 +80,7 @@ export function renderText(unsafe: TriageResult, ruleset: Ruleset, style: Style,
     lines.push(chalk.dim(wrap(`Stopped at the emergency: ${count} other ${count === 1 ? "question was" : "questions were"} not needed.`)), "");
   }
   if (result.urgency !== "emergency" && result.watchFor.length > 0) {
-    lines.push(chalk.bold(watchForHeading(ruleset, result.urgency, options.emergencyNumber)));
+    lines.push(chalk.bold(wrap(watchForHeading(ruleset, result.urgency, options.emergencyNumber))));
     for (const item of result.watchFor) lines.push(wrapIndented(`- ${item}`, width, "  ", "    "));
     lines.push("");
   }
