@@ -10,6 +10,8 @@ import { CALM_ASKED, calmAskedWith } from "../cli/helpers/typed-answers.js";
 import { flat, KEY, type PtySession } from "./pty-session.js";
 import { usePtySessions } from "./sessions.js";
 import { choiceLabel, headline, question, rules, ruleSummary, urgencyAdvice, urgencyTag } from "./rules.js";
+import { localDate } from "../../src/cli/report/when.js";
+import { dateInWords } from "../../src/engine/calendar.js";
 import { triage } from "../../src/index.js";
 import { colourSequences, finalCursorVisibility, HIDE_CURSOR, overlongRows, SHOW_CURSOR, softWrapProblems } from "./screen-checks.js";
 
@@ -119,10 +121,12 @@ describe("the interview in a real terminal", () => {
       const text = flat(s.text());
       expect(text).toContain(headline("none"));
       expect(text).toContain("No warning signs were reported.");
-      const checkBack = rules.advice.selfCare.checkBackBefore.other
+      // Day 3 of 7: the check-back point as a date, 4 days from today (the terminal shows dates, not "days from now").
+      const checkBack = (rules.advice.selfCare.checkBackBy ?? "")
         .replace("{day}", String(rules.advice.selfCare.checkBackDay))
-        .replace("{daysLeft}", String(rules.advice.selfCare.checkBackDay - 3));
+        .replace("{date}", dateInWords(localDate(new Date()), rules.advice.selfCare.checkBackDay - 3));
       expect(text).toContain(flat(checkBack));
+      expect(text).not.toContain("days from now");
       expect(text).toContain(flat(rules.disclaimer));
       // painDays 3: "Is it getting better?" is not asked.
       expect(text).not.toContain(flat(question("improving").prompt));
@@ -423,7 +427,7 @@ describe("the interview in a real terminal", () => {
         expect((await s.waitForExit()).exitCode).toBe(0);
         // The advice as the engine words it for these answers (the self-care one counts the days).
         const given = Object.fromEntries(answers);
-        const expected = urgency === "emergency" ? urgencyAdvice("emergency") : triage({ ...given, improving: "unsure" } as never).advice;
+        const expected = urgency === "emergency" ? urgencyAdvice("emergency") : triage(given as never, { today: localDate(new Date()) }).advice;
         const screen = flat(s.screen());
         expect(screen).toContain(`${headline(urgency)} What to do now`);
         expect(screen.endsWith(flat(expected)), s.screen()).toBe(true);
