@@ -1,6 +1,11 @@
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** Milliseconds since 1970 of a calendar date "2026-11-26" (at 00:00 UTC); throws on anything else. */
+export function checkCalendarDate(date: unknown): number {
+  if (typeof date !== "string") throw new TypeError(`today: expected a calendar date such as "2026-11-26", got ${typeof date}`);
+  return parseIsoDate(date);
+}
+
 function parseIsoDate(date: string): number {
   const match = ISO_DATE.exec(date);
   const time = match ? Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])) : Number.NaN;

@@ -164,12 +164,12 @@ const adviceSchema = strictObject({
   }),
   droppedEmergency: text,
   /** The heading above the signs to watch for, by the result's urgency (under urgent: when to call the emergency number instead). */
-  watchForHeading: strictObject({ none: text, soon: text, urgent: text }).optional(),
+  watchForHeading: z.optional(strictObject({ none: text, soon: text, urgent: text })),
   /**
    * One line for many reasons possible only through "not sure": {unsure} the questions, {list} what
    * could not be ruled out at the highest of their urgencies, then `more` ({count}) for the others.
    */
-  possibleGroup: strictObject({ line: text, more: text }).optional(),
+  possibleGroup: z.optional(strictObject({ line: text, more: text })),
   selfCare: strictObject({
     advice: text,
     /** The integer question (days since the pain started) the check-back point is counted from. */

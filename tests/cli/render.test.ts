@@ -63,7 +63,7 @@ describe("text and markdown results", () => {
     const result = triage(unsureAnswers({ age: 34 }));
     const text = renderText(result, defaultRuleset, makeStyle(0), 80);
     expect(text.match(/Because you were not sure about/g)).toHaveLength(1);
-    expect(text.trimEnd().split("\n").length).toBeLessThanOrEqual(45);
+    expect(text.trimEnd().split("\n").length).toBeLessThanOrEqual(46);
     expect(text).not.toMatch(/65/);
     // The action is still last.
     expect(text.trimEnd().endsWith(result.advice.split("\n").at(-1)!.split(" ").at(-1)!)).toBe(true);

@@ -125,3 +125,9 @@ describe("summaryBy with callIf: the call-if sign worded for the answers too", (
     expect(evaluate(ruleset, unsureAnswers({ age: 34 })).advice).not.toContain("65");
   });
 });
+
+describe("fault: the today option is checked like any option", () => {
+  it("a number for today is a TypeError, not a silent undated result", () => {
+    expect(() => evaluate(loadRuleset(rulesetDocument()), calmAnswers({ painDays: 1 }), { today: 20261126 } as never)).toThrow(TypeError);
+  });
+});

@@ -89,11 +89,12 @@ export function renderText(unsafe: TriageResult, ruleset: Ruleset, style: Style,
     lines.push(chalk.bold("Sources"));
     sources.forEach((source, i) => lines.push(wrapIndented(`[${i + 1}] ${source.title}`, width, "  ", "      "), chalk.dim(`      ${source.url}`)));
     lines.push("");
-  } else if (result.reasons.length > 0 && result.urgency !== "emergency") {
-    // In an emergency nothing should stand between the person and the number to call.
-    lines.push(chalk.dim(wrap("The sources of each reason: run again with --sources, save a report with --report FILE, or see neck-triage rules.")), "");
   }
-  // Which rules scored it, and the disclaimer: before the action, which stays last.
+  // Where the sources are (in an emergency nothing should stand between the person and the number to
+  // call), which rules scored it, and the disclaimer: all before the action, which stays last.
+  if (sources.length === 0 && result.reasons.length > 0 && result.urgency !== "emergency") {
+    lines.push(chalk.dim(wrap("Sources: with --sources, in a report (--report FILE), or neck-triage rules.")));
+  }
   lines.push(...rulesetLines(result).map((line) => chalk.dim(line)), "", wrap(result.disclaimer), "");
 
   // Last, so that it is what the screen shows: the urgency in words, then what to do now.
