@@ -68,7 +68,7 @@ export function reportHtml(report: ReportModel): string {
       const sources = reason.sources.map((source) => `<li>${link(source.url, source.title)}</li>`).join("");
       parts.push(
         `<li><span class="tag">[${html(reason.tag)}]</span> ${html(reason.summary)}${possible}`,
-        `<div class="small">Answers it reads: ${html(reason.answers)}</div>`,
+        `<div class="small">Your answers: ${html(reason.answers)}</div>`,
         `<div class="small">Sources:</div><ul class="small">${sources}</ul></li>`,
       );
     }

@@ -20,7 +20,7 @@ export function reportMarkdown(report: ReportModel): string {
     lines.push("## Why", "");
     for (const reason of report.reasons) {
       const possible = reason.possible ? ' (possible: an answer was "not sure")' : "";
-      lines.push(`- **${md(reason.tag)}**: ${md(reason.summary)}${possible}`, `  - Answers it reads: ${md(reason.answers)}`);
+      lines.push(`- **${md(reason.tag)}**: ${md(reason.summary)}${possible}`, `  - Your answers: ${md(reason.answers)}`);
       for (const source of reason.sources) lines.push(`  - Source: [${md(source.title)}](${mdUrl(source.url)})`);
     }
     lines.push("");
