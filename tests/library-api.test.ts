@@ -95,7 +95,7 @@ describe("fault: the library trusted emergencyNumber (\"\" gave \"Call  now.\"; 
   });
 
   it("a misspelt or unknown option is an error, never ignored; options must be an object", () => {
-    expect(() => triage(emergency, { emergencyNumbr: "112" } as never)).toThrow(new TypeError('options: unknown option "emergencyNumbr"; the options are emergencyNumber'));
+    expect(() => triage(emergency, { emergencyNumbr: "112" } as never)).toThrow(new TypeError('options: unknown option "emergencyNumbr"; the options are emergencyNumber, today'));
     expect(() => triage(emergency, "112" as never)).toThrow(TypeError);
     expect(triage(emergency, {}).advice).toBe(triage(emergency).advice);
   });

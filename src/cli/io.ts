@@ -5,6 +5,10 @@ export interface CliIo {
   readonly stderr: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
   /** The environment; `--no-color` sets NO_COLOR here so that prompts lose colour too. */
   readonly env: Record<string, string | undefined>;
+  /** Writes a whole file (the report). */
+  writeFile(path: string, text: string): Promise<void>;
+  /** The clock, for the date and time a report is made and check-back dates; the engine has none. */
+  now(): Date;
   /** A stream of a file's bytes: every input is read through one, with its size counted as it arrives. */
   openRead(path: string): NodeJS.ReadableStream;
   /** Prompts for the interview; tests inject scripted ones. Defaults to @inquirer/prompts on stdin/stderr. */

@@ -1,6 +1,7 @@
 import { createReadStream } from "node:fs";
 import { getSystemErrorMap } from "node:util";
 import { EXIT } from "./io.js";
+import { writeFile } from "node:fs/promises";
 import { run } from "./run.js";
 
 /** The process shell: real streams and files, the exit code, and what happens when output fails. */
@@ -13,6 +14,8 @@ export async function main(): Promise<void> {
     stdout: process.stdout,
     stderr: process.stderr,
     env: process.env,
+    writeFile: (path, text) => writeFile(path, text, "utf8"),
+    now: () => new Date(),
     openRead: (path) => createReadStream(path, { highWaterMark: 256 * 1024 }),
   });
 }

@@ -1,6 +1,5 @@
 import { Command, CommanderError, Option } from "commander";
 import { AnswersError } from "../answers/errors.js";
-import { allowedValues } from "../answers/describe.js";
 import { evaluateValidAnswers } from "../engine/evaluate.js";
 import { checkEmergencyNumber, emergencyNumberProblem } from "../engine/options.js";
 import type { EvaluateOptions, TriageResult } from "../engine/result.js";
@@ -9,10 +8,15 @@ import { getDefaultRuleset } from "../ruleset/builtin.js";
 import type { Ruleset } from "../ruleset/load.js";
 import { CancelledError, EXIT, UsageError, type CliIo } from "./io.js";
 import { colorLevel, formatResult, FORMATS, terminalWidth, type Format } from "./output.js";
+import { accessibleMode } from "./accessible.js";
 import { activeRuleset } from "./active-ruleset.js";
-import { describeAskWhen } from "./conditions-text.js";
+import { answersHelp, examplesHelp, narrowHelp, wrapLongLines } from "./help-text.js";
+import { wrapIndented } from "./render/wrap.js";
+import { applyRootOptions, unknownCommandProblem } from "./root-options.js";
 import { oneLine } from "./terminal-safe.js";
 import { readJsonInput } from "./read-answers.js";
+import type { ReportInput } from "./report/model.js";
+import { localDate } from "./report/when.js";
 import { validAnswers } from "./valid-answers.js";
 import { VERSION } from "./version.js";
 
@@ -25,34 +29,26 @@ interface MainOptions {
   exitCode?: boolean;
   color: boolean;
   debug?: boolean;
+  accessible?: boolean;
+  sources?: boolean;
+  report?: string;
 }
-
-const EXAMPLES = `
-Examples:
-  $ neck-triage                                   answer the questions in this terminal
-  $ neck-triage --answers answers.json            evaluate saved answers, print the result
-  $ neck-triage --answers - --json < answers.json JSON in on stdin, JSON out
-  $ neck-triage --answers answers.json --exit-code || echo "see a professional"
-  $ neck-triage --emergency-number 112            name 112 in emergency advice
-  $ neck-triage rules                             list the rules, their urgency and sources
-  $ neck-triage batch records.ndjson              one JSON result per line of NDJSON answers
-  $ neck-triage --ruleset extended                more red flags (NICE CKS); see: neck-triage rules --ruleset extended
-  $ neck-triage schema answers                    JSON Schema of the answers (also: result, error, ruleset)
-  $ neck-triage questionnaire                     the questions as a FHIR R4 Questionnaire; --answers and
-                                                  batch also take a QuestionnaireResponse to it
-  $ neck-triage web > neck-triage.html            the interview as one web page that works offline
-
-Exit codes: 0 evaluated, 2 bad usage or input, 3 referral (with --exit-code),
-1 internal error or output that cannot be written, 130 cancelled.`;
 
 /** Runs the command line with the given arguments (without node and script) and returns the exit code. */
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   let debug = argv.includes("--debug");
   let exitCode: number = EXIT.ok;
-  const program = buildProgram(io, (code) => {
-    exitCode = code;
-  });
+  // One line per problem; on a terminal, wrapped at spaces to its width (the continuation indented).
+  const problem = (line: string) =>
+    io.stderr.write(`${io.stderr.isTTY ? wrapIndented(oneLine(line), terminalWidth(io.stderr), "", "  ") : oneLine(line)}\n`);
   try {
+    // --help lists the answers of the ruleset named with it (`--ruleset extended --help`).
+    const helpRuleset = argv.some((arg) => arg === "--help" || arg === "-h") ? await activeRuleset(rulesetArgument(argv), io) : getDefaultRuleset();
+    const program = buildProgram(io, helpRuleset, (code) => {
+      exitCode = code;
+    });
+    const topic = argv[0] === "help" ? argv[1] : undefined;
+    if (topic !== undefined && !program.commands.some((c) => c.name() === topic)) throw new UsageError(unknownCommandProblem(topic, program, true));
     await program.parseAsync([...argv], { from: "user" });
     return exitCode;
   } catch (error) {
@@ -60,12 +56,16 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
     }
     if (error instanceof UsageError) {
-      for (const line of error.lines) io.stderr.write(`${oneLine(line)}\n`);
+      error.lines.forEach(problem);
       return EXIT.usage;
     }
     if (error instanceof AnswersError) {
-      for (const line of issueLines(error.issues)) io.stderr.write(`${oneLine(line)}\n`);
+      issueLines(error.issues).forEach(problem);
       return EXIT.usage;
+    }
+    if (error instanceof Error && error.name === "OutputError") {
+      problem(error.message);
+      return EXIT.internal;
     }
     if (error instanceof CancelledError) {
       io.stderr.write("\nCancelled.\n");
@@ -79,8 +79,17 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   }
 }
 
-function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
-  const ruleset = getDefaultRuleset();
+/** The value of --ruleset in the arguments, before any command name, if given. */
+function rulesetArgument(argv: readonly string[]): string | undefined {
+  let found: string | undefined;
+  argv.forEach((arg, i) => {
+    if (arg === "--ruleset") found = argv[i + 1];
+    else if (arg.startsWith("--ruleset=")) found = arg.slice("--ruleset=".length);
+  });
+  return found;
+}
+
+function buildProgram(io: CliIo, ruleset: Ruleset, setExitCode: (code: number) => void): Command {
   const program = new Command("neck-triage")
     .description(
       "Neck pain: should a professional see it, and how soon? Asks about warning signs (or reads your answers as JSON) and says: see a professional (emergency, urgent, soon) or self-care likely fine, with the reasons and their sources. Not a diagnosis.",
@@ -91,21 +100,34 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
     .option("--ruleset <name|file>", RULESET_HELP)
     .addOption(new Option("--format <format>", "how to print the result").choices(FORMATS))
     .option("--json", "same as --format json")
+    .option("--report <file>", "also write a dated report for a clinician to FILE: Markdown, or one HTML page when FILE ends in .html")
+    .option("--sources", "in the text result, list each reason's sources with their web addresses")
     .option("--emergency-number <number>", "the number emergency advice names (or env NECK_TRIAGE_EMERGENCY_NUMBER)")
     .option("--exit-code", "exit 3 when the verdict is see-a-professional")
     .option("--no-color", "no colour (also NO_COLOR=1)")
+    .option("--accessible", "plain numbered questions for screen readers: type a number and Enter (also ACCESSIBLE=1, NECK_TRIAGE_ACCESSIBLE=1; on by itself with TERM=dumb)")
+    .option("--no-accessible", "the usual arrow-key menus, even with ACCESSIBLE=1 or TERM=dumb")
     .option("--debug", "show a stack trace on internal errors")
     .helpCommand("help [command]", "show help for a command")
     .enablePositionalOptions()
     .exitOverride()
+    .allowExcessArguments(true)
+    .configureHelp(narrowHelp(() => terminalWidth(io.stdout)))
     .configureOutput({
       writeOut: (text) => io.stdout.write(text),
       writeErr: (text) => io.stderr.write(text),
-      outputError: (text, write) => write(text.replace(/^error: /, "neck-triage: ")),
+      getOutHelpWidth: () => terminalWidth(io.stdout),
+      getErrHelpWidth: () => terminalWidth(io.stderr),
+      outputError: (text, write) => {
+        const message = text.replace(/^error: /, "neck-triage: ").trimEnd();
+        write(`${io.stderr.isTTY ? wrapIndented(message, terminalWidth(io.stderr), "", "  ") : message}\n`);
+      },
     })
-    .addHelpText("after", `${EXAMPLES}\n\n${answersHelp(ruleset)}`)
+    .addHelpText("after", () => `\n${examplesHelp(terminalWidth(io.stdout))}\n\n${answersHelp(ruleset, terminalWidth(io.stdout))}`)
+    .hook("preAction", (root, command) => applyRootOptions(root, command))
     .action(async (options: MainOptions) => {
       if (options.answers === "-") refuseTwoReadersOfStdin(options.ruleset, "--answers -");
+      if (program.args.length > 0) throw new UsageError(unknownCommandProblem(program.args[0]!, program, false));
       setExitCode(await triageCommand(options, io, await activeRuleset(options.ruleset, io)));
     });
 
@@ -136,17 +158,7 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
     .option("--emergency-number <number>", "the number emergency advice names")
     .option("--ruleset <name|file>", RULESET_HELP)
     .exitOverride()
-    .addHelpText(
-      "after",
-      `
-A bad line gives an error record on its own line ({"line": N, "id": ..., "error": {...}}) and the rest
-goes on. Exit: 2 if any line failed, else 3 with --exit-code if any referral, else 0.
-
-Examples:
-  $ neck-triage batch records.ndjson > results.ndjson
-  $ cat records.ndjson | neck-triage batch --format text
-  $ neck-triage batch records.ndjson | jq -c 'select(.urgency == "emergency") | .id'`,
-    )
+    .addHelpText("after", () => wrapLongLines(BATCH_HELP, terminalWidth(io.stdout)))
     .action(async (file: string | undefined, options: { format: "json" | "text"; exitCode?: boolean; emergencyNumber?: string; ruleset?: string }) => {
       const evaluateOptions = emergencyNumberOption({ color: true, emergencyNumber: options.emergencyNumber }, io);
       const rulesetOption = options.ruleset ?? program.opts<MainOptions>().ruleset;
@@ -216,38 +228,50 @@ function refuseTwoReadersOfStdin(rulesetOption: string | undefined, otherReader:
   if (rulesetOption === "-") throw new UsageError(`--ruleset -: ${otherReader} reads stdin too; give the ruleset as a file (e.g. --ruleset <(command))`);
 }
 
-/** The answers file format, from the ruleset's own questions. */
-function answersHelp(ruleset: Ruleset): string {
-  const width = Math.max(...ruleset.questions.map((q) => q.id.length));
-  const fields = ruleset.questions.map((q) => {
-    const when = q.askWhen === undefined ? "" : `  (needed when ${describeAskWhen(ruleset, q.askWhen)})`;
-    return `  ${q.id.padEnd(width)}  ${allowedValues(q)}${when}`;
-  });
-  const header = [
-    "Answers: a JSON object with every field below (a follow-up only when it is needed),",
-    'and an optional "id" echoed in the result:',
-  ];
-  return [...header, ...fields].join("\n");
-}
+const BATCH_HELP = `
+A bad line gives an error record on its own line ({"line": N, "id": ..., "error": {...}}) and the rest goes on. Exit: 2 if any line failed (with a summary on stderr), else 3 with --exit-code if any referral, else 0.
+
+Examples:
+  $ neck-triage batch records.ndjson > results.ndjson
+  $ cat records.ndjson | neck-triage batch --format text
+  $ neck-triage batch records.ndjson | jq -c 'select(.urgency == "emergency") | .id'`;
 
 async function triageCommand(options: MainOptions, io: CliIo, ruleset: Ruleset): Promise<number> {
   if (!options.color) io.env.NO_COLOR = "1";
   const format = chooseFormat(options);
-  const evaluateOptions = emergencyNumberOption(options, io);
+  const undated = emergencyNumberOption(options, io);
+  // Check-back points worded as dates for a person to read (the report too); JSON stays the same whenever it is made.
+  const dated: EvaluateOptions = { ...undated, today: localDate(io.now()) };
+  const evaluateOptions = format === "json" ? undated : dated;
   let result: TriageResult;
+  let report: Omit<ReportInput, "now" | "toolVersion">;
   if (options.answers !== undefined) {
     const document = await readJsonInput(io, options.answers, "answers");
-    result = evaluateValidAnswers(ruleset, await validAnswers(ruleset, document), evaluateOptions);
+    const answers = await validAnswers(ruleset, document);
+    result = evaluateValidAnswers(ruleset, answers, evaluateOptions);
+    report = { result, ruleset, answers, from: options.answers === "-" ? "answers read from stdin" : options.answers };
   } else {
-    if (!io.stdin.isTTY) {
+    const accessible = accessibleMode(options.accessible, io.env);
+    // Accessible prompts read typed lines, which a pipe can carry too; arrow-key menus need a terminal.
+    if (!io.stdin.isTTY && !accessible) {
       throw new UsageError(
         "neck-triage: no terminal to ask the questions on; give the answers with --answers FILE (or --answers - to read JSON from stdin)",
       );
     }
     const { interview } = await import("./interview/start.js");
-    result = await interview(ruleset, io, evaluateOptions, options.color);
+    const outcome = await interview(ruleset, io, evaluateOptions, { colorWanted: options.color, accessible });
+    result = outcome.result;
+    report = { ...outcome, ruleset, from: "the interview" };
+    if (accessible) options.color = false;
   }
-  io.stdout.write(await formatResult(result, ruleset, format, io, options.color));
+  if (options.report !== undefined) {
+    const { writeReport } = await import("./report/write.js");
+    const reportResult = evaluateOptions === dated || result.unanswered !== undefined ? result : evaluateValidAnswers(ruleset, report.answers, dated);
+    await writeReport(io, options.report, { ...report, result: reportResult, now: io.now(), toolVersion: VERSION, ...undated });
+    // Before the result, so that the result's last lines (what to do now) stay last on screen.
+    io.stderr.write(`The report is saved in ${oneLine(options.report)}.\n`);
+  }
+  io.stdout.write(await formatResult(result, ruleset, format, io, { colorWanted: options.color, sources: options.sources === true, ...undated }));
   return options.exitCode && result.verdict === "see-a-professional" ? EXIT.referral : EXIT.ok;
 }
 

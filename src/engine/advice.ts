@@ -1,28 +1,31 @@
 import type { Ruleset } from "../ruleset/load.js";
 import type { Urgency } from "../ruleset/schema.js";
-import type { PlannedRule } from "./plan.js";
+import type { AnswerCodes } from "./conditions.js";
+import { wordingFor, type PlannedRule } from "./plan.js";
+import { dateInWords } from "./calendar.js";
 import type { EvaluateOptions, Reason } from "./result.js";
 
 /** Replaces `{name}` placeholders; the loader has checked that every name used is one we fill. */
-function fill(template: string, values: Readonly<Record<string, string | number>>): string {
+export function fill(template: string, values: Readonly<Record<string, string | number>>): string {
   return template.replace(/\{([A-Za-z]+)\}/g, (whole, name: string) => (Object.hasOwn(values, name) ? String(values[name]) : whole));
 }
 
 /** The wording that depends only on the ruleset and the emergency number: filled once, then reused. */
-interface FilledTexts {
+export interface FilledTexts {
   readonly emergencyNumber: string;
   readonly emergency: string;
   readonly urgent: string;
   readonly soon: string;
-  readonly watchFor: readonly string[];
-  /** Self-care advice by days left to the check-back day (0: on or past it). */
-  readonly selfCare: Map<number, string>;
+  readonly watchFor: readonly WatchForLine[];
+  /** Self-care advice by days left to the check-back day (0: on or past it), and the date when given. */
+  readonly selfCare: Map<string, string>;
 }
 
 const MAX_CACHED_NUMBERS = 16;
 const filledTexts = new WeakMap<Ruleset, Map<string | undefined, FilledTexts>>();
 
-function textsFor(ruleset: Ruleset, options: EvaluateOptions | undefined): FilledTexts {
+/** The filled wording for this ruleset and emergency number (shared with the signs to watch for). */
+export function textsFor(ruleset: Ruleset, options: EvaluateOptions | undefined): FilledTexts {
   let byNumber = filledTexts.get(ruleset);
   if (!byNumber) filledTexts.set(ruleset, (byNumber = new Map()));
   const key = options?.emergencyNumber;
@@ -35,13 +38,28 @@ function textsFor(ruleset: Ruleset, options: EvaluateOptions | undefined): Fille
       emergency: fill(advice.urgency.emergency.advice, { emergencyNumber }),
       urgent: fill(advice.urgency.urgent.advice, { emergencyNumber }),
       soon: fill(advice.urgency.soon.advice, { emergencyNumber }),
-      watchFor: advice.selfCare.watchFor.map((line) => fill(line, { emergencyNumber })),
+      watchFor: advice.selfCare.watchFor.map((line) =>
+        typeof line === "string"
+          ? { text: fill(line, { emergencyNumber }), reported: [] }
+          : { text: fill(line.text, { emergencyNumber }), reported: line.about.map((id) => [id, warningAnswerOf(ruleset, id)] as const) },
+      ),
       selfCare: new Map(),
     };
     if (byNumber.size >= MAX_CACHED_NUMBERS) byNumber.clear();
     byNumber.set(key, texts);
   }
   return texts;
+}
+
+/** A sign to watch for, and the answers that mean the person has already reported it. */
+export interface WatchForLine {
+  readonly text: string;
+  readonly reported: readonly (readonly [question: string, warningAnswer: string | undefined])[];
+}
+
+function warningAnswerOf(ruleset: Ruleset, id: string): string | undefined {
+  const question = ruleset.questionsById.get(id);
+  return question?.type === "choice" ? question.warningAnswer : undefined;
 }
 
 /** A rule that fired, with the reason it gives. */
@@ -60,9 +78,10 @@ export function composeAdvice(
   fired: readonly FiredRule[],
   answers: Readonly<Record<string, string | number | undefined>>,
   options: EvaluateOptions | undefined,
+  codes: AnswerCodes,
 ): string {
   const texts = textsFor(ruleset, options);
-  const base = urgencyAdvice(ruleset, texts, urgency, fired, answers);
+  const base = urgencyAdvice(ruleset, texts, urgency, fired, answers, codes, options?.today);
   let own: Set<string> | undefined;
   for (const { rule, reason } of fired) {
     const advice = rule.definition.advice;
@@ -77,15 +96,24 @@ function urgencyAdvice(
   urgency: Urgency,
   fired: readonly FiredRule[],
   answers: Readonly<Record<string, string | number | undefined>>,
+  codes: AnswerCodes,
+  todayGiven: string | undefined,
 ): string {
   const advice = ruleset.definition.advice;
   if (urgency === "none") {
     const days = answers[advice.selfCare.checkBackQuestion];
     const daysLeft = typeof days === "number" && days < advice.selfCare.checkBackDay ? advice.selfCare.checkBackDay - days : 0;
-    let text = texts.selfCare.get(daysLeft);
+    const today = daysLeft > 0 && advice.selfCare.checkBackBy !== undefined ? todayGiven : undefined;
+    const key = today === undefined ? String(daysLeft) : `${daysLeft} ${today}`;
+    let text = texts.selfCare.get(key);
     if (text === undefined) {
-      text = fill(advice.selfCare.advice, { emergencyNumber: texts.emergencyNumber, checkBack: checkBack(ruleset, daysLeft, texts.emergencyNumber) });
-      texts.selfCare.set(daysLeft, text);
+      const checkBackText =
+        today === undefined
+          ? checkBack(ruleset, daysLeft, texts.emergencyNumber)
+          : fill(advice.selfCare.checkBackBy!, { date: dateInWords(today, daysLeft), day: advice.selfCare.checkBackDay });
+      text = fill(advice.selfCare.advice, { emergencyNumber: texts.emergencyNumber, checkBack: checkBackText });
+      if (texts.selfCare.size >= MAX_CACHED_NUMBERS * 4) texts.selfCare.clear();
+      texts.selfCare.set(key, text);
     }
     return text;
   }
@@ -98,9 +126,8 @@ function urgencyAdvice(
     // An emergency rule that "not sure" dropped to urgent: say what to call the emergency number for.
     const callFor: string[] = [];
     for (const { rule, reason } of fired) {
-      if (rule.urgency === "emergency" && reason.urgency === "urgent" && rule.definition.callIf !== undefined) {
-        callFor.push(`- ${rule.definition.callIf}`);
-      }
+      const { callIf } = wordingFor(rule, codes);
+      if (rule.urgency === "emergency" && reason.urgency === "urgent" && callIf !== undefined) callFor.push(`- ${callIf}`);
     }
     if (callFor.length > 0) return fill(advice.droppedEmergency, { emergencyNumber: texts.emergencyNumber, list: callFor.join("\n") });
     return texts.urgent;
@@ -112,12 +139,4 @@ function checkBack(ruleset: Ruleset, daysLeft: number, emergencyNumber: string):
   const selfCare = ruleset.definition.advice.selfCare;
   if (daysLeft <= 0) return fill(selfCare.checkBackAfter, { emergencyNumber });
   return fill(daysLeft === 1 ? selfCare.checkBackBefore.one : selfCare.checkBackBefore.other, { day: selfCare.checkBackDay, daysLeft });
-}
-
-/** The signs to watch for, with the emergency number filled in: a fresh array each call. */
-export function composeWatchFor(ruleset: Ruleset, options: EvaluateOptions | undefined): string[] {
-  const lines = textsFor(ruleset, options).watchFor;
-  const copy: string[] = new Array(lines.length);
-  for (let i = 0; i < lines.length; i++) copy[i] = lines[i]!;
-  return copy;
 }

@@ -1,10 +1,11 @@
 import type { Ruleset } from "../ruleset/load.js";
 import type { RuleUrgency, Urgency } from "../ruleset/schema.js";
-import { composeAdvice, composeWatchFor, type FiredRule } from "./advice.js";
+import { composeAdvice, type FiredRule } from "./advice.js";
 import type { AnswerCodes, AnswerValues } from "./conditions.js";
-import { planFor, type PlannedRule } from "./plan.js";
+import { planFor, wordingFor, type PlannedRule } from "./plan.js";
 import type { EvaluateOptions, Reason, TriageResult } from "./result.js";
 import { FALSE, TRUE, UNSURE, type Truth } from "./truth.js";
+import { composeWatchFor } from "./watch-for.js";
 
 /** Evaluates answers already validated against this ruleset. */
 export function evaluateValidAnswers(ruleset: Ruleset, answers: AnswerValues & { id?: string | number }, options?: EvaluateOptions): TriageResult {
@@ -25,7 +26,7 @@ export function evaluateEncodedAnswers(
     const value = rule.value(codes);
     if (value !== FALSE) fired.push({ rule, reason: reasonFor(ruleset, rule, value, answers, codes) });
   }
-  return buildResult(ruleset, fired, answers, options);
+  return buildResult(ruleset, fired, answers, codes, options);
 }
 
 /**
@@ -52,7 +53,7 @@ export function evaluateEarlyStop(ruleset: Ruleset, partialAnswers: AnswerValues
   for (const rule of planFor(ruleset).rules) {
     if (rule.value(codes) === TRUE) fired.push({ rule, reason: reasonFor(ruleset, rule, TRUE, partialAnswers, codes) });
   }
-  const result = buildResult(ruleset, fired, partialAnswers, options);
+  const result = buildResult(ruleset, fired, partialAnswers, codes, options);
   // A follow-up that the answers given have already switched off will never be asked: not unanswered.
   const switchedOff = new Set(
     ruleset.followUps
@@ -83,7 +84,7 @@ function reasonFor(
   }
   return {
     ruleId: rule.id,
-    summary: rule.definition.summary,
+    summary: wordingFor(rule, codes).summary,
     urgency,
     certainty,
     answers: read,
@@ -117,6 +118,7 @@ function buildResult(
   ruleset: Ruleset,
   fired: FiredRule[],
   answers: AnswerValues & { id?: string | number },
+  codes: AnswerCodes,
   options: EvaluateOptions | undefined,
 ): TriageResult {
   // Rules are visited in ruleset order, so a stable sort by urgency alone gives the contract's order.
@@ -125,8 +127,8 @@ function buildResult(
   for (let i = 0; i < fired.length; i++) reasons[i] = fired[i]!.reason;
   const urgency: Urgency = reasons.length > 0 ? reasons[0]!.urgency : "none";
   const verdict = reasons.length > 0 ? "see-a-professional" : "self-care-likely-fine";
-  const advice = composeAdvice(ruleset, urgency, fired, answers, options);
-  const watchFor = composeWatchFor(ruleset, options);
+  const advice = composeAdvice(ruleset, urgency, fired, answers, options, codes);
+  const watchFor = composeWatchFor(ruleset, urgency, fired, answers, codes, options);
   const { disclaimer } = ruleset.definition;
   const about = { id: ruleset.id, version: ruleset.version, digest: ruleset.digest };
   // Two literals rather than a spread: the id comes first when given, as the contract shows.

@@ -1,9 +1,10 @@
 import { describeValue } from "../issues.js";
+import { checkCalendarDate } from "./calendar.js";
 import type { EvaluateOptions } from "./result.js";
 
 /** Digits, spaces, + - ( ) # *, starting with a digit or +: 112, 911, 999, +44 20 7946 0000, *112#. */
 const PHONE_NUMBER = /^[0-9+][0-9 +\-()#*]{0,19}$/;
-const OPTION_NAMES: readonly string[] = ["emergencyNumber"];
+const OPTION_NAMES: readonly string[] = ["emergencyNumber", "today"];
 
 /**
  * What is wrong with an emergency number, or undefined when it is one. The one check for the
@@ -38,8 +39,10 @@ export function checkEvaluateOptions(options: unknown): EvaluateOptions | undefi
   for (const key of Object.keys(options)) {
     if (!OPTION_NAMES.includes(key)) throw new TypeError(`options: unknown option ${JSON.stringify(key)}; the options are ${OPTION_NAMES.join(", ")}`);
   }
+  const { today } = options as EvaluateOptions;
+  if (today !== undefined) checkCalendarDate(today);
   const given = (options as EvaluateOptions).emergencyNumber;
   if (given === undefined) return options as EvaluateOptions;
   const emergencyNumber = checkEmergencyNumber(given);
-  return emergencyNumber === given ? (options as EvaluateOptions) : { emergencyNumber };
+  return emergencyNumber === given ? (options as EvaluateOptions) : { ...(options as EvaluateOptions), emergencyNumber };
 }

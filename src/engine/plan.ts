@@ -1,8 +1,9 @@
 import type { CompiledPart, Ruleset } from "../ruleset/load.js";
 import type { RuleDefinition } from "../ruleset/schema.js";
 import { RULE_URGENCIES, type RuleUrgency } from "../ruleset/urgency.js";
-import type { CompiledCondition } from "./conditions.js";
+import { compileCondition, type AnswerCodes, type CompiledCondition } from "./conditions.js";
 import type { Source } from "./result.js";
+import { TRUE } from "./truth.js";
 
 /** One rule as the evaluation loop reads it. */
 export interface PlannedRule {
@@ -17,6 +18,10 @@ export interface PlannedRule {
   readonly droppedUrgency: RuleUrgency;
   /** Whether the emergency anchor can apply at all (the right urgency and enough parts). */
   readonly anchorable: boolean;
+  /** The rule's `summaryBy`, compiled: wording chosen by which of its conditions holds. */
+  readonly summaries: { readonly value: CompiledCondition; readonly summary: string; readonly callIf: string | undefined }[];
+  /** The rule's own summary and callIf, when no `summaryBy` entry is met. */
+  readonly wording: { readonly summary: string; readonly callIf: string | undefined };
 }
 
 export interface Plan {
@@ -50,9 +55,21 @@ export function planFor(ruleset: Ruleset): Plan {
         sources: [...rule.sources],
         droppedUrgency: drop(rule.urgency),
         anchorable: rule.urgency === policy.anchor.urgency && rule.parts.length >= policy.anchor.minParts,
+        summaries: (rule.definition.summaryBy ?? []).map((entry) => ({
+          value: compileCondition(entry.when, ruleset.questionIndex),
+          summary: entry.summary,
+          callIf: entry.callIf ?? rule.definition.callIf,
+        })),
+        wording: { summary: rule.definition.summary, callIf: rule.definition.callIf },
       })),
     };
     plans.set(ruleset, plan);
   }
   return plan;
+}
+
+/** The rule's wording that fits the answers: the first `summaryBy` entry fully met, else its own. */
+export function wordingFor(rule: PlannedRule, codes: AnswerCodes): { summary: string; callIf: string | undefined } {
+  for (const entry of rule.summaries) if (entry.value(codes) === TRUE) return entry;
+  return rule.wording;
 }

@@ -37,4 +37,9 @@ export interface TriageResult {
 export interface EvaluateOptions {
   /** The number the emergency advice names, e.g. "112"; without it the advice lists common ones. */
   emergencyNumber?: string;
+  /**
+   * Today's date in the person's calendar, "2026-11-26", for check-back points worded as dates
+   * ("by 3 December 2026 (day 7)") when the ruleset has such wording. The engine reads no clock.
+   */
+  today?: string;
 }

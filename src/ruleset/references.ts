@@ -14,6 +14,12 @@ const TEMPLATE_PLACEHOLDERS: readonly [Path, readonly string[]][] = [
   [["advice", "selfCare", "checkBackBefore", "one"], ["day"]],
   [["advice", "selfCare", "checkBackBefore", "other"], ["day", "daysLeft"]],
   [["advice", "selfCare", "checkBackAfter"], ["emergencyNumber"]],
+  [["advice", "selfCare", "checkBackBy"], ["date", "day"]],
+  [["advice", "watchForHeading", "none"], ["emergencyNumber"]],
+  [["advice", "watchForHeading", "soon"], ["emergencyNumber"]],
+  [["advice", "watchForHeading", "urgent"], ["emergencyNumber"]],
+  [["advice", "possibleGroup", "line"], ["unsure", "list"]],
+  [["advice", "possibleGroup", "more"], ["count"]],
 ];
 
 /**
@@ -79,6 +85,7 @@ export function checkReferences(definition: RulesetDefinition): Issue[] {
     }
     checkCondition(rule.when, [...path, "when"], (id) => questions.has(id));
     if (rule.advice !== undefined) checkPlaceholders(rule.advice, [...path, "advice"], ["emergencyNumber"]);
+    rule.summaryBy?.forEach((entry, i) => checkCondition(entry.when, [...path, "summaryBy", i, "when"], (id) => questions.has(id)));
   });
 
   const checkBackQuestion = questions.get(definition.advice.selfCare.checkBackQuestion)?.question;
@@ -87,12 +94,18 @@ export function checkReferences(definition: RulesetDefinition): Issue[] {
   }
 
   for (const [path, allowed] of TEMPLATE_PLACEHOLDERS) {
-    const template = path.reduce<unknown>((node, key) => (node as Record<string | number, unknown>)[key], definition);
-    checkPlaceholders(template as string, path, allowed);
+    // An optional piece of wording may be absent (or its parent may be).
+    const template = path.reduce<unknown>((node, key) => (node as Record<string | number, unknown> | undefined)?.[key], definition);
+    if (typeof template === "string") checkPlaceholders(template, path, allowed);
   }
-  definition.advice.selfCare.watchFor.forEach((line, i) =>
-    checkPlaceholders(line, ["advice", "selfCare", "watchFor", i], ["emergencyNumber"]),
-  );
+  definition.advice.selfCare.watchFor.forEach((line, i) => {
+    const path: Path = ["advice", "selfCare", "watchFor", i];
+    checkPlaceholders(typeof line === "string" ? line : line.text, typeof line === "string" ? path : [...path, "text"], ["emergencyNumber"]);
+    if (typeof line === "string") return;
+    line.about.forEach((id, j) => {
+      if (!questions.has(id)) add([...path, "about", j], `unknown question "${id}"; questions: ${[...questions.keys()].join(", ")}`);
+    });
+  });
   return issues;
 
   function checkPlaceholders(template: string, path: Path, allowed: readonly string[]) {

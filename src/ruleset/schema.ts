@@ -116,6 +116,8 @@ const questionBase = {
   prompt: text,
   help: text.optional(),
   background: z.boolean().optional(),
+  /** About what has already happened (an injury): it cannot newly appear, so it is never listed to watch for. */
+  past: z.boolean().optional(),
   /**
    * A follow-up: asked only while this holds (value above 0). While it does not, the answer may be left
    * out, and any answer given counts as not given in every rule.
@@ -157,6 +159,14 @@ const ruleSchema = strictObject({
   emergencyNote: text.optional(),
   /** The rule's own advice, added to the advice when the result's urgency is this rule's urgency in the result. */
   advice: text.optional(),
+  /**
+   * Wording that fits the answers: the first entry whose condition is fully met (not through "not
+   * sure") gives the reason's summary (and callIf, if it has one); otherwise `summary` (and `callIf`).
+   * It never changes whether the rule fires.
+   */
+  summaryBy: z.array(strictObject({ when: ConditionSchema, summary: text, callIf: text.optional() })).min(1).optional(),
+  /** A few words for what the rule points at, used where reasons possible only through "not sure" are grouped in one line. */
+  couldNotRuleOut: text.optional(),
   sources: z.array(string()).min(1, "needs at least one source"),
 });
 
@@ -168,6 +178,9 @@ const sourceSchema = strictObject({
   title: text,
   url: string().pipe(z.url({ protocol: /^https?$/ })).meta({ pattern: "^[Hh][Tt][Tt][Pp][Ss]?://" }),
 });
+
+/** A sign to watch for; `about`: the questions it asks about, so that it is not listed to someone who has just reported it. */
+const watchForLineSchema = z.union([text, strictObject({ text, about: z.array(questionId).min(1) })]);
 
 const urgencyAdviceSchema = strictObject({ label: text, meaning: text, advice: text });
 
@@ -192,6 +205,13 @@ const adviceSchema = strictObject({
     none: strictObject({ label: text, meaning: text }),
   }),
   droppedEmergency: text,
+  /** The heading above the signs to watch for, by the result's urgency (under urgent: when to call the emergency number instead). */
+  watchForHeading: z.optional(strictObject({ none: text, soon: text, urgent: text })),
+  /**
+   * One line for many reasons possible only through "not sure": {unsure} the questions, {list} what
+   * could not be ruled out at the highest of their urgencies, then `more` ({count}) for the others.
+   */
+  possibleGroup: z.optional(strictObject({ line: text, more: text })),
   selfCare: strictObject({
     advice: text,
     /** The integer question (days since the pain started) the check-back point is counted from. */
@@ -199,7 +219,9 @@ const adviceSchema = strictObject({
     checkBackDay: z.int().min(1),
     checkBackBefore: strictObject({ one: text, other: text }),
     checkBackAfter: text,
-    watchFor: z.array(text).min(1),
+    /** The check-back point as a date, when the caller gives today's date: {date}, {day}. */
+    checkBackBy: text.optional(),
+    watchFor: z.array(watchForLineSchema).min(1),
   }),
 });
 
@@ -245,7 +267,7 @@ export const RulesetExtensionSchema = strictObject({
   addSources: RulesetDefinitionSchema.shape.sources.optional(),
   addQuestions: z.array(strictObject({ after: questionId.optional(), question: questionSchema })).optional(),
   addRules: z.array(strictObject({ after: ruleId.optional(), rule: ruleSchema })).optional(),
-  addWatchFor: z.array(text).optional(),
+  addWatchFor: z.array(watchForLineSchema).optional(),
 });
 
 export type RulesetExtension = z.infer<typeof RulesetExtensionSchema>;

@@ -142,7 +142,9 @@ describe("batch: every line in gives one line out, in order", () => {
   it("corrupt, blank, CRLF and oversized lines among valid ones; a final newline adds no record", async () => {
     const { code, stdout, stderr } = await batch([], `${cases.map((c) => c.text).join("\n")}\n`);
     expectRecords(stdout, cases);
-    expect(stderr).toBe("");
+    // Exit 2 comes with a one-line summary naming the failed lines.
+    const failed = cases.flatMap((c, i) => (c.expect.ok ? [] : [i + 1]));
+    expect(stderr).toBe(`${cases.length} records, ${failed.length} errors: lines ${failed.slice(0, 10).join(", ")}${failed.length > 10 ? ` and ${failed.length - 10} more` : ""}\n`);
     expect(code, "a line failed").toBe(2);
   });
 
@@ -219,7 +221,7 @@ describe("batch: every line in gives one line out, in order", () => {
       { text: withId("after"), expect: { ok: true } },
     ];
     const { code, stdout, stderr } = await batch([], cases.map((c) => c.text).join("\n"));
-    expect(stderr).toBe("");
+    expect(stderr).toBe("4 records, 2 errors: lines 2, 3\n");
     expectRecords(stdout, cases);
     expect(code).toBe(2);
   });
@@ -273,7 +275,9 @@ describe("batch exit codes: 2 if any line failed, else 3 under --exit-code if an
       const result = await batch([...args, "--format", format], `${lines.join("\n")}\n`);
       expect(outputLines(result.stdout), format).toHaveLength(lines.length);
       expect(result.code, format).toBe(code);
-      expect(result.stderr).toBe("");
+      // Exit 2, and only exit 2, comes with a summary on stderr.
+      if (code === 2) expect(result.stderr).toMatch(new RegExp(`^${lines.length} records?, 1 error: line \\d+\\n$`));
+      else expect(result.stderr).toBe("");
     }
   });
 });
@@ -644,7 +648,7 @@ describe("the built binary", () => {
     bigFile = await tempFile("big.ndjson", text);
   });
 
-  it("stdin with a bad line among good ones: every record out, exit 2, stderr quiet", async () => {
+  it("stdin with a bad line among good ones: every record out, exit 2, one summary line on stderr", async () => {
     const input = [withId("p1"), "{", withId("p3", {}, answersByUrgency.emergency)].join("\n");
     const result = await runCli(["batch", "--exit-code"], { stdin: input });
     const lines = outputLines(result.stdout);
@@ -652,7 +656,7 @@ describe("the built binary", () => {
     expect(expectContractResult(parseJsonLine(lines[0] ?? "")).id).toBe("p1");
     expect(expectErrorRecord(parseJsonLine(lines[1] ?? "")).line).toBe(2);
     expect(expectContractResult(parseJsonLine(lines[2] ?? "")).urgency).toBe("emergency");
-    expect(result.stderr).toBe("");
+    expect(result.stderr).toBe("3 records, 1 error: line 2\n");
     expect(result.code).toBe(2);
   });
 

@@ -85,6 +85,12 @@ describe("text output on a terminal", () => {
   const words = { emergency: "EMERGENCY", urgent: "URGENT", soon: "SOON", none: "NO WARNING SIGNS" } as const;
   const urgencies = Object.keys(words) as (keyof typeof words)[];
 
+  /** The headline: the line just above "What to do now", near the end, where it stays on screen. */
+  const headlineOf = (stdout: string) => {
+    const rows = stdout.split("\n");
+    return rows[rows.findIndex((row) => row.replace(/\u001b\[[0-9;]*m/g, "") === "What to do now") - 1] ?? "";
+  };
+
   const textFor = (urgency: keyof typeof words, argv: readonly string[], env: Record<string, string>) =>
     runWith(["--answers", "-", ...argv], { stdinIsTTY: false, stdoutIsTTY: true, env, stdinText: JSON.stringify(answersByUrgency[urgency]) });
 
@@ -92,13 +98,13 @@ describe("text output on a terminal", () => {
     const result = await textFor(urgency, [], { TERM: "xterm-256color" });
     expect(result.code).toBe(0);
     expect(result.stdout).toContain(ESC);
-    expect(result.stdout.split("\n")[0]).toContain(words[urgency]);
+    expect(headlineOf(result.stdout)).toContain(words[urgency]);
   });
 
   it.each(urgencies)("%s with NO_COLOR=1: no colour codes, the urgency in words", async (urgency) => {
     const result = await textFor(urgency, [], { TERM: "xterm-256color", NO_COLOR: "1" });
     expect(result.stdout).not.toContain(ESC);
-    expect(result.stdout.split("\n")[0]).toContain(words[urgency]);
+    expect(headlineOf(result.stdout)).toContain(words[urgency]);
   });
 
   it("--no-color and TERM=dumb: no colour codes", async () => {

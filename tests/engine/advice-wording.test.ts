@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { callIfFor } from "../helpers/spec-policy.js";
 import { defaultRuleset, evaluate, loadRuleset, triage, type DefaultAnswers } from "../../src/index.js";
 import { calmAnswers } from "../helpers/answers.js";
 import { rulesetDocument } from "../helpers/ruleset-document.js";
@@ -21,8 +22,8 @@ const withNumber = (template: string, number: string) => template.split("{emerge
 const emergencyAdvice = (number: string) => withNumber(advice.urgency.emergency.advice, number);
 const AFTER_INJURY = rule("spinal-cord-injury").emergencyNote as string;
 
-function droppedAdvice(number: string, ruleIds: readonly string[]): string {
-  const list = ruleIds.map((id) => `- ${rule(id).callIf}`).join("\n");
+function droppedAdvice(number: string, ruleIds: readonly string[], answers: Parameters<typeof callIfFor>[1] = calmAnswers()): string {
+  const list = ruleIds.map((id) => `- ${callIfFor(id, answers)}`).join("\n");
   return withNumber(advice.droppedEmergency, number).replace("{list}", list);
 }
 
@@ -52,10 +53,11 @@ describe("urgent", () => {
   });
 
   it("names each dropped emergency, one line each, in the order of the reasons", () => {
-    const result = triage(calmAnswers({ injury: "unsure", age: 70, fever: "unsure", canTouchChinToChest: "unsure" }), { emergencyNumber: "112" });
+    const answers = calmAnswers({ injury: "unsure", age: 70, fever: "unsure", canTouchChinToChest: "unsure" });
+    const result = triage(answers, { emergencyNumber: "112" });
     const dropped = result.reasons.filter((r) => rule(r.ruleId).urgency === "emergency").map((r) => r.ruleId);
     expect(dropped).toEqual(["meningitis-signs", "injury-high-risk"]);
-    expect(result.advice).toBe(droppedAdvice("112", dropped));
+    expect(result.advice).toBe(droppedAdvice("112", dropped, answers));
   });
 
   it("lists only the dropped emergencies, not the confirmed urgent signs beside them", () => {
@@ -117,22 +119,40 @@ describe("soon and none", () => {
   });
 });
 
+/** The ruleset's watch-for lines with the number, less those about a question answered with its warning answer. */
+function expectedWatchFor(given: object, number: string): string[] {
+  const answers = given as Record<string, unknown>;
+  return advice.selfCare.watchFor.flatMap((line) => {
+    if (typeof line === "string") return [withNumber(line, number)];
+    const reported = line.about.some((id) => {
+      const q = defaultRuleset.definition.questions.find((entry) => entry.id === id);
+      return q?.type === "choice" && answers[id] === q.warningAnswer;
+    });
+    return reported ? [] : [withNumber(line.text, number)];
+  });
+}
+
+// An emergency that leaves the emergency-signs line (with the number) among the signs to watch for.
+const meningitis = () => calmAnswers({ fever: "yes", canTouchChinToChest: "no" });
+
 describe("the emergency number", () => {
   it("each result names the number it was given, whatever was asked before, for many numbers", () => {
     const numbers = Array.from({ length: 40 }, (_, i) => String(100 + i));
     for (const number of [...numbers, ...numbers.slice().reverse()]) {
-      const result = triage(calmAnswers({ emergencySigns: "yes" }), { emergencyNumber: number });
+      const result = triage(meningitis(), { emergencyNumber: number });
       expect(result.advice).toBe(emergencyAdvice(number));
-      expect(result.watchFor).toEqual(advice.selfCare.watchFor.map((line) => withNumber(line, number)));
+      expect(result.watchFor).toEqual(expectedWatchFor(meningitis(), number));
+      expect(result.watchFor[0]).toContain(number);
     }
     expect(triage(calmAnswers({ emergencySigns: "yes" })).advice).toBe(emergencyAdvice(DEFAULT_NUMBER));
   });
 
   it("is the ruleset's own default number when none is given", () => {
     const ruleset = loadRuleset(rulesetDocument((d) => (d.advice.emergencyNumber = "the number on your card")));
-    const result = evaluate(ruleset, calmAnswers({ emergencySigns: "yes" }));
+    const result = evaluate(ruleset, meningitis());
     expect(result.advice).toBe(emergencyAdvice("the number on your card"));
-    expect(result.watchFor[0]).toBe(withNumber(advice.selfCare.watchFor[0] as string, "the number on your card"));
+    expect(result.watchFor[0]).toBe(expectedWatchFor(meningitis(), "the number on your card")[0]);
+    expect(result.watchFor[0]).toContain("the number on your card");
     expect(triage(calmAnswers({ emergencySigns: "yes" })).advice).toBe(emergencyAdvice(DEFAULT_NUMBER));
   });
 
@@ -171,16 +191,41 @@ describe("the emergency number", () => {
 });
 
 describe("watchFor", () => {
-  it("is every sign of the ruleset, with the number, in order, for every verdict", () => {
-    for (const answers of [calmAnswers(), calmAnswers({ emergencySigns: "yes" }), calmAnswers({ headache: "unsure" })]) {
-      expect(triage(answers, { emergencyNumber: "999" }).watchFor).toEqual(advice.selfCare.watchFor.map((line) => withNumber(line, "999")));
+  it("is every sign of the ruleset not already reported, with the number, in order (self-care, soon, emergency)", () => {
+    for (const answers of [calmAnswers(), calmAnswers({ emergencySigns: "yes" }), calmAnswers({ headache: "unsure" }), calmAnswers({ headache: "yes", headacheNew: "no" })]) {
+      expect(triage(answers, { emergencyNumber: "999" }).watchFor).toEqual(expectedWatchFor(answers, "999"));
     }
+    expect(triage(calmAnswers()).watchFor).toHaveLength(advice.selfCare.watchFor.length);
+  });
+
+  it("never lists a sign the person has just reported: each question's warning answer takes its lines out", () => {
+    for (const line of advice.selfCare.watchFor) {
+      if (typeof line === "string") continue;
+      for (const id of line.about) {
+        const q = defaultRuleset.definition.questions.find((entry) => entry.id === id);
+        if (q?.type !== "choice") continue;
+        // Every follow-up answered "no" (given while not needed, it has no effect).
+        const followUps = Object.fromEntries(defaultRuleset.definition.questions.filter((f) => f.askWhen !== undefined && f.type === "choice").map((f) => [f.id, "no"]));
+        const result = triage({ ...followUps, ...calmAnswers(), [id]: q.warningAnswer } as never);
+        if (result.urgency !== "urgent") expect(result.watchFor, `${id}: ${q.warningAnswer}`).not.toContain(withNumber(line.text, DEFAULT_NUMBER));
+      }
+    }
+  });
+
+  it("a fever and a headache reported: neither is listed to watch for (the issue's case)", () => {
+    const result = triage(calmAnswers({ fever: "yes", headache: "yes", headacheNew: "no" }));
+    expect(result.urgency).toBe("urgent");
+    // Under urgent: the emergency signs to call for instead, none of them a fever or a headache alone.
+    for (const line of advice.selfCare.watchFor) {
+      if (typeof line !== "string" && (line.about.includes("fever") || line.about.includes("headache"))) expect(result.watchFor).not.toContain(line.text);
+    }
+    expect(result.watchFor.length).toBeGreaterThan(0);
   });
 
   it("is a fresh array for each result: changing one result does not change the next", () => {
     const first = triage(calmAnswers());
     first.watchFor.length = 0;
     first.watchFor.push("changed");
-    expect(triage(calmAnswers()).watchFor).toEqual(advice.selfCare.watchFor.map((line) => withNumber(line, DEFAULT_NUMBER)));
+    expect(triage(calmAnswers()).watchFor).toEqual(expectedWatchFor(calmAnswers(), DEFAULT_NUMBER));
   });
 });

@@ -266,6 +266,7 @@ describe("recognising a response", () => {
       const first = document.questions[0];
       if (first) first.id = "resourceType";
       for (const rule of document.rules) if ("answer" in rule.when && rule.when.answer === "emergencySigns") rule.when.answer = "resourceType";
+      for (const line of document.advice.selfCare.watchFor) if (typeof line !== "string") line.about = line.about.map((id) => (id === "emergencySigns" ? "resourceType" : id));
     });
     expect(isFhirInput(odd, { ...calm(), resourceType: "yes" })).toBe(false);
   });

@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
+import { failureSummary } from "../../src/cli/batch/command.js";
 import { defaultRuleset, evaluate, triage } from "../../src/index.js";
 import { expectContractResult } from "../cli/helpers/contract.js";
 import { corruptedEntriesFor, entriesJson, POLLUTING_VALUES, validEntriesFor } from "./helpers/answers-arbitraries.js";
@@ -144,6 +145,7 @@ describe("CLI fuzzing: exit 0, 2 or 3, never an internal error or a stack trace"
         check(texts.length === lines.length, "the test splits lines as batch does");
         let failed = false;
         let referred = false;
+        const failedLines: number[] = [];
         lines.forEach((line, i) => {
           if (args.includes("text")) {
             check(line.startsWith(`line ${i + 1}`), `text line ${i + 1}: ${line.slice(0, 100)}`);
@@ -152,6 +154,7 @@ describe("CLI fuzzing: exit 0, 2 or 3, never an internal error or a stack trace"
           const record = JSON.parse(line) as Record<string, unknown>;
           if ("error" in record) {
             failed = true;
+            failedLines.push(i + 1);
             check(record.line === i + 1, `error record ${i + 1} says line ${String(record.line)}`);
             const error = record.error as { message?: unknown; issues?: { path?: unknown; message?: unknown }[] };
             check(typeof error.message === "string" && error.message !== "", "an error record has a message");
@@ -168,13 +171,16 @@ describe("CLI fuzzing: exit 0, 2 or 3, never an internal error or a stack trace"
           }
         });
         if (args.includes("text")) {
-          // The same input as JSON says which lines failed; the text run must exit the same way.
+          // The same input as JSON says which lines failed; the text run must exit the same way, with the same summary.
           const asJson = await runWithStdin(["batch"], bytes);
           check(result.code === asJson.code, `text run exits ${result.code}, the JSON run ${asJson.code}`);
-        } else {
-          check(result.code === (failed ? 2 : exitCode && referred ? 3 : 0), `exit ${result.code}, failed ${failed}, referred ${referred}`);
+          check(result.stderr === asJson.stderr, `text run's stderr ${JSON.stringify(result.stderr.slice(0, 200))}, the JSON run's ${JSON.stringify(asJson.stderr.slice(0, 200))}`);
+          return;
         }
-        check(result.stderr === "", `nothing on stderr: ${result.stderr.slice(0, 200)}`);
+        check(result.code === (failed ? 2 : exitCode && referred ? 3 : 0), `exit ${result.code}, failed ${failed}, referred ${referred}`);
+        // Exit 2 always comes with the one-line summary naming the failed lines, and nothing else on stderr.
+        const summary = result.code === 2 ? `${failureSummary(lines.length, failedLines)}\n` : "";
+        check(result.stderr === summary, `stderr ${JSON.stringify(result.stderr.slice(0, 200))}, expected ${JSON.stringify(summary)}`);
       }),
       150,
       0.1,

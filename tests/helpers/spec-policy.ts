@@ -127,3 +127,15 @@ export function expectedReasonFromEffective(
     confirmedSymptoms.length >= 1;
   return { certainty: "possible", urgency: anchored ? "emergency" : dropOneLevel(rule.urgency) };
 }
+
+/**
+ * The callIf a rule's reason uses for these answers (rules/README.md, summaryBy): the first summaryBy
+ * entry whose condition is fully met, with its callIf, else the rule's own.
+ */
+export function callIfFor(ruleId: string, given: DefaultAnswers | AnswerRecord): string | undefined {
+  const rule = defaultRuleset.definition.rules.find((r) => r.id === ruleId);
+  if (!rule) throw new Error(`no rule ${ruleId}`);
+  const answers = effectiveAnswers(given);
+  const entry = rule.summaryBy?.find((e) => truthOf(e.when, answers) === 1);
+  return entry?.callIf ?? rule.callIf;
+}

@@ -5,11 +5,14 @@
  * cursor visibility). Questions, choice labels and advice come from rules/default.json; the few words
  * of the CLI's own (the emergency stop and the review) are the CLI's, written here once.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
-import { snapshotBundle, type BundleSnapshot } from "./bundle-snapshot.js";
-import { flat, KEY, PtySession, type PtySessionOptions } from "./pty-session.js";
+import { describe, expect, test } from "vitest";
+import { CALM_ASKED, calmAskedWith } from "../cli/helpers/typed-answers.js";
+import { flat, KEY, type PtySession } from "./pty-session.js";
+import { usePtySessions } from "./sessions.js";
 import { choiceLabel, headline, question, rules, ruleSummary, urgencyAdvice, urgencyTag } from "./rules.js";
-import { effectiveAnswers, truthOf } from "../helpers/spec-policy.js";
+import { localDate } from "../../src/cli/report/when.js";
+import { dateInWords } from "../../src/engine/calendar.js";
+import { triage } from "../../src/index.js";
 import { colourSequences, finalCursorVisibility, HIDE_CURSOR, overlongRows, SHOW_CURSOR, softWrapProblems } from "./screen-checks.js";
 
 const TEST_MS = 20_000;
@@ -28,39 +31,10 @@ const ONE_AT_A_TIME = "One at a time, then:";
 type Answer = string | number;
 
 /** Answers with no warning sign, in interview order (`improving` is not asked: painDays < 7). */
-const NO_WARNING: ReadonlyArray<readonly [string, Answer]> = [
-  ["emergencySigns", "no"],
-  ["age", 40],
-  ["injury", "no"],
-  ["riskHistory", "no"],
-  ["limbWeakness", "no"],
-  ["coordinationLoss", "no"],
-  ["fever", "no"],
-  ["swallowing", "no"],
-  ["headache", "no"],
-  ["canTouchChinToChest", "yes"],
-  ["armTinglingOrNumbness", "no"],
-  ["shootingArmPain", "no"],
-  ["painDays", 3],
-  ["otcResponse", "helped"],
-];
+const NO_WARNING = CALM_ASKED;
 
-/**
- * NO_WARNING with these changes, in interview order; each follow-up that the answers switch on is
- * put straight after the question it follows, with its value from `changes` or "no".
- */
-function withAnswers(changes: Record<string, Answer>): Array<[string, Answer]> {
-  const answers: Array<[string, Answer]> = NO_WARNING.map(([id, value]) => [id, changes[id] ?? value]);
-  const questionIds = rules.questions.map((entry) => entry.id);
-  for (const [index, q] of questionIds.map((id) => [questionIds.indexOf(id), question(id)] as const)) {
-    if (q.askWhen === undefined || q.id === "improving") continue;
-    const record = Object.fromEntries(answers);
-    if (truthOf(q.askWhen, effectiveAnswers(record)) === 0) continue;
-    const before = questionIds[index - 1];
-    answers.splice(answers.findIndex(([id]) => id === before) + 1, 0, [q.id, changes[q.id] ?? "no"]);
-  }
-  return answers;
-}
+/** NO_WARNING with these changes, and the follow-ups they switch on (tests/cli/helpers/typed-answers.ts). */
+const withAnswers = calmAskedWith;
 
 function labels(id: string): string[] {
   const choices = question(id).choices;
@@ -83,27 +57,7 @@ function reviewChoices(answers: ReadonlyArray<readonly [string, Answer]>): strin
   return [SHOW_RESULT, ...answers.map(([id, value]) => `Change "${question(id).label}" (now: ${described(id, value)})`)];
 }
 
-const sessions: PtySession[] = [];
-let bundle: BundleSnapshot | undefined;
-
-function start(options: PtySessionOptions = {}): PtySession {
-  if (!bundle) throw new Error("no build to run");
-  const session = new PtySession({ bin: bundle.bin, ...options });
-  sessions.push(session);
-  return session;
-}
-
-// The built CLI, copied once: a rebuild elsewhere (npm test deletes dist/cli first) cannot pull it away mid-test.
-beforeAll(async () => {
-  bundle = await snapshotBundle();
-}, 40_000);
-
-afterAll(() => bundle?.remove());
-
-afterEach(async () => {
-  // Whatever happened in the test, no process outlives it.
-  await Promise.all(sessions.splice(0).map((s) => s.dispose()));
-});
+const start = usePtySessions();
 
 /** Waits for question `id` (its words from the ruleset, however wrapped) and answers it with the keys a person would use. */
 async function answer(s: PtySession, id: string, value: Answer): Promise<void> {
@@ -167,10 +121,12 @@ describe("the interview in a real terminal", () => {
       const text = flat(s.text());
       expect(text).toContain(headline("none"));
       expect(text).toContain("No warning signs were reported.");
-      const checkBack = rules.advice.selfCare.checkBackBefore.other
+      // Day 3 of 7: the check-back point as a date, 4 days from today (the terminal shows dates, not "days from now").
+      const checkBack = (rules.advice.selfCare.checkBackBy ?? "")
         .replace("{day}", String(rules.advice.selfCare.checkBackDay))
-        .replace("{daysLeft}", String(rules.advice.selfCare.checkBackDay - 3));
+        .replace("{date}", dateInWords(localDate(new Date()), rules.advice.selfCare.checkBackDay - 3));
       expect(text).toContain(flat(checkBack));
+      expect(text).not.toContain("days from now");
       expect(text).toContain(flat(rules.disclaimer));
       // painDays 3: "Is it getting better?" is not asked.
       expect(text).not.toContain(flat(question("improving").prompt));
@@ -357,12 +313,10 @@ describe("the interview in a real terminal", () => {
       expect(softWrapProblems(all, cols)).toEqual([]);
       expect(overlongRows(all, cols)).toEqual([]);
     };
-    /** Nothing lost at the end: the whole disclaimer, down to its last words on the last row. */
-    const expectDisclaimerLast = (s: PtySession): void => {
+    /** Nothing lost: the whole disclaimer, and at the end the headline and what to do, down to the advice's last words on the last row. */
+    const expectActionLast = (s: PtySession, urgency: "emergency" | "soon"): void => {
       expect(flat(s.text())).toContain(flat(rules.disclaimer));
-      const lastRow = flat(s.allRows().at(-1)?.text ?? "");
-      expect(lastRow).not.toBe("");
-      expect(flat(rules.disclaimer).endsWith(lastRow)).toBe(true);
+      expect(flat(s.text()).endsWith(`${headline(urgency)} What to do now ${flat(urgencyAdvice(urgency))}`)).toBe(true);
     };
 
     test(
@@ -378,10 +332,8 @@ describe("the interview in a real terminal", () => {
         expect((await s.waitForExit()).exitCode).toBe(0);
         expectTidy(s);
         const result = flatAfter(s, `✔ ${ARE_ANSWERS_RIGHT} ${SHOW_WHAT_TO_DO}`);
-        // First the urgency in words, then what to do.
-        const first = `${headline("emergency")} What to do now ${flat(urgencyAdvice("emergency"))}`;
-        expect(result.slice(0, first.length)).toBe(first);
-        expectDisclaimerLast(s);
+        expect(result).toContain(flat(rules.disclaimer));
+        expectActionLast(s, "emergency");
       },
       TEST_MS,
     );
@@ -402,7 +354,7 @@ describe("the interview in a real terminal", () => {
         tidy();
         const said = flat(s.textBeforeActivePrompt());
         expect(said.startsWith(flat(rules.title))).toBe(true);
-        for (const part of [rules.intro, rules.disclaimer, question("emergencySigns").help ?? ""]) expect(said).toContain(flat(part));
+        for (const part of [rules.intro, question("emergencySigns").help ?? ""]) expect(said).toContain(flat(part));
         for (const item of question("emergencySigns").items ?? []) expect(said).toContain(flat(`- ${item.text}`));
 
         await s.select(labels("emergencySigns"), choiceLabel("emergencySigns", "yes"));
@@ -447,8 +399,54 @@ describe("the interview in a real terminal", () => {
         const result = flatAfter(s, `✔ ${REVIEW} ${SHOW_RESULT}`);
         expect(result).toContain(headline("soon"));
         for (const rule of ["stiff-neck", "headache"]) expect(result).toContain(flat(`${urgencyTag("soon")} ${ruleSummary(rule)}`));
-        expect(result).toContain(flat(urgencyAdvice("soon")));
-        expectDisclaimerLast(s);
+        expectActionLast(s, "soon");
+      },
+      TEST_MS,
+    );
+  });
+
+  describe("what stays on an 80 x 24 screen", () => {
+    const cases: Array<{ urgency: "emergency" | "urgent" | "soon" | "none"; answers: ReadonlyArray<readonly [string, Answer]> }> = [
+      { urgency: "emergency", answers: [["emergencySigns", "yes"]] },
+      { urgency: "urgent", answers: withAnswers({ fever: "yes" }) },
+      { urgency: "soon", answers: withAnswers({ headache: "yes" }) },
+      { urgency: "none", answers: NO_WARNING },
+    ];
+
+    test.each(cases)(
+      "$urgency: the final screen shows the headline and the whole of what to do, and ends with it",
+      async ({ urgency, answers }) => {
+        const s = start({ cols: 80, rows: 24 });
+        await answerAll(s, answers);
+        if (urgency === "emergency") {
+          await s.waitForPrompt(ARE_ANSWERS_RIGHT);
+          await s.select(EMERGENCY_CHOICES, SHOW_WHAT_TO_DO);
+        } else {
+          await confirmReview(s, answers);
+        }
+        expect((await s.waitForExit()).exitCode).toBe(0);
+        // The advice as the engine words it for these answers (the self-care one counts the days).
+        const given = Object.fromEntries(answers);
+        const expected = urgency === "emergency" ? urgencyAdvice("emergency") : triage(given as never, { today: localDate(new Date()) }).advice;
+        const screen = flat(s.screen());
+        expect(screen).toContain(`${headline(urgency)} What to do now`);
+        expect(screen.endsWith(flat(expected)), s.screen()).toBe(true);
+      },
+      TEST_MS,
+    );
+
+    test(
+      "the first question's screen still shows the title and the intro (about two minutes, nothing stored), 16 or over said once",
+      async () => {
+        const s = start({ cols: 80, rows: 24 });
+        await s.waitForPrompt(question("emergencySigns").prompt);
+        const screen = flat(s.screen());
+        expect(screen.startsWith(flat(rules.title)), s.screen()).toBe(true);
+        expect(screen).toContain(flat(rules.intro));
+        expect(rules.intro).toMatch(/two minutes/);
+        expect(rules.intro).toMatch(/stored/);
+        expect(screen.match(/16 or over/g)).toHaveLength(1);
+        for (const item of question("emergencySigns").items ?? []) expect(screen).toContain(flat(item.text));
       },
       TEST_MS,
     );

@@ -40,7 +40,7 @@ interface RulesFile {
   advice: {
     emergencyNumber: string;
     urgency: Record<Urgency, UrgencyWords>;
-    selfCare: { advice: string; checkBackBefore: { one: string; other: string }; checkBackDay: number };
+    selfCare: { advice: string; checkBackBefore: { one: string; other: string }; checkBackBy?: string; checkBackDay: number };
   };
 }
 

@@ -25,7 +25,7 @@ export async function runBatch(ruleset: Ruleset, io: CliIo, file: string | undef
     io.stderr.write("Reading NDJSON answers from the terminal, one JSON object per line; end with Ctrl-D.\n");
   }
   const serialize = compileResultSerializer(ruleset);
-  let failed = false;
+  const failedLines: number[] = [];
   let referred = false;
   let records = 0;
   let buffered = "";
@@ -38,7 +38,7 @@ export async function runBatch(ruleset: Ruleset, io: CliIo, file: string | undef
       if (outcome.result.verdict === "see-a-professional") referred = true;
       buffered += options.format === "json" ? serialize(outcome.result) : textLine(lineNumber, outcome);
     } else {
-      failed = true;
+      failedLines.push(lineNumber);
       buffered += options.format === "json" ? JSON.stringify(outcome.record) : textLine(lineNumber, outcome);
     }
     buffered += "\n";
@@ -63,7 +63,11 @@ export async function runBatch(ruleset: Ruleset, io: CliIo, file: string | undef
   splitter.end();
   if (buffered !== "") await write(io.stdout, buffered);
   progress?.done(records);
-  if (failed) return EXIT.usage;
+  if (failedLines.length > 0) {
+    // Exit 2 always comes with a message, even when stdout goes where no one reads it.
+    io.stderr.write(`${failureSummary(records, failedLines)}\n`);
+    return EXIT.usage;
+  }
   return options.exitCode && referred ? EXIT.referral : EXIT.ok;
 }
 
@@ -71,6 +75,14 @@ export async function runBatch(ruleset: Ruleset, io: CliIo, file: string | undef
 function isReadError(error: unknown): boolean {
   const { code, syscall } = (error ?? {}) as NodeJS.ErrnoException;
   return syscall !== undefined || code === "ERR_ACCESS_DENIED";
+}
+
+/** "3 records, 1 error: line 3"; the first ten line numbers, then how many more. */
+export function failureSummary(records: number, failedLines: readonly number[]): string {
+  const plural = (n: number, word: string) => `${n.toLocaleString("en")} ${word}${n === 1 ? "" : "s"}`;
+  const shown = failedLines.slice(0, 10).join(", ");
+  const more = failedLines.length > 10 ? ` and ${(failedLines.length - 10).toLocaleString("en")} more` : "";
+  return `${plural(records, "record")}, ${plural(failedLines.length, "error")}: ${failedLines.length === 1 ? "line" : "lines"} ${shown}${more}`;
 }
 
 /** Writes and, when the stream asks, waits until it has room again. */

@@ -14,6 +14,23 @@ export interface InterviewScreens {
   emergency(result: TriageResult): string;
 }
 
+/** One item of a list question, asked on its own after "not sure", and the answer given to it. */
+export interface ItemAnswer {
+  itemId: string;
+  value: string;
+}
+
+/** What the interview ends with: the result, and the answers as they were given (for a report). */
+export interface InterviewOutcome {
+  result: TriageResult;
+  /** The final answer to every question asked, by question id. */
+  answers: Readonly<Record<string, AnswerValue>>;
+  /** The questions asked, in order (a follow-up whose condition did not hold was not). */
+  asked: readonly string[];
+  /** For a list question answered item by item, each item's answer, by question id. */
+  itemAnswers: Readonly<Record<string, readonly ItemAnswer[]>>;
+}
+
 const DONE = "__done__";
 const RIGHT = "__right__";
 const CHANGE = "__change__";
@@ -27,9 +44,16 @@ export async function runInterview(
   prompter: Prompter,
   screens: InterviewScreens,
   options: EvaluateOptions,
-): Promise<TriageResult> {
+): Promise<InterviewOutcome> {
   const answers: Record<string, AnswerValue> = {};
   const asked = new Set<string>();
+  const itemAnswers: Record<string, ItemAnswer[]> = {};
+  const outcome = (result: TriageResult): InterviewOutcome => ({
+    result,
+    answers: { ...answers },
+    asked: ruleset.questions.filter((q) => asked.has(q.id)).map((q) => q.id),
+    itemAnswers: { ...itemAnswers },
+  });
   const askWhen = new Map(ruleset.followUps.map((followUp) => [followUp.question.id, followUp.askWhen]));
   const shouldAsk = (question: QuestionDefinition) => {
     const condition = askWhen.get(question.id);
@@ -44,7 +68,7 @@ export async function runInterview(
     answers[question.id] = await ask(question, answers[question.id]);
     asked.add(question.id);
     const stop = await emergencyCheck();
-    if (stop) return stop;
+    if (stop) return outcome(stop);
   }
 
   for (;;) {
@@ -60,9 +84,9 @@ export async function runInterview(
     );
     if (choice === DONE) break;
     const stop = await change(choice);
-    if (stop) return stop;
+    if (stop) return outcome(stop);
   }
-  return evaluateValidAnswers(ruleset, answers, options);
+  return outcome(evaluateValidAnswers(ruleset, answers, options));
 
   async function ask(question: QuestionDefinition, current: AnswerValue | undefined): Promise<AnswerValue> {
     if (question.type === "integer") {
@@ -76,6 +100,7 @@ export async function runInterview(
       question.choices.map((c) => ({ value: c.value, name: c.label })),
       current as string | undefined,
     );
+    delete itemAnswers[question.id];
     return value === question.askItemsWhen ? askItemByItem(question) : value;
   }
 
@@ -84,6 +109,7 @@ export async function runInterview(
     const unknown = question.choices.find((c) => c.unknown)?.value;
     let sawUnknown = false;
     let last: string | undefined;
+    const given: ItemAnswer[] = (itemAnswers[question.id] = []);
     prompter.say("One at a time, then:");
     for (const item of question.items ?? []) {
       prompter.say(`  - ${item.text}`);
@@ -91,6 +117,7 @@ export async function runInterview(
         question.itemPrompt ?? question.prompt,
         (question.itemChoices ?? question.choices).map((c) => ({ value: c.value, name: c.label })),
       );
+      given.push({ itemId: item.id, value: last });
       if (last === question.warningAnswer) return last;
       if (last === unknown) sawUnknown = true;
     }
@@ -112,6 +139,7 @@ export async function runInterview(
       if (!shouldAsk(q)) {
         delete answers[q.id];
         asked.delete(q.id);
+        delete itemAnswers[q.id];
       } else if (!asked.has(q.id)) {
         answers[q.id] = await ask(q, undefined);
         asked.add(q.id);

@@ -1,13 +1,9 @@
 import type { TriageResult } from "../../engine/result.js";
 import type { Ruleset } from "../../ruleset/load.js";
 import { describeAnswer, questionLabel, urgencyLabel } from "./answers.js";
+import { md } from "../report/markdown.js";
 import { recordLabel, safeResult } from "./safe-result.js";
-import { rulesetLines, urgencyHeadline } from "./text.js";
-
-/** Escapes the characters that would change Markdown's meaning in running text (control characters are already escaped). */
-function md(text: string): string {
-  return text.replace(/([\\`*_[\]<>|#])/g, "\\$1");
-}
+import { rulesetLines, urgencyHeadline, watchForHeading } from "./text.js";
 
 /** A URL as a Markdown link target: what would end the link or break the line percent-encoded. */
 function linkTarget(url: string): string {
@@ -18,7 +14,7 @@ function linkTarget(url: string): string {
  * The result as a Markdown document, e.g. for a note or a ticket. Every text from the ruleset or
  * the input is shown with its control characters escaped.
  */
-export function renderMarkdown(given: TriageResult, ruleset: Ruleset): string {
+export function renderMarkdown(given: TriageResult, ruleset: Ruleset, emergencyNumber?: string): string {
   const result = safeResult(given);
   const lines: string[] = ["# Neck pain triage", ""];
   lines.push(`**${md(urgencyHeadline(ruleset, result.urgency))}**`, "");
@@ -41,8 +37,8 @@ export function renderMarkdown(given: TriageResult, ruleset: Ruleset): string {
   if (result.unanswered && result.unanswered.length > 0) {
     lines.push(`Stopped early; not asked: ${result.unanswered.map((f) => md(questionLabel(ruleset, f))).join(", ")}.`, "");
   }
-  if (result.urgency !== "emergency") {
-    lines.push(result.urgency === "none" ? "## Watch for" : "## Get help sooner if any of these appears", "");
+  if (result.urgency !== "emergency" && result.watchFor.length > 0) {
+    lines.push(`## ${md(watchForHeading(ruleset, result.urgency, emergencyNumber))}`, "");
     for (const item of result.watchFor) lines.push(`- ${md(item)}`);
     lines.push("");
   }

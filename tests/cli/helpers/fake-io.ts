@@ -1,4 +1,5 @@
 import { createReadStream } from "node:fs";
+import { writeFile } from "node:fs/promises";
 import { PassThrough, Writable } from "node:stream";
 import type { CliIo } from "../../../src/cli/io.js";
 import type { Prompter } from "../../../src/cli/interview/prompter.js";
@@ -21,12 +22,17 @@ class CollectingStream extends Writable {
   }
 }
 
+/** The moment the fake clock shows unless told otherwise: 26 November 2026, 09:30 local time. */
+export const FIXED_NOW = new Date(2026, 10, 26, 9, 30);
+
 export interface FakeIoOptions {
   stdinIsTTY?: boolean;
   stdoutIsTTY?: boolean;
   stderrIsTTY?: boolean;
   env?: Record<string, string | undefined>;
   prompter?: Prompter;
+  /** The clock the CLI reads; a fixed moment unless given. */
+  now?: Date;
   /** Written to stdin and then ended, for `--answers -`. */
   stdinText?: string;
   /** Opens a file for reading; the real file system unless given. */
@@ -52,6 +58,8 @@ export function makeFakeIo(options: FakeIoOptions = {}): FakeIo {
     stderr,
     env: options.env ?? {},
     openRead: options.openRead ?? ((path) => createReadStream(path)),
+    writeFile: (path, text) => writeFile(path, text, "utf8"),
+    now: () => new Date(options.now ?? FIXED_NOW),
     ...(options.prompter ? { prompter: options.prompter } : {}),
   };
   return { io, stdin, stdout: () => stdout.text, stderr: () => stderr.text };

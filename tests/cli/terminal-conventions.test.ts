@@ -1,0 +1,135 @@
+import { describe, expect, it } from "vitest";
+import { failureSummary } from "../../src/cli/batch/command.js";
+import { run } from "../../src/cli/run.js";
+import { answersByUrgency, answersJson } from "./helpers/answers.js";
+import { makeFakeIo, type FakeIoOptions } from "./helpers/fake-io.js";
+
+const ESC = "\u001b";
+
+async function runWith(argv: readonly string[], options: FakeIoOptions & { columns?: number } = {}) {
+  const fake = makeFakeIo(options);
+  if (options.columns !== undefined) {
+    (fake.io.stdout as { columns?: number }).columns = options.columns;
+    (fake.io.stderr as { columns?: number }).columns = options.columns;
+  }
+  const code = await run(argv, fake.io);
+  return { code, stdout: fake.stdout(), stderr: fake.stderr() };
+}
+
+const words = (text: string) => text.split(/\s+/).filter((word) => word !== "");
+
+/** No line wider than `width`, unless it is one word that cannot be broken. */
+function expectWrapped(text: string, width: number): void {
+  for (const line of text.split("\n")) {
+    if ([...line].length > width) expect(words(line), `a line wider than ${width}: ${JSON.stringify(line)}`).toHaveLength(1);
+  }
+}
+
+describe("colour conventions", () => {
+  it("FORCE_COLOR=0 means no colour, even on a terminal that could show it", async () => {
+    const options = { stdinIsTTY: false, stdoutIsTTY: true, stdinText: JSON.stringify(answersByUrgency.emergency) };
+    const coloured = await runWith(["--answers", "-"], { ...options, env: { TERM: "xterm-256color" } });
+    expect(coloured.stdout, "colour without FORCE_COLOR=0, so the check below can fail").toContain(ESC);
+    const plain = await runWith(["--answers", "-"], { ...options, env: { TERM: "xterm-256color", FORCE_COLOR: "0" } });
+    expect(plain.code).toBe(0);
+    expect(plain.stdout).toContain("EMERGENCY");
+    expect(plain.stdout).not.toContain(ESC);
+  });
+});
+
+describe("wrapping to the terminal's width", () => {
+  it.each([40, 80])("--help at %i columns: every line fits, wrapped at spaces, no word lost or split", async (columns) => {
+    const narrow = await runWith(["--help"], { stdoutIsTTY: true, columns });
+    const wide = await runWith(["--help"], { stdoutIsTTY: true, columns: 100 });
+    expect(narrow.code).toBe(0);
+    expectWrapped(narrow.stdout, columns);
+    expect(words(narrow.stdout)).toEqual(words(wide.stdout));
+  });
+
+  it("help of a command at 40 columns fits too", async () => {
+    const help = await runWith(["help", "batch"], { stdoutIsTTY: true, columns: 40 });
+    expect(help.code).toBe(0);
+    expectWrapped(help.stdout, 40);
+  });
+
+  it("a problem on a terminal is wrapped at spaces, continued indented; on a pipe it stays one line", async () => {
+    const args = ["--answers", "-", "--emergency-number", "call-the-number-on-the-fridge-door-please"];
+    const tty = await runWith(args, { stdinIsTTY: false, stderrIsTTY: true, columns: 40, stdinText: answersJson() });
+    expect(tty.code).toBe(2);
+    expectWrapped(tty.stderr, 40);
+    expect(tty.stderr.trimEnd().split("\n").length).toBeGreaterThan(1);
+    for (const continued of tty.stderr.trimEnd().split("\n").slice(1)) expect(continued).toMatch(/^ {2}\S/);
+    const pipe = await runWith(args, { stdinIsTTY: false, stderrIsTTY: false, columns: 40, stdinText: answersJson() });
+    expect(pipe.stderr.trimEnd().split("\n")).toHaveLength(1);
+    expect(words(pipe.stderr)).toEqual(words(tty.stderr));
+  });
+});
+
+describe("commands and help topics", () => {
+  it('a mistyped command: exit 2, "did you mean" the command', async () => {
+    const result = await runWith(["rulse"], { stdinIsTTY: false });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe('neck-triage: unknown command "rulse"; did you mean "rules"? (commands: rules, batch, questionnaire, schema; neck-triage --help for the options)\n');
+  });
+
+  it("an unknown help topic: exit 2, naming the topic", async () => {
+    const result = await runWith(["help", "batchh"]);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe("");
+    expect(result.stderr).toMatch(/^neck-triage: no help topic "batchh"; did you mean "batch"\?/);
+  });
+
+  it("--ruleset extended --help lists that ruleset's fields", async () => {
+    const extended = await runWith(["--ruleset", "extended", "--help"]);
+    const plain = await runWith(["--help"]);
+    expect(extended.code).toBe(0);
+    expect(extended.stdout).toMatch(/^ {2}weightLoss +"yes" \| "no" \| "unsure"$/m);
+    expect(plain.stdout).not.toContain("weightLoss");
+  });
+});
+
+describe("options given before a command apply to it or are an error", () => {
+  const referral = `${JSON.stringify(answersByUrgency.urgent)}\n`;
+
+  it("--exit-code batch: applies (a referral exits 3)", async () => {
+    const before = await runWith(["--exit-code", "batch"], { stdinIsTTY: false, stdinText: referral });
+    const without = await runWith(["batch"], { stdinIsTTY: false, stdinText: referral });
+    expect(without.code).toBe(0);
+    expect(before.code).toBe(3);
+  });
+
+  it("--format text batch: applies; the command's own --format wins when given too", async () => {
+    const text = await runWith(["--format", "text", "batch"], { stdinIsTTY: false, stdinText: referral });
+    expect(text.stdout).toMatch(/^line 1: see-a-professional/);
+    const own = await runWith(["--format", "text", "batch", "--format", "json"], { stdinIsTTY: false, stdinText: referral });
+    expect(JSON.parse(own.stdout).urgency).toBe("urgent");
+  });
+
+  it("--json rules: applies (the rules as JSON)", async () => {
+    const result = await runWith(["--json", "rules"]);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout).rules.length).toBeGreaterThan(0);
+  });
+
+  it.each([
+    [["--answers", "a.json", "batch"], /^neck-triage: --answers: not an option of "neck-triage batch"/],
+    [["--format", "markdown", "batch"], /^neck-triage: --format: "neck-triage batch" takes json or text, got "markdown"/],
+    [["--exit-code", "schema", "answers"], /^neck-triage: --exit-code: not an option of "neck-triage schema"/],
+  ])("%j: exit 2, saying which option does not apply", async (argv, line) => {
+    const result = await runWith(argv, { stdinIsTTY: false, stdinText: referral });
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe("");
+    expect(result.stderr).toMatch(line);
+  });
+});
+
+describe("batch: exit 2 always comes with a summary", () => {
+  it.each([
+    [3, [3], "3 records, 1 error: line 3"],
+    [1, [1], "1 record, 1 error: line 1"],
+    [10, [2, 5], "10 records, 2 errors: lines 2, 5"],
+    [1200, Array.from({ length: 12 }, (_, i) => i + 1), "1,200 records, 12 errors: lines 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 and 2 more"],
+  ])("%i records, failed %j → %s", (records, failed, expected) => {
+    expect(failureSummary(records, failed)).toBe(expected);
+  });
+});
