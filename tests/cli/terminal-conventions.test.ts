@@ -61,7 +61,8 @@ describe("wrapping to the terminal's width", () => {
     for (const continued of tty.stderr.trimEnd().split("\n").slice(1)) expect(continued).toMatch(/^ {2}\S/);
     const pipe = await runWith(args, { stdinIsTTY: false, stderrIsTTY: false, columns: 40, stdinText: answersJson() });
     expect(pipe.stderr.trimEnd().split("\n")).toHaveLength(1);
-    expect(words(pipe.stderr)).toEqual(words(tty.stderr));
+    // Nothing lost: the same characters (a word longer than the line is cut hard at the width, issue of linear wrapping).
+    expect(pipe.stderr.replace(/\s+/g, "")).toBe(tty.stderr.replace(/\s+/g, ""));
   });
 });
 
@@ -69,7 +70,7 @@ describe("commands and help topics", () => {
   it('a mistyped command: exit 2, "did you mean" the command', async () => {
     const result = await runWith(["rulse"], { stdinIsTTY: false });
     expect(result.code).toBe(2);
-    expect(result.stderr).toBe('neck-triage: unknown command "rulse"; did you mean "rules"? (commands: rules, batch, questionnaire, schema; neck-triage --help for the options)\n');
+    expect(result.stderr).toBe('neck-triage: unknown command "rulse"; did you mean "rules"? (commands: rules, batch, questionnaire, web, schema; neck-triage --help for the options)\n');
   });
 
   it("an unknown help topic: exit 2, naming the topic", async () => {

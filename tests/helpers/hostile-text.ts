@@ -17,7 +17,7 @@ export function withoutStyle(text: string): string {
 /** Keys whose strings are names the engine reads (ids, answer values, kinds, urgencies): left as they are. */
 const REFERENCED = new Set([
   "id", "value", "equals", "answer", "warningAnswer", "answerWhenNotAsked", "askItemsWhen", "checkBackQuestion",
-  "version", "$schema", "type", "urgency", "floor",
+  "version", "$schema", "type", "urgency", "floor", "about", "in",
 ]);
 
 /**

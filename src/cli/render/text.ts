@@ -3,6 +3,7 @@ import type { Reason, Source, TriageResult } from "../../engine/result.js";
 import type { Ruleset } from "../../ruleset/load.js";
 import { describeAnswer, questionLabel } from "./answers.js";
 import { groupReasons } from "./grouping.js";
+import { recordLabel } from "./safe-result.js";
 import { printable, printableDeep } from "./printable.js";
 import type { Style } from "./style.js";
 import { wrapIndented } from "./wrap.js";
@@ -54,7 +55,7 @@ export function renderText(unsafe: TriageResult, ruleset: Ruleset, style: Style,
   };
   const citations = (cited: readonly Source[]) => [...new Set(cited.map(sourceNumber))].map((n) => `[${n}]`).join(" ");
   const tagFor = (urgency: Reason["urgency"]) => style.urgency(urgency, `[${printable(ruleset.definition.advice.urgency[urgency].label.toUpperCase())}]`);
-  if (result.id !== undefined) lines.push(chalk.dim(`Record: ${printable(JSON.stringify(result.id))}`), "");
+  if (unsafe.id !== undefined) lines.push(chalk.dim(`Record: ${recordLabel(unsafe.id)}`), "");
 
   if (result.reasons.length > 0) {
     lines.push(chalk.bold("Why"));
