@@ -2,7 +2,7 @@ import type { Ruleset } from "../ruleset/load.js";
 import type { Urgency } from "../ruleset/schema.js";
 import { fill, textsFor, type FiredRule } from "./advice.js";
 import type { AnswerCodes, AnswerValues } from "./conditions.js";
-import { planFor, wordingFor } from "./plan.js";
+import { planFor, wordingFor, type PlannedRule } from "./plan.js";
 import type { EvaluateOptions } from "./result.js";
 import { FALSE } from "./truth.js";
 
@@ -32,19 +32,35 @@ export function composeWatchFor(
   return lines;
 }
 
+/** Per ruleset: the emergency rules that could still apply, by the answers that stay as given. */
+const stillPossibleCache = new WeakMap<Ruleset, { kept: string[]; byKept: Map<string, PlannedRule[]> }>();
+const MAX_CACHED = 256;
+
 function emergencySignsStillPossible(ruleset: Ruleset, fired: readonly FiredRule[], answers: Readonly<AnswerValues>, codes: AnswerCodes): string[] {
-  // Every sign given its warning answer; who the person is and what has already happened stay as answered.
-  const worst: Record<string, string | number | undefined> = { ...answers };
-  for (const question of ruleset.questions) {
-    if (question.type === "choice" && question.background !== true && question.past !== true) worst[question.id] = question.warningAnswer;
+  let cache = stillPossibleCache.get(ruleset);
+  if (!cache) {
+    // Who the person is, what has already happened, and numbers stay as answered; every other sign may appear.
+    const kept = ruleset.questions.filter((q) => q.type !== "choice" || q.background === true || q.past === true).map((q) => q.id);
+    stillPossibleCache.set(ruleset, (cache = { kept, byKept: new Map() }));
   }
-  const worstCodes = ruleset.encode(worst);
-  const firedIds = new Set(fired.map(({ rule }) => rule.id));
+  const key = cache.kept.map((id) => String(answers[id])).join("\u0000");
+  let possible = cache.byKept.get(key);
+  if (!possible) {
+    const worst: Record<string, string | number | undefined> = { ...answers };
+    for (const question of ruleset.questions) {
+      if (question.type === "choice" && !cache.kept.includes(question.id)) worst[question.id] = question.warningAnswer;
+    }
+    const worstCodes = ruleset.encode(worst);
+    possible = planFor(ruleset).rules.filter((rule) => rule.urgency === "emergency" && rule.definition.callIf !== undefined && rule.value(worstCodes) !== FALSE);
+    if (cache.byKept.size >= MAX_CACHED) cache.byKept.clear();
+    cache.byKept.set(key, possible);
+  }
   const lines: string[] = [];
-  for (const rule of planFor(ruleset).rules) {
+  for (const rule of possible) {
+    if (fired.some((f) => f.rule.id === rule.id)) continue;
     // Worded for the answers as given (an injury at 65 is not named to someone of 34).
     const { callIf } = wordingFor(rule, codes);
-    if (rule.urgency === "emergency" && callIf !== undefined && !firedIds.has(rule.id) && rule.value(worstCodes) !== FALSE) lines.push(callIf);
+    if (callIf !== undefined) lines.push(callIf);
   }
   return lines;
 }

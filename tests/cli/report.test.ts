@@ -42,7 +42,7 @@ describe.each([
     const { code, text, stdout, stderr } = await reportFor(`answers.${ext}`, ["--answers", "-"], { stdinIsTTY: false, stdinText: JSON.stringify(answers) });
     expect(code).toBe(0);
     expect(stderr).toContain("The report is saved in");
-    expect(stdout).toContain("What to do now");
+    expect(stdout).toContain("URGENT: get medical help today");
     const result = triage(answers as never);
     const shown = plain(text);
     expect(shown).toMatch(MADE_AT);

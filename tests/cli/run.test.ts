@@ -85,10 +85,13 @@ describe("text output on a terminal", () => {
   const words = { emergency: "EMERGENCY", urgent: "URGENT", soon: "SOON", none: "NO WARNING SIGNS" } as const;
   const urgencies = Object.keys(words) as (keyof typeof words)[];
 
-  /** The headline: the line just above "What to do now", near the end, where it stays on screen. */
+  /** The headline: the last line that says an urgency in words, just above what to do, where it stays on screen. */
   const headlineOf = (stdout: string) => {
     const rows = stdout.split("\n");
-    return rows[rows.findIndex((row) => row.replace(/\u001b\[[0-9;]*m/g, "") === "What to do now") - 1] ?? "";
+    const plain = rows.map((row) => row.replace(/\u001b\[[0-9;]*m/g, ""));
+    let at = plain.length - 1;
+    while (at >= 0 && !/^ (EMERGENCY|URGENT|SOON|NO WARNING SIGNS REPORTED): /.test(plain[at]!)) at--;
+    return rows[at] ?? "";
   };
 
   const textFor = (urgency: keyof typeof words, argv: readonly string[], env: Record<string, string>) =>

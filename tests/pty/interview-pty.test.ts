@@ -12,7 +12,11 @@ import { usePtySessions } from "./sessions.js";
 import { choiceLabel, headline, question, rules, ruleSummary, urgencyAdvice, urgencyTag } from "./rules.js";
 import { localDate } from "../../src/cli/report/when.js";
 import { dateInWords } from "../../src/engine/calendar.js";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { triage } from "../../src/index.js";
+import { unsureAnswers } from "../helpers/answers.js";
 import { colourSequences, finalCursorVisibility, HIDE_CURSOR, overlongRows, SHOW_CURSOR, softWrapProblems } from "./screen-checks.js";
 
 const TEST_MS = 20_000;
@@ -170,7 +174,7 @@ describe("the interview in a real terminal", () => {
       await s.select(EMERGENCY_CHOICES, SHOW_WHAT_TO_DO);
       expect((await s.waitForExit()).exitCode).toBe(0);
       const text = flat(s.text());
-      expect(text).toContain(`${headline("emergency")} What to do now`);
+      expect(text).toContain(`${headline("emergency")} ${flat(urgencyAdvice("emergency"))}`);
       expect(text).toContain(`${urgencyTag("emergency")} ${flat(ruleSummary("emergency-signs"))}`);
       expect(text).toContain("Stopped at the emergency");
       // Two answers given (the screen and "show me what to do"), no other question asked.
@@ -257,7 +261,7 @@ describe("the interview in a real terminal", () => {
 
         const rows = s.allRows().map((r) => r.text);
         expect(rows.at(-1)).toBe("Cancelled.");
-        expect(flat(s.text())).not.toMatch(/EMERGENCY:|URGENT:|SOON:|What to do now/);
+        expect(flat(s.text())).not.toMatch(/EMERGENCY:|URGENT:|SOON:/);
         // @inquirer hides the cursor while a list is on screen and always shows it again when a prompt
         // ends, Ctrl-C included: the terminal is left with a visible cursor, before "Cancelled." is written.
         if (question(at).type === "choice") expect(s.raw.slice(0, pressed)).toContain(HIDE_CURSOR);
@@ -316,7 +320,7 @@ describe("the interview in a real terminal", () => {
     /** Nothing lost: the whole disclaimer, and at the end the headline and what to do, down to the advice's last words on the last row. */
     const expectActionLast = (s: PtySession, urgency: "emergency" | "soon"): void => {
       expect(flat(s.text())).toContain(flat(rules.disclaimer));
-      expect(flat(s.text()).endsWith(`${headline(urgency)} What to do now ${flat(urgencyAdvice(urgency))}`)).toBe(true);
+      expect(flat(s.text()).endsWith(`${headline(urgency)} ${flat(urgencyAdvice(urgency))}`)).toBe(true);
     };
 
     test(
@@ -429,8 +433,25 @@ describe("the interview in a real terminal", () => {
         const given = Object.fromEntries(answers);
         const expected = urgency === "emergency" ? urgencyAdvice("emergency") : triage(given as never, { today: localDate(new Date()) }).advice;
         const screen = flat(s.screen());
-        expect(screen).toContain(`${headline(urgency)} What to do now`);
+        expect(screen).toContain(`${headline(urgency)} ${flat(expected).slice(0, 20)}`);
         expect(screen.endsWith(flat(expected)), s.screen()).toBe(true);
+      },
+      TEST_MS,
+    );
+
+    test(
+      "urgent with every emergency dropped by \"not sure\" (the longest advice): the headline and all of what to do on the final screen",
+      async () => {
+        const answers = unsureAnswers({ age: 34 });
+        const file = join(mkdtempSync(join(tmpdir(), "neck-triage-pty-")), "unsure.json");
+        writeFileSync(file, JSON.stringify(answers));
+        const s = start({ cols: 80, rows: 24, args: ["--answers", file] });
+        expect((await s.waitForExit()).exitCode).toBe(0);
+        const advice = triage(answers, { today: localDate(new Date()) }).advice;
+        // The final screen: the headline and all of the advice, and the row below free for the shell's prompt.
+        const rows = s.screenRows();
+        expect(rows.at(-1)).toBe("");
+        expect(flat(rows.join("\n")).endsWith(`${headline("urgent")} ${flat(advice)}`), s.screen()).toBe(true);
       },
       TEST_MS,
     );

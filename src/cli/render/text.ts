@@ -98,12 +98,12 @@ export function renderText(unsafe: TriageResult, ruleset: Ruleset, style: Style,
   }
   lines.push(...rulesetLines(result).map((line) => chalk.dim(line)), "", wrap(result.disclaimer), "");
 
-  // Last, so that it is what the screen shows: the urgency in words, then what to do now.
+  // Last, so that it is what the screen shows: the urgency in words, then what to do now (no heading
+  // between them: at 80x24 the longest advice, every emergency dropped by "not sure", needs the line).
   // The headline is padded by a space each side (it may be on a coloured background): wrap it to fit with them.
   for (const line of wrapIndented(urgencyHeadline(ruleset, result.urgency), width - 2).split("\n")) {
     lines.push(style.urgency(result.urgency, ` ${line} `));
   }
-  lines.push(chalk.bold("What to do now"));
   for (const line of result.advice.split("\n")) {
     lines.push(line.startsWith("- ") ? wrapIndented(line, width, "  ", "    ") : wrap(line, "  "));
   }
