@@ -1,7 +1,9 @@
 import { existsSync } from "node:fs";
 import type { Page } from "puppeteer-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { defaultRuleset, triage, type DefaultAnswers, type TriageResult } from "../../src/index.js";
+import { dateInWords } from "../../src/engine/calendar.js";
+import { defaultRuleset, evaluate, type TriageResult } from "../../src/index.js";
+import type { Ruleset } from "../../src/ruleset/load.js";
 import { getBuiltinRuleset } from "../../src/ruleset/builtin.js";
 import { MESSAGES } from "../../src/web/messages.js";
 import { CHROMIUM_MISSING, launchChromium, type ChromiumSession } from "../helpers/chromium.js";
@@ -46,6 +48,23 @@ function essentials(result: TriageResult): ShownResult {
   };
 }
 
+/** The browser's calendar date, "2026-11-28": the page words check-back days as dates from it, as the terminal does from its clock. */
+async function browserToday(page: Page): Promise<string> {
+  return (await page.evaluate(`(() => { const d = new Date(); return [d.getFullYear(), String(d.getMonth() + 1).padStart(2, "0"), String(d.getDate()).padStart(2, "0")].join("-"); })()`)) as string;
+}
+
+/**
+ * What the page should show: the terminal's result (the --json one, undated). A complete one is also
+ * triage()'s (evaluate()'s for another ruleset), and the page's advice is that result dated with the
+ * browser's today.
+ */
+async function expectedShown(page: Page, rules: Ruleset, person: Person, terminal: TriageResult): Promise<ShownResult> {
+  const expected = essentials(terminal);
+  if (terminal.unanswered !== undefined) return expected;
+  expect(essentials(evaluate(rules, person.answers))).toEqual(expected);
+  return { ...expected, advice: evaluate(rules, person.answers, { today: await browserToday(page) }).advice };
+}
+
 describe("the people the page is driven with", () => {
   it("show every rule confirmed, and possible unless it reads only numbers", () => {
     const shown = new Set(PEOPLE.flatMap((person) => pageModelResult(ruleset, person).reasons.map((r) => `${r.ruleId} ${r.certainty}`)));
@@ -84,12 +103,11 @@ describe.skipIf(CHROMIUM_MISSING !== undefined)("the page in headless Chromium, 
     await session?.close();
   });
 
-  it.each(PEOPLE.map((person) => [person.name, person] as const))("%s: the result shown is the terminal's and triage()'s", async (name, person) => {
+  it.each(PEOPLE.map((person) => [person.name, person] as const))("%s: the result shown is the terminal's and triage()'s (dated as the terminal dates it)", async (name, person) => {
     const { page, done } = await open(name);
     await takeInterview(page, ruleset, person);
     const terminal = await terminalResult(ruleset, person);
-    expect(await shownResult(page)).toEqual(essentials(terminal));
-    if (terminal.unanswered === undefined) expect(essentials(triage(person.answers as unknown as DefaultAnswers))).toEqual(essentials(terminal));
+    expect(await shownResult(page)).toEqual(await expectedShown(page, ruleset, person, terminal));
     // Nothing stored: no cookie, nothing in either storage.
     expect(await page.evaluate(`[document.cookie, localStorage.length, sessionStorage.length]`)).toEqual(["", 0, 0]);
     await done();
@@ -105,7 +123,7 @@ describe.skipIf(CHROMIUM_MISSING !== undefined)("the page in headless Chromium, 
     expect((await screenOf(page)).heading).toBe(MESSAGES.whichAnswer);
     await pressButton(page, `${MESSAGES.change} ${ruleset.questionsById.get("emergencySigns")!.label}`);
     await takeInterview(page, ruleset, { name: "corrected", answers: CALM.answers });
-    expect(await shownResult(page)).toEqual(essentials(triage(CALM.answers as unknown as DefaultAnswers)));
+    expect(await shownResult(page)).toEqual(await expectedShown(page, ruleset, CALM, await terminalResult(ruleset, CALM)));
     await done();
   });
 
@@ -118,7 +136,7 @@ describe.skipIf(CHROMIUM_MISSING !== undefined)("the page in headless Chromium, 
     await takeInterview(tab, extended, person);
     const terminal = await terminalResult(extended, person, ["--ruleset", "extended"]);
     expect(terminal.reasons.map((r) => r.ruleId)).toContain("night-pain");
-    expect(await shownResult(tab)).toEqual(essentials(terminal));
+    expect(await shownResult(tab)).toEqual(await expectedShown(tab, extended, person, terminal));
     await done();
   });
 
@@ -188,13 +206,13 @@ describe.skipIf(CHROMIUM_MISSING !== undefined)("the page in headless Chromium, 
       const visible = (e) => e && getComputedStyle(e).display !== "none" && e.offsetParent !== null;
       return {
         text: document.body.innerText,
-        today: new Date().toLocaleDateString(undefined, { dateStyle: "long" }),
+
         buttons: [...document.querySelectorAll("button")].filter(visible).length,
         addresses: [...document.querySelectorAll("main .sources a")].map((a) => getComputedStyle(a, "::after").content),
       };
-    })()`)) as { text: string; today: string; buttons: number; addresses: string[] };
+    })()`)) as { text: string; buttons: number; addresses: string[] };
     await page.emulateMediaType("screen");
-    expect(printed.text).toContain(printed.today);
+    expect(printed.text).toContain(`Made on ${dateInWords(await browserToday(page))} at `);
     for (const question of ruleset.questions) {
       if (MANY_WARNINGS.answers[question.id] !== undefined && question.askWhen === undefined) expect(printed.text).toContain(question.label);
     }

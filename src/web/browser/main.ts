@@ -1,4 +1,5 @@
-import type { TriageResult } from "../../engine/result.js";
+import { localDate, madeAtWords } from "../../cli/report/when.js";
+import type { EvaluateOptions, TriageResult } from "../../engine/result.js";
 import { compileValidatedRuleset } from "../../ruleset/compile.js";
 import type { ChoiceQuestionDefinition, QuestionDefinition } from "../../ruleset/schema.js";
 import { answer, answeredQuestions, correct, finalResult, listAnswer, nextStep, START, type AnswerValue, type InterviewState, type ItemAnswer } from "../interview.js";
@@ -11,9 +12,9 @@ import { answersScreen, emergencyScreen, resultScreen } from "./result-screens.j
 // The ruleset was validated by the command that made this page, so it is only compiled here.
 const data = JSON.parse(document.getElementById(PAGE_DATA_ID)!.textContent!) as PageData;
 const ruleset = compileValidatedRuleset(data.ruleset);
-const { options } = data;
+/** The command's options, and today's date from the browser's clock: check-back days worded as dates, as the terminal words them. */
+const options = (): EvaluateOptions => ({ ...data.options, today: localDate(new Date()) });
 const main = document.getElementById("main")!;
-const DATE_WORDS: Intl.DateTimeFormatOptions = { dateStyle: "long", timeStyle: "short" };
 
 let state: InterviewState = START;
 
@@ -26,7 +27,7 @@ function show(screen: Screen): void {
 
 /** Shows whatever the engine says comes next: a question, the emergency stop, or the review. */
 function advance(): void {
-  const step = nextStep(ruleset, state, options);
+  const step = nextStep(ruleset, state, options());
   if (step.kind === "question") {
     const caption = MESSAGES.questionOf(step.number, step.total);
     const intro = Object.keys(state.answers).length === 0 ? ruleset.definition.intro : undefined;
@@ -37,7 +38,7 @@ function advance(): void {
   } else if (step.kind === "emergency") {
     show(emergencyScreen(ruleset, step.result, () => showResult(step.result), pickCorrection));
   } else {
-    show(answersScreen(ruleset, state, answeredQuestions(ruleset, state), MESSAGES.review, askAgain, () => showResult(finalResult(ruleset, state, options))));
+    show(answersScreen(ruleset, state, answeredQuestions(ruleset, state), MESSAGES.review, askAgain, () => showResult(finalResult(ruleset, state, options()))));
   }
 }
 
@@ -84,7 +85,7 @@ function pickCorrection(): void {
 }
 
 function showResult(result: TriageResult): void {
-  const now = () => new Date().toLocaleString(undefined, DATE_WORDS);
+  const now = () => madeAtWords(new Date());
   show(resultScreen({ ruleset, result, state, madeOn: now(), onStartAgain: startAgain }));
   // A printed report carries the date it was printed.
   const madeOn = document.getElementById("made-on");
