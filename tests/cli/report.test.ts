@@ -7,9 +7,9 @@ import { reportMarkdown } from "../../src/cli/report/markdown.js";
 import { reportModel } from "../../src/cli/report/model.js";
 import { run } from "../../src/cli/run.js";
 import { defaultRuleset, triage } from "../../src/index.js";
-import { rulesetDocument, ruleOf } from "../helpers/ruleset-document.js";
 import { CHROMIUM_MISSING, launchChromium } from "../helpers/chromium.js";
 import { useTempDir } from "../helpers/temp-dir.js";
+import { ruleOf, rulesetDocument } from "../helpers/ruleset-document.js";
 import { answersByUrgency, calmAnswers } from "./helpers/answers.js";
 import { makeFakeIo } from "./helpers/fake-io.js";
 import { question } from "./helpers/ruleset-file.js";
@@ -138,11 +138,28 @@ describe("the report's form", () => {
     }
   });
 
+  it("escapes what it prints: HTML markup and control characters never reach the page raw", () => {
+    // The loader refuses control characters in a ruleset; the report escapes them anyway, and markup always.
+    const result = triage(answersByUrgency.urgent);
+    result.reasons[0]!.summary = 'Fever <script>alert("x")</script> \u001b[2J*bold*';
+    const model = reportModel({ result, ruleset: defaultRuleset, answers: answersByUrgency.urgent, now: new Date(2026, 11, 3), toolVersion: "9.9.9", from: "a <b>file</b>" });
+    const page = reportHtml(model);
+    const markdown = reportMarkdown(model);
+    for (const text of [page, markdown]) expect(text).not.toContain("\u001b");
+    expect(page).toContain("\\u001b[2J");
+    expect(page).not.toContain("<script>");
+    expect(page).toContain("&lt;script&gt;");
+    expect(page).toContain("a &lt;b&gt;file&lt;/b&gt;");
+    expect(unescapeMd(markdown)).toContain("\\u001b[2J");
+    expect(markdown).toContain("\\<script\\>");
+    expect(markdown).toContain("\\*bold\\*");
+  });
+
   it("a report that cannot be written: exit 1, one line, and no result printed as if all were well", async () => {
     const fake = makeFakeIo({ stdinIsTTY: false, stdinText: JSON.stringify(calmAnswers) });
-    const code = await run(["--answers", "-", "--report", join(temp.path, "no-such-folder", "r.md")], fake.io);
+    const code = await run(["--answers", "-", "--report", join(temp.path, "no-such-folder", "report.markdown")], fake.io);
     expect(code).toBe(1);
-    expect(fake.stderr()).toMatch(/^neck-triage: cannot write the report to .*r\.md: no such folder\n$/);
+    expect(fake.stderr()).toMatch(/^neck-triage: cannot write the report to .*report\.markdown: no such folder\n$/);
     expect(fake.stdout()).toBe("");
   });
 });

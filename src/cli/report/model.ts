@@ -71,7 +71,7 @@ export function reportModel(input: ReportInput): ReportModel {
     title: printable(ruleset.definition.title),
     madeAt: madeAtWords(input.now),
     from: printable(input.from),
-    ...(result.id === undefined ? {} : { record: printable(JSON.stringify(result.id)) }),
+    ...(result.id === undefined ? {} : { record: printable(JSON.stringify(input.result.id)) }),
     headline: urgencyHeadline(ruleset, result.urgency),
     urgency: result.urgency,
     verdict: result.verdict === "see-a-professional" ? "see a professional" : "self-care likely fine",
