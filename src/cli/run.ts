@@ -6,7 +6,7 @@ import type { EvaluateOptions, TriageResult } from "../engine/result.js";
 import { issueLines } from "../issues.js";
 import { getDefaultRuleset } from "../ruleset/builtin.js";
 import type { Ruleset } from "../ruleset/load.js";
-import { CancelledError, EXIT, UsageError, type CliIo } from "./io.js";
+import { CancelledError, UsageError, type CliIo } from "./io.js";
 import { colorLevel, formatResult, FORMATS, terminalWidth, type Format } from "./output.js";
 import { accessibleMode } from "./accessible.js";
 import { activeRuleset } from "./active-ruleset.js";
@@ -19,6 +19,7 @@ import type { ReportInput } from "./report/model.js";
 import { localDate } from "./report/when.js";
 import { validAnswers } from "./valid-answers.js";
 import { VERSION } from "./version.js";
+import { EXIT_CANCELLED, EXIT_INTERNAL_ERROR, EXIT_OK, EXIT_REFERRAL, EXIT_USAGE } from "./exit-codes.js";
 
 interface MainOptions {
   answers?: string;
@@ -37,7 +38,7 @@ interface MainOptions {
 /** Runs the command line with the given arguments (without node and script) and returns the exit code. */
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   let debug = argv.includes("--debug");
-  let exitCode: number = EXIT.ok;
+  let exitCode: number = EXIT_OK;
   // One line per problem; on a terminal, wrapped at spaces to its width (the continuation indented).
   const problem = (line: string) =>
     io.stderr.write(`${io.stderr.isTTY ? wrapIndented(oneLine(line), terminalWidth(io.stderr), "", "  ") : oneLine(line)}\n`);
@@ -53,29 +54,29 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     return exitCode;
   } catch (error) {
     if (error instanceof CommanderError) {
-      return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+      return error.exitCode === EXIT_OK ? EXIT_OK : EXIT_USAGE;
     }
     if (error instanceof UsageError) {
       error.lines.forEach(problem);
-      return EXIT.usage;
+      return EXIT_USAGE;
     }
     if (error instanceof AnswersError) {
       issueLines(error.issues).forEach(problem);
-      return EXIT.usage;
+      return EXIT_USAGE;
     }
     if (error instanceof Error && error.name === "OutputError") {
       problem(error.message);
-      return EXIT.internal;
+      return EXIT_INTERNAL_ERROR;
     }
     if (error instanceof CancelledError) {
       io.stderr.write("\nCancelled.\n");
-      return EXIT.cancelled;
+      return EXIT_CANCELLED;
     }
     debug ||= io.env.NECK_TRIAGE_DEBUG === "1";
     const detail = error instanceof Error ? (debug ? (error.stack ?? error.message) : error.message) : String(error);
     io.stderr.write(`neck-triage: internal error: ${detail}\n`);
     if (!debug) io.stderr.write("Run again with --debug to see where it happened, and please report it.\n");
-    return EXIT.internal;
+    return EXIT_INTERNAL_ERROR;
   }
 }
 
@@ -272,7 +273,7 @@ async function triageCommand(options: MainOptions, io: CliIo, ruleset: Ruleset):
     io.stderr.write(`The report is saved in ${oneLine(options.report)}.\n`);
   }
   io.stdout.write(await formatResult(result, ruleset, format, io, { colorWanted: options.color, sources: options.sources === true, ...undated }));
-  return options.exitCode && result.verdict === "see-a-professional" ? EXIT.referral : EXIT.ok;
+  return options.exitCode && result.verdict === "see-a-professional" ? EXIT_REFERRAL : EXIT_OK;
 }
 
 function chooseFormat(options: MainOptions): Format {
