@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { failureSummary } from "../../src/cli/batch/command.js";
 import { run } from "../../src/cli/run.js";
+import { BUILTIN_RULESET_DOCUMENTS } from "../../src/ruleset/builtin.js";
 import { answersByUrgency, answersJson } from "./helpers/answers.js";
 import { makeFakeIo, type FakeIoOptions } from "./helpers/fake-io.js";
 import { REPO_ROOT } from "./helpers/ruleset-file.js";
@@ -100,6 +101,15 @@ describe("commands and help topics", () => {
     expect(extended.code).toBe(0);
     expect(extended.stdout).toContain('Answers for the ruleset "extended"');
     expect(extended.stdout).toMatch(/^ {2}painUnusual +"yes" \| "no" \| "unsure"$/m);
+  });
+
+  it("--help names every built-in ruleset for --ruleset, on the main command and each command that takes it", async () => {
+    const names = Object.keys(BUILTIN_RULESET_DOCUMENTS);
+    expect(names.length).toBeGreaterThan(1);
+    for (const argv of [["--help"], ["batch", "--help"], ["rules", "--help"], ["web", "--help"], ["schema", "--help"], ["questionnaire", "--help"]]) {
+      const help = (await runWith(argv)).stdout.replace(/\s+/g, " ");
+      expect(help, argv.join(" ")).toContain(`a built-in one by name (${names.map((name) => JSON.stringify(name)).join(", ")})`);
+    }
   });
 
   it("--ruleset FILE --help lists the fields of the ruleset in that file", async () => {
