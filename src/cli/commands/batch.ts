@@ -1,7 +1,8 @@
+import { activeRuleset } from "../active-ruleset.js";
 import { emergencyNumberChosen } from "../emergency-number.js";
 import { wrapLongLines } from "../help-text.js";
 import { emergencyNumberOption, exitCodeOption, formatOption, rulesetOption } from "../options.js";
-import { commandRuleset, helpWidth, refuseTwoReadersOfStdin, type CommandDefinition } from "./context.js";
+import { helpWidth, refuseTwoReadersOfStdin, type CommandDefinition } from "./context.js";
 
 const BATCH_HELP = `
 A bad line gives an error record on its own line ({"line": N, "id": ..., "error": {...}}) and the rest goes on. Exit: 2 if any line failed (with a summary on stderr), else 3 with --exit-code if any referral, else 0.
@@ -34,7 +35,7 @@ export const batchCommand: CommandDefinition = (program, context) =>
       const evaluateOptions = emergencyNumberChosen(options.emergencyNumber, io);
       const rulesetName = options.ruleset ?? program.opts<{ ruleset?: string }>().ruleset;
       if (file === undefined || file === "-") refuseTwoReadersOfStdin(rulesetName, "batch");
-      const ruleset = await commandRuleset(program, rulesetName, io);
+      const ruleset = await activeRuleset(rulesetName, io);
       const { runBatch } = await import("../batch/command.js");
       context.setExitCode(await runBatch(ruleset, io, file, { format: options.format, exitCode: options.exitCode === true, evaluate: evaluateOptions }));
     });
