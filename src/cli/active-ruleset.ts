@@ -1,4 +1,5 @@
-import { listedIssues, moreProblemsLine } from "../issues.js";
+import { listedIssues } from "../issues.js";
+import { moreProblemsLine } from "../messages/index.js";
 import { RulesetError } from "../ruleset/errors.js";
 import { BUILTIN_RULESET_DOCUMENTS, getBuiltinRuleset } from "../ruleset/builtin.js";
 import type { Ruleset } from "../ruleset/load.js";

@@ -1,4 +1,4 @@
-import { issueLines } from "../issues.js";
+import { issue, issueLines } from "../messages/index.js";
 import { mayHaveDuplicateKeys } from "./duplicate-key-count.js";
 import { UsageError, type CliIo } from "./io.js";
 import { looksLikeUtf16 } from "./utf16.js";
@@ -40,7 +40,7 @@ export async function readJsonInput(io: CliIo, path: string, what: InputKind): P
   // The full check (and its parser) loads only when the quick one cannot rule duplicates out.
   const duplicates = mayHaveDuplicateKeys(text, document) ? (await import("./duplicate-keys.js")).duplicateKeys(text, document) : [];
   if (duplicates.length > 0) {
-    throw new UsageError(issueLines(duplicates.map((path) => ({ path, message: "given more than once; give each field once" }))));
+    throw new UsageError(issueLines(duplicates.map((path) => issue(path, "input.duplicate-key", {}))));
   }
   return document;
 }

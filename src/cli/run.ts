@@ -3,7 +3,7 @@ import { AnswersError } from "../answers/errors.js";
 import { evaluateValidAnswers } from "../engine/evaluate.js";
 import { checkEmergencyNumber, emergencyNumberProblem } from "../engine/options.js";
 import type { EvaluateOptions, TriageResult } from "../engine/result.js";
-import { issueLines } from "../issues.js";
+import { issueLines } from "../messages/index.js";
 import { getDefaultRuleset } from "../ruleset/builtin.js";
 import type { Ruleset } from "../ruleset/load.js";
 import { CancelledError, EXIT, UsageError, type CliIo } from "./io.js";

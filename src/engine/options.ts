@@ -1,4 +1,4 @@
-import { describeValue } from "../issues.js";
+import { describeValue } from "../messages/index.js";
 import { checkCalendarDate } from "./calendar.js";
 import type { EvaluateOptions } from "./result.js";
 

@@ -8,7 +8,7 @@ import {
   type IndexedQuestion,
   NOT_ANSWERED,
 } from "../engine/conditions.js";
-import { describeValue } from "../issues.js";
+import { describeValue } from "../messages/index.js";
 import { rulesetDigest } from "./digest.js";
 import type { QuestionDefinition, RuleDefinition, RulesetDefinition, SourceDefinition } from "./schema.js";
 import { RULE_URGENCIES, type RuleUrgency } from "./urgency.js";

@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { AnswersError, AnswersSchema, defaultRuleset, evaluate, loadRuleset, triage, type DefaultAnswers, type Issue } from "../../src/index.js";
+import { AnswersError, AnswersSchema, defaultRuleset, evaluate, loadRuleset, triage, type DefaultAnswers } from "../../src/index.js";
 import { validateAnswers } from "../../src/answers/validate.js";
-import { calmAnswers, issuesThrownBy } from "../helpers/answers.js";
+import { calmAnswers, inWords, issuesThrownBy, type IssueInWords } from "../helpers/answers.js";
 import { integerQuestion, rulesetDocument } from "../helpers/ruleset-document.js";
 
 /** The issues `triage` reports for input that a caller (or a JSON file) may send. */
-function issuesFor(input: unknown): readonly Issue[] {
-  return issuesThrownBy(() => triage(input as DefaultAnswers), AnswersError);
+function issuesFor(input: unknown): IssueInWords[] {
+  return inWords(issuesThrownBy(() => triage(input as DefaultAnswers), AnswersError));
 }
 
 function calmWith(changes: Record<string, unknown>, without: readonly string[] = []): Record<string, unknown> {
@@ -35,7 +35,7 @@ describe("answers that are not an object", () => {
 });
 
 describe("one problem, reported with its path and the allowed values", () => {
-  it.each<[string, Record<string, unknown>, readonly string[], Issue]>([
+  it.each<[string, Record<string, unknown>, readonly string[], IssueInWords]>([
     ["a missing three-way answer", {}, ["fever"], { path: "fever", message: `missing; expected ${YES_NO_UNSURE}` }],
     ["a missing age", {}, ["age"], { path: "age", message: "missing; expected an integer 0–120" }],
     ["a missing otcResponse", {}, ["otcResponse"], { path: "otcResponse", message: 'missing; expected "helped" | "did-not-help" | "not-tried" | "unsure"' }],
@@ -194,10 +194,10 @@ describe("answers for another ruleset", () => {
   });
 
   it("refuse a value below its minimum, naming its range", () => {
-    expect(issuesThrownBy(() => evaluate(adultsAndOlderChildren, calmAnswers({ age: 9 })), AnswersError)).toEqual([
+    expect(inWords(issuesThrownBy(() => evaluate(adultsAndOlderChildren, calmAnswers({ age: 9 })), AnswersError))).toEqual([
       { path: "age", message: "expected an integer 10–120, got 9" },
     ]);
-    expect(issuesThrownBy(() => evaluate(adultsAndOlderChildren, calmAnswers({ age: 0 })), AnswersError)).toEqual([
+    expect(inWords(issuesThrownBy(() => evaluate(adultsAndOlderChildren, calmAnswers({ age: 0 })), AnswersError))).toEqual([
       { path: "age", message: "expected an integer 10–120, got 0" },
     ]);
   });

@@ -4,7 +4,8 @@ import { evaluateValidAnswers } from "../../engine/evaluate.js";
 import { isFhirInput } from "../../fhir/resource-type.js";
 import { fromQuestionnaireResponse, questionnaireResponseRecordId } from "../../fhir/response.js";
 import type { EvaluateOptions, TriageResult } from "../../engine/result.js";
-import { listedIssues, type Issue } from "../../issues.js";
+import { listedIssues, type ListedIssue } from "../../issues.js";
+import { issue } from "../../messages/index.js";
 import type { Ruleset } from "../../ruleset/load.js";
 import { isRecordId } from "../../answers/describe.js";
 import { duplicateKeys } from "../duplicate-keys.js";
@@ -14,7 +15,7 @@ import { looksLikeUtf16 } from "../utf16.js";
 export interface ErrorRecord {
   line: number;
   id?: string | number;
-  error: { message: string; issues: Issue[] };
+  error: { message: string; issues: ListedIssue[] };
 }
 
 /** `more`: how many problems the record does not list (it lists the first ISSUE_LIMITS.listed). */
@@ -22,21 +23,19 @@ export type LineOutcome = { ok: true; result: TriageResult } | { ok: false; reco
 
 export const MAX_LINE_BYTES = 1024 * 1024;
 
-const BLANK_LINE = "blank line; each line must hold one JSON object of answers (remove empty lines; one newline at the end is fine)";
-
 /** One NDJSON line: parse, check, evaluate. Never throws for bad input; the record says what is wrong. */
 export function triageLine(ruleset: Ruleset, lineNumber: number, text: string | undefined, options: EvaluateOptions): LineOutcome {
   if (text === undefined) {
-    return failure(lineNumber, undefined, "line longer than 1 MiB; not read", [{ path: "(root)", message: "longer than 1 MiB" }]);
+    return failure(lineNumber, undefined, "line longer than 1 MiB; not read", [issue("(root)", "line.too-long", {})]);
   }
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch (error) {
-    if (text.trim() === "") return lineFailure(lineNumber, BLANK_LINE);
-    if (looksLikeUtf16(text)) return lineFailure(lineNumber, "not valid JSON: looks like UTF-16; save the file as UTF-8");
+    if (text.trim() === "") return lineFailure(lineNumber, issue("(root)", "line.blank", {}));
+    if (looksLikeUtf16(text)) return lineFailure(lineNumber, issue("(root)", "line.utf16", {}));
     const reason = (error as Error).message.replace(/\s*[\r\n]+\s*/g, " ");
-    return lineFailure(lineNumber, `not valid JSON: ${reason}`);
+    return lineFailure(lineNumber, issue("(root)", "line.not-json", { reason }));
   }
   const fhir = isFhirInput(ruleset, parsed);
   const id = fhir ? questionnaireResponseRecordId(parsed) : readableId(parsed);
@@ -46,7 +45,7 @@ export function triageLine(ruleset: Ruleset, lineNumber: number, text: string | 
       lineNumber,
       id,
       "a field is given more than once",
-      duplicates.map((path) => ({ path, message: "given more than once; give each field once" })),
+      duplicates.map((path) => issue(path, "input.duplicate-key", {})),
     );
   }
   try {
@@ -61,11 +60,11 @@ export function triageLine(ruleset: Ruleset, lineNumber: number, text: string | 
 
 /** The error record, listing the first problems; its message says how many were not listed. */
 /** A problem with the line as a whole: said once as the record's message, once as its one issue. */
-function lineFailure(line: number, message: string): LineOutcome {
-  return failure(line, undefined, message, [{ path: "(root)", message }]);
+function lineFailure(line: number, problem: ListedIssue): LineOutcome {
+  return failure(line, undefined, problem.message, [problem]);
 }
 
-function failure(line: number, id: string | number | undefined, message: string, issues: readonly Issue[]): LineOutcome {
+function failure(line: number, id: string | number | undefined, message: string, issues: readonly ListedIssue[]): LineOutcome {
   const { listed, more } = listedIssues(issues);
   const error = { message: more > 0 ? `${message}; the first ${listed.length} are listed` : message, issues: listed };
   const record: ErrorRecord = id === undefined ? { line, error } : { line, id, error };
