@@ -3,7 +3,7 @@ import { AnswersError } from "../answers/errors.js";
 import { evaluateValidAnswers } from "../engine/evaluate.js";
 import { checkEmergencyNumber, emergencyNumberProblem } from "../engine/options.js";
 import type { EvaluateOptions, TriageResult } from "../engine/result.js";
-import { issueLines } from "../messages/index.js";
+import { issueLines, message } from "../messages/index.js";
 import { getDefaultRuleset } from "../ruleset/builtin.js";
 import type { Ruleset } from "../ruleset/load.js";
 import { CancelledError, EXIT, UsageError, type CliIo } from "./io.js";
@@ -68,13 +68,13 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       return EXIT.internal;
     }
     if (error instanceof CancelledError) {
-      io.stderr.write("\nCancelled.\n");
+      io.stderr.write(`\n${message("cli.cancelled", {})}\n`);
       return EXIT.cancelled;
     }
     debug ||= io.env.NECK_TRIAGE_DEBUG === "1";
     const detail = error instanceof Error ? (debug ? (error.stack ?? error.message) : error.message) : String(error);
-    io.stderr.write(`neck-triage: internal error: ${detail}\n`);
-    if (!debug) io.stderr.write("Run again with --debug to see where it happened, and please report it.\n");
+    io.stderr.write(`${message("cli.internal-error", { detail })}\n`);
+    if (!debug) io.stderr.write(`${message("cli.debug-hint", {})}\n`);
     return EXIT.internal;
   }
 }
@@ -202,7 +202,7 @@ Examples:
         io.stdout.write(`${await webPolicy()}\n`);
         return;
       }
-      if (io.stdout.isTTY) throw new UsageError("neck-triage web: the page is HTML; send it to a file: neck-triage web > neck-triage.html");
+      if (io.stdout.isTTY) throw new UsageError(message("cli.web-to-terminal", {}));
       io.stdout.write(await webPage(ruleset, evaluateOptions));
     });
   program
@@ -214,7 +214,7 @@ Examples:
     .action(async (which: string, options: { ruleset?: string }) => {
       const { jsonSchemaFor, SCHEMA_KINDS } = await import("./json-schemas.js");
       const kind = SCHEMA_KINDS.find((known) => known === which);
-      if (kind === undefined) throw new UsageError(`schema: expected ${SCHEMA_KINDS.map((k) => JSON.stringify(k)).join(", ")}, got ${JSON.stringify(which)}`);
+      if (kind === undefined) throw new UsageError(message("cli.unknown-schema", { kinds: SCHEMA_KINDS, which }));
       const ruleset = await activeRuleset(options.ruleset ?? program.opts<MainOptions>().ruleset, io);
       io.stdout.write(`${JSON.stringify(jsonSchemaFor(kind, ruleset), null, 2)}\n`);
     });
@@ -225,7 +225,7 @@ const SCHEMA_HELP = '"answers" (the input), "result" (the output), "error" (a ba
 const RULESET_HELP = 'the ruleset: a built-in one by name ("default", "extended") or a ruleset JSON file (- reads stdin)';
 
 function refuseTwoReadersOfStdin(rulesetOption: string | undefined, otherReader: string): void {
-  if (rulesetOption === "-") throw new UsageError(`--ruleset -: ${otherReader} reads stdin too; give the ruleset as a file (e.g. --ruleset <(command))`);
+  if (rulesetOption === "-") throw new UsageError(message("cli.stdin-twice", { reader: otherReader }));
 }
 
 const BATCH_HELP = `
@@ -254,9 +254,7 @@ async function triageCommand(options: MainOptions, io: CliIo, ruleset: Ruleset):
     const accessible = accessibleMode(options.accessible, io.env);
     // Accessible prompts read typed lines, which a pipe can carry too; arrow-key menus need a terminal.
     if (!io.stdin.isTTY && !accessible) {
-      throw new UsageError(
-        "neck-triage: no terminal to ask the questions on; give the answers with --answers FILE (or --answers - to read JSON from stdin)",
-      );
+      throw new UsageError(message("cli.no-terminal", {}));
     }
     const { interview } = await import("./interview/start.js");
     const outcome = await interview(ruleset, io, evaluateOptions, { colorWanted: options.color, accessible });
@@ -269,7 +267,7 @@ async function triageCommand(options: MainOptions, io: CliIo, ruleset: Ruleset):
     const reportResult = evaluateOptions === dated || result.unanswered !== undefined ? result : evaluateValidAnswers(ruleset, report.answers, dated);
     await writeReport(io, options.report, { ...report, result: reportResult, now: io.now(), toolVersion: VERSION, ...undated });
     // Before the result, so that the result's last lines (what to do now) stay last on screen.
-    io.stderr.write(`The report is saved in ${oneLine(options.report)}.\n`);
+    io.stderr.write(`${message("cli.report-saved", { path: oneLine(options.report) })}\n`);
   }
   io.stdout.write(await formatResult(result, ruleset, format, io, { colorWanted: options.color, sources: options.sources === true, ...undated }));
   return options.exitCode && result.verdict === "see-a-professional" ? EXIT.referral : EXIT.ok;
@@ -277,7 +275,7 @@ async function triageCommand(options: MainOptions, io: CliIo, ruleset: Ruleset):
 
 function chooseFormat(options: MainOptions): Format {
   if (options.json && options.format !== undefined && options.format !== "json") {
-    throw new UsageError(`neck-triage: --json and --format ${options.format} disagree; use one of them`);
+    throw new UsageError(message("cli.format-conflict", { format: options.format }));
   }
   return options.json ? "json" : (options.format ?? "text");
 }
@@ -288,6 +286,6 @@ function emergencyNumberOption(options: MainOptions, io: CliIo): EvaluateOptions
   if (number === undefined) return {};
   const where = options.emergencyNumber !== undefined ? "--emergency-number" : "NECK_TRIAGE_EMERGENCY_NUMBER";
   const problem = emergencyNumberProblem(number);
-  if (problem !== undefined) throw new UsageError(`${where}: ${problem}`);
+  if (problem !== undefined) throw new UsageError(message("cli.option-value", { where, problem }));
   return { emergencyNumber: checkEmergencyNumber(number) };
 }

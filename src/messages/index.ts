@@ -1,9 +1,10 @@
-import { listedIssues, receivedOf, type Issue, type ListedIssue } from "../issues.js";
-import type { IssueCode, IssueParams } from "./codes.js";
+import { listedIssues, type Issue, type ListedIssue } from "../issues.js";
+import type { IssueCode, IssueParams, MessageCode, MessageParams } from "./codes.js";
+import { MESSAGE_WORDING } from "./en/cli.js";
 import { ISSUE_WORDING } from "./en/issues.js";
-import { counted, receivedText } from "./en/values.js";
+import { counted } from "./en/values.js";
 
-export type { Expected, IssueCode, IssueParams, Received, SchemaCheckCode, SchemaKeyProblem } from "./codes.js";
+export type { Expected, InputKind, IssueCode, IssueParams, MessageCode, MessageParams, Received, SchemaCheckCode, SchemaKeyProblem } from "./codes.js";
 export { expectedText } from "./en/values.js";
 
 /** The one way to make an issue: its message is made from its code and params, here. */
@@ -14,11 +15,6 @@ export function issue<C extends IssueCode>(path: string, code: C, params: IssueP
 /** The words for one code and its params. */
 export function issueMessage<C extends IssueCode>(code: C, params: IssueParams[C]): string {
   return (ISSUE_WORDING[code] as (params: IssueParams[C]) => string)(params);
-}
-
-/** A short, safe rendering of a value a person sent us, for "got …" in messages. */
-export function describeValue(value: unknown): string {
-  return receivedText(receivedOf(value));
 }
 
 /** "… and 59,950 more problems": the line that stands for the problems not listed. */
@@ -37,4 +33,9 @@ export function issueLines(issues: readonly ListedIssue[]): string[] {
 /** The first line of an AnswersError's or a RulesetError's message, above its issue lines. */
 export function invalidDocumentMessage(what: "answers" | "ruleset", issues: readonly ListedIssue[]): string {
   return [`invalid ${what}:`, ...issueLines(issues)].join("\n");
+}
+
+/** The words of a message that is not an issue (the command line's, a library argument's), from its code and params. */
+export function message<C extends MessageCode>(code: C, params: MessageParams[C]): string {
+  return (MESSAGE_WORDING[code] as (params: MessageParams[C]) => string)(params);
 }

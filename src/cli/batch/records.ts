@@ -5,7 +5,7 @@ import { isFhirInput } from "../../fhir/resource-type.js";
 import { fromQuestionnaireResponse, questionnaireResponseRecordId } from "../../fhir/response.js";
 import type { EvaluateOptions, TriageResult } from "../../engine/result.js";
 import { listedIssues, type ListedIssue } from "../../issues.js";
-import { issue } from "../../messages/index.js";
+import { issue, message } from "../../messages/index.js";
 import type { Ruleset } from "../../ruleset/load.js";
 import { isRecordId } from "../../answers/describe.js";
 import { duplicateKeys } from "../duplicate-keys.js";
@@ -26,7 +26,7 @@ export const MAX_LINE_BYTES = 1024 * 1024;
 /** One NDJSON line: parse, check, evaluate. Never throws for bad input; the record says what is wrong. */
 export function triageLine(ruleset: Ruleset, lineNumber: number, text: string | undefined, options: EvaluateOptions): LineOutcome {
   if (text === undefined) {
-    return failure(lineNumber, undefined, "line longer than 1 MiB; not read", [issue("(root)", "line.too-long", {})]);
+    return failure(lineNumber, undefined, message("batch.line-too-long", {}), [issue("(root)", "line.too-long", {})]);
   }
   let parsed: unknown;
   try {
@@ -44,7 +44,7 @@ export function triageLine(ruleset: Ruleset, lineNumber: number, text: string | 
     return failure(
       lineNumber,
       id,
-      "a field is given more than once",
+      message("batch.duplicate-field", {}),
       duplicates.map((path) => issue(path, "input.duplicate-key", {})),
     );
   }
@@ -53,8 +53,7 @@ export function triageLine(ruleset: Ruleset, lineNumber: number, text: string | 
     return { ok: true, result: evaluate(ruleset, parsed, options) };
   } catch (error) {
     if (!(error instanceof AnswersError)) throw error;
-    const count = error.issues.length;
-    return failure(lineNumber, id, `invalid answers: ${count.toLocaleString("en")} ${count === 1 ? "problem" : "problems"}`, error.issues);
+    return failure(lineNumber, id, message("batch.invalid-answers", { count: error.issues.length }), error.issues);
   }
 }
 
@@ -64,9 +63,9 @@ function lineFailure(line: number, problem: ListedIssue): LineOutcome {
   return failure(line, undefined, problem.message, [problem]);
 }
 
-function failure(line: number, id: string | number | undefined, message: string, issues: readonly ListedIssue[]): LineOutcome {
+function failure(line: number, id: string | number | undefined, said: string, issues: readonly ListedIssue[]): LineOutcome {
   const { listed, more } = listedIssues(issues);
-  const error = { message: more > 0 ? `${message}; the first ${listed.length} are listed` : message, issues: listed };
+  const error = { message: more > 0 ? message("batch.first-listed", { message: said, listed: listed.length }) : said, issues: listed };
   const record: ErrorRecord = id === undefined ? { line, error } : { line, id, error };
   return { ok: false, record, more };
 }
