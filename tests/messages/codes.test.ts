@@ -151,3 +151,12 @@ describe("the codes", () => {
     expect(source).toContain(`"${code}"`);
   });
 });
+
+describe("docs/issue-codes.md", () => {
+  const doc = readFileSync(join(import.meta.dirname, "../../docs/issue-codes.md"), "utf8");
+  const documented = [...doc.matchAll(/^\| `([a-z0-9.-]+)` \|/gm)].map((match) => match[1]);
+
+  it("lists every issue code, and no other", () => {
+    expect([...documented].sort()).toEqual(Object.keys(ISSUE_WORDING).sort());
+  });
+});

@@ -4,7 +4,7 @@ import { evaluateValidAnswers } from "../../engine/evaluate.js";
 import { isFhirInput } from "../../fhir/resource-type.js";
 import { fromQuestionnaireResponse, questionnaireResponseRecordId } from "../../fhir/response.js";
 import type { EvaluateOptions, TriageResult } from "../../engine/result.js";
-import { listedIssues, type ListedIssue } from "../../issues.js";
+import { listedIssues, type Issue } from "../../issues.js";
 import { issue, message } from "../../messages/index.js";
 import type { Ruleset } from "../../ruleset/load.js";
 import { isRecordId } from "../../answers/describe.js";
@@ -15,7 +15,14 @@ import { looksLikeUtf16 } from "../utf16.js";
 export interface ErrorRecord {
   line: number;
   id?: string | number;
-  error: { message: string; issues: ListedIssue[] };
+  error: { message: string; issues: RecordIssue[] };
+}
+
+/** An issue as an error record lists it: its path, its code and its message (params are the library's). */
+export interface RecordIssue {
+  path: string;
+  code: string;
+  message: string;
 }
 
 /** `more`: how many problems the record does not list (it lists the first ISSUE_LIMITS.listed). */
@@ -59,13 +66,14 @@ export function triageLine(ruleset: Ruleset, lineNumber: number, text: string | 
 
 /** The error record, listing the first problems; its message says how many were not listed. */
 /** A problem with the line as a whole: said once as the record's message, once as its one issue. */
-function lineFailure(line: number, problem: ListedIssue): LineOutcome {
+function lineFailure(line: number, problem: Issue): LineOutcome {
   return failure(line, undefined, problem.message, [problem]);
 }
 
-function failure(line: number, id: string | number | undefined, said: string, issues: readonly ListedIssue[]): LineOutcome {
+function failure(line: number, id: string | number | undefined, said: string, issues: readonly Issue[]): LineOutcome {
   const { listed, more } = listedIssues(issues);
-  const error = { message: more > 0 ? message("batch.first-listed", { message: said, listed: listed.length }) : said, issues: listed };
+  const recorded = listed.map(({ path, message: words }, i): RecordIssue => ({ path, code: issues[i]!.code, message: words }));
+  const error = { message: more > 0 ? message("batch.first-listed", { message: said, listed: listed.length }) : said, issues: recorded };
   const record: ErrorRecord = id === undefined ? { line, error } : { line, id, error };
   return { ok: false, record, more };
 }
