@@ -159,6 +159,11 @@ export interface MessageParams {
   "batch.first-listed": { message: string; listed: number };
   "batch.summary": { records: number; failedLines: readonly number[] };
   "batch.progress": { records: number; perSecond: number };
+  "interview.type-a-number": { count: number };
+  "interview.number-not-a-choice": { typed: string; count: number };
+  "interview.text-not-a-choice": { typed: string; count: number };
+  "interview.ambiguous-choice": { typed: string; numbers: number[] };
+  "interview.not-a-whole-number": { typed: string; min: number; max: number };
   "api.emergency-number": { value: string } | { received: Received; type: string };
   "api.emergency-number-option": { problem: string };
   "api.options-not-object": { received: Received };

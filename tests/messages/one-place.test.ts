@@ -47,7 +47,7 @@ function messagesWrittenIn(fileName: string, source: string): string[] {
     found.push(`${fileName}:${line + 1}: ${what}: ${node.getText(file).slice(0, 80)}`);
   };
   const visit = (node: ts.Node): void => {
-    if (ts.isPropertyAssignment(node) && node.name.getText(file) === "message" && hasWords(writtenText(node.initializer))) {
+    if (ts.isPropertyAssignment(node) && ["message", "problem"].includes(node.name.getText(file)) && hasWords(writtenText(node.initializer))) {
       report(node, "a message property");
     }
     if (ts.isNewExpression(node) && /Error$/.test(node.expression.getText(file)) && node.arguments?.some((arg) => hasWords(writtenText(arg)))) {
@@ -79,6 +79,7 @@ describe("every message a user sees comes from src/messages", () => {
   it.each([
     ["an issue written by hand", 'issues.push({ path: "fever", message: `expected ${allowed}, got ${got}` });'],
     ["a plain string message", 'const issue = { path: "(root)", message: "longer than 1 MiB" };'],
+    ["a problem's words", 'if (typed === "") return { problem: `Please type a number from 1 to ${n}.` };'],
     ["a usage error's words", 'throw new UsageError(`${name}: empty; expected one JSON object`);'],
     ["a type error's words", 'throw new TypeError("options: expected an object");'],
     ["words on stderr", 'io.stderr.write("\\nCancelled.\\n");'],

@@ -61,6 +61,11 @@ export const MESSAGE_WORDING: { readonly [C in MessageCode]: (params: MessagePar
     return `${counted(records, "record")}, ${counted(failedLines.length, "error")}: ${failedLines.length === 1 ? "line" : "lines"} ${shown}${more}`;
   },
   "batch.progress": ({ records, perSecond }) => `${count(records)} records, ${count(perSecond)}/s`,
+  "interview.type-a-number": ({ count: n }) => `Please type a number from 1 to ${n}.`,
+  "interview.number-not-a-choice": ({ typed, count: n }) => `${typed} is not one of the choices; type a number from 1 to ${n}.`,
+  "interview.text-not-a-choice": ({ typed, count: n }) => `"${typed}" is not one of the choices; type a number from 1 to ${n}.`,
+  "interview.ambiguous-choice": ({ typed, numbers }) => `"${typed}" could be ${numbers.join(" or ")}; type its number.`,
+  "interview.not-a-whole-number": ({ typed, min, max }) => `"${typed}" is not a whole number from ${min} to ${max}.`,
   "api.emergency-number": (p) => {
     const got = "value" in p ? JSON.stringify(p.value) : `${receivedText(p.received)} (${p.type}, not a string)`;
     return `expected a phone number such as 112, 911 or 999 (digits, spaces, + - ( ) # *), got ${got}`;
