@@ -13,7 +13,7 @@ export { checkEmergencyNumber } from "./engine/options.js";
 export { answersSchemaFor } from "./answers/schema.js";
 export type { Answers, AnswersZodSchema, RecordId } from "./answers/schema.js";
 export type { DefaultAnswers, YesNoUnsure } from "./answers/default-answers.js";
-export type { Issue } from "./issues.js";
+export type { Expected, Issue, IssueCode, IssueParams, Received } from "./issues.js";
 export type { Certainty, EvaluateOptions, Reason, Source, TriageResult, Verdict } from "./engine/result.js";
 export type { RuleUrgency, Urgency, RulesetDefinition } from "./ruleset/schema.js";
 export { toQuestionnaire } from "./fhir/questionnaire.js";

@@ -1,6 +1,23 @@
-/** One problem found in answers or a ruleset: where it is, and what is wrong there. */
-export interface Issue {
-  /** Dotted path to the offending value, e.g. `fever` or `rules.3.when.answer`; `(root)` for the whole document. */
+import type { IssueCode, IssueParams, Received } from "./messages/codes.js";
+
+export type { Expected, IssueCode, IssueParams, Received } from "./messages/codes.js";
+
+/**
+ * One problem found in answers or a ruleset: where it is, what is wrong there (a code and its data),
+ * and the same in words, made from the code and params by the messages module (`issue()` there).
+ */
+export type Issue = {
+  [C in IssueCode]: {
+    /** Dotted path to the offending value, e.g. `fever` or `rules.3.when.answer`; `(root)` for the whole document. */
+    path: string;
+    code: C;
+    params: IssueParams[C];
+    message: string;
+  };
+}[IssueCode];
+
+/** An issue as printed and as a batch error record lists it. */
+export interface ListedIssue {
   path: string;
   message: string;
 }
@@ -38,36 +55,23 @@ export function formatKey(key: string): string {
   return key.trim() === "" ? JSON.stringify(key) : shorten(key, ISSUE_LIMITS.key);
 }
 
-/** A short, safe rendering of a value a person sent us, for "got …" in messages. */
-export function describeValue(value: unknown): string {
-  if (value === undefined) return "nothing";
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "an array";
-  if (typeof value === "object") return "an object";
-  // JSON.stringify escapes C0 controls but leaves DEL and C1 (the one-byte CSI) raw: escape them too.
-  if (typeof value === "string") return JSON.stringify(shorten(value, ISSUE_LIMITS.quoted)).replace(/[\u007f-\u009f]/g, (c) => `\\u00${c.charCodeAt(0).toString(16)}`);
-  if (typeof value === "number" || typeof value === "boolean") return String(value);
-  return typeof value;
+/** A value a person sent us, as an issue's params hold it: its JSON type, and the value itself when it is a short string, a number or a boolean. */
+export function receivedOf(value: unknown): Received {
+  if (value === undefined) return { type: "undefined" };
+  if (value === null) return { type: "null" };
+  if (Array.isArray(value)) return { type: "array" };
+  if (typeof value === "object") return { type: "object" };
+  if (typeof value === "string") return { type: "string", value: shorten(value, ISSUE_LIMITS.quoted) };
+  if (typeof value === "number") return { type: "number", value };
+  if (typeof value === "boolean") return { type: "boolean", value };
+  return { type: typeof value as "bigint" | "symbol" | "function" };
 }
 
 /** The problems to print: the first `ISSUE_LIMITS.listed`, each path and message cut to its bound, and how many more there are. */
-export function listedIssues(issues: readonly Issue[]): { listed: Issue[]; more: number } {
+export function listedIssues(issues: readonly ListedIssue[]): { listed: ListedIssue[]; more: number } {
   const listed = issues.slice(0, ISSUE_LIMITS.listed).map((issue) => ({
     path: shorten(issue.path, ISSUE_LIMITS.path),
     message: shorten(issue.message, ISSUE_LIMITS.message),
   }));
   return { listed, more: issues.length - listed.length };
-}
-
-/** "… and 59,950 more problems": the line that stands for the problems not listed. */
-export function moreProblemsLine(more: number): string {
-  return `… and ${more.toLocaleString("en")} more ${more === 1 ? "problem" : "problems"}`;
-}
-
-/** One line per listed problem (`path: message`), then the count of the rest, if any. */
-export function issueLines(issues: readonly Issue[]): string[] {
-  const { listed, more } = listedIssues(issues);
-  const lines = listed.map((issue) => `${issue.path}: ${issue.message}`);
-  if (more > 0) lines.push(moreProblemsLine(more));
-  return lines;
 }

@@ -46,9 +46,20 @@ describe("library API", () => {
       }
     })();
     expect(error).toBeInstanceOf(AnswersError);
+    // Each issue: its path, its code and params (what a program reads), and its message (what a person reads).
     expect((error as AnswersError).issues).toEqual([
-      { path: "fever", message: 'expected "yes" | "no" | "unsure", got "maybe"' },
-      { path: "fevr", message: 'unknown field; did you mean "fever"?' },
+      {
+        path: "fever",
+        code: "answers.invalid-value",
+        params: { expected: { choices: ["yes", "no", "unsure"] }, received: { type: "string", value: "maybe" } },
+        message: 'expected "yes" | "no" | "unsure", got "maybe"',
+      },
+      {
+        path: "fevr",
+        code: "answers.unknown-field",
+        params: { suggestion: "fever", fields: defaultRuleset.questions.map((q) => q.id) },
+        message: 'unknown field; did you mean "fever"?',
+      },
     ]);
   });
 

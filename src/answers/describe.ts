@@ -1,4 +1,5 @@
-import { describeValue } from "../issues.js";
+import { receivedOf } from "../issues.js";
+import { expectedText, type Expected } from "../messages/index.js";
 import type { QuestionDefinition } from "../ruleset/schema.js";
 
 /** The optional record id echoed in the result, for matching records in batch. */
@@ -15,16 +16,17 @@ export function isRecordId(value: unknown): value is RecordId {
   return typeof value === "string" ? value.length <= ID_MAX_LENGTH : Number.isSafeInteger(value);
 }
 
-/** What is wrong with an id that `isRecordId` refuses, recommending a string for a number. */
-export function recordIdProblem(value: unknown): string {
-  const expected = `expected a string of at most ${ID_MAX_LENGTH} characters or an integer within ±${Number.MAX_SAFE_INTEGER}`;
-  if (typeof value !== "number") return `${expected}, got ${describeValue(value)}`;
-  return `${expected}, got ${describeValue(value)}: a number id outside that range, or with a fraction, cannot be echoed unchanged; give it as a string`;
+/** The params of the issue for an id that `isRecordId` refuses (its message recommends a string for a number). */
+export function recordIdParams(value: unknown) {
+  return { received: receivedOf(value), maxLength: ID_MAX_LENGTH, maxInteger: Number.MAX_SAFE_INTEGER };
 }
 
 /** What a question accepts, in the words error messages use: `"yes" | "no" | "unsure"`. */
 export function allowedValues(question: QuestionDefinition): string {
-  return question.type === "choice"
-    ? question.choices.map((choice) => JSON.stringify(choice.value)).join(" | ")
-    : `an integer ${question.min}–${question.max}`;
+  return expectedText(expectedOf(question));
+}
+
+/** What a question accepts, as an issue's params hold it: its choices, or its range. */
+export function expectedOf(question: QuestionDefinition): Expected {
+  return question.type === "choice" ? { choices: question.choices.map((choice) => choice.value) } : { min: question.min, max: question.max };
 }

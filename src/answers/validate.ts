@@ -1,11 +1,12 @@
 import type * as z from "zod";
 import { fieldsRead, type AnswerValues } from "../engine/conditions.js";
 import { FALSE } from "../engine/truth.js";
-import { describeValue, formatKey, type Issue } from "../issues.js";
+import { formatKey, receivedOf, type Issue } from "../issues.js";
+import { issue as newIssue } from "../messages/index.js";
 import type { Ruleset } from "../ruleset/load.js";
 import { valueAt } from "../zod-issues.js";
 import { AnswersError } from "./errors.js";
-import { allowedValues, recordIdProblem } from "./describe.js";
+import { expectedOf, recordIdParams } from "./describe.js";
 import { answersSchemaFor, type Answers } from "./schema.js";
 import { quickCheckAnswers } from "./fast-check.js";
 import { closestName } from "./suggest.js";
@@ -38,9 +39,8 @@ function missingFollowUps(ruleset: Ruleset, answers: Record<string, unknown>): I
     if (answers[question.id] !== undefined || askWhen(codes) === FALSE) continue;
     const because = ruleset.questions
       .filter((q) => fieldsRead(question.askWhen!).has(q.id))
-      .map((q) => `${q.id} is ${JSON.stringify(answers[q.id])}`)
-      .join(" and ");
-    issues.push({ path: question.id, message: `missing; needed because ${because}; expected ${allowedValues(question)}` });
+      .map((q) => ({ field: q.id, value: answers[q.id] as string | number }));
+    issues.push(newIssue(question.id, "answers.missing-follow-up", { because, expected: expectedOf(question) }));
   }
   return issues;
 }
@@ -59,34 +59,33 @@ function ownFields(input: unknown): unknown {
 
 function answersIssues(ruleset: Ruleset, input: unknown, zodIssues: readonly z.core.$ZodIssue[]): Issue[] {
   if (input === null || typeof input !== "object" || Array.isArray(input)) {
-    return [{ path: "(root)", message: `expected a JSON object with one field per question, got ${describeValue(input)}` }];
+    return [newIssue("(root)", "answers.not-an-object", { received: receivedOf(input) })];
   }
   const fields = ruleset.questions.map((question) => question.id);
   const issues: Issue[] = [];
   for (const issue of zodIssues) {
     if (issue.code === "unrecognized_keys") {
-      for (const key of issue.keys) issues.push({ path: formatKey(key), message: unknownFieldMessage(key, fields) });
+      for (const key of issue.keys) issues.push(unknownField(key, fields));
       continue;
     }
     const field = String(issue.path[0]);
     const value = valueAt(input, issue.path.slice(0, 1));
     const question = ruleset.questionsById.get(field);
     if (question === undefined) {
-      issues.push({ path: field, message: recordIdProblem(value) });
+      issues.push(newIssue(field, "answers.invalid-id", recordIdParams(value)));
       continue;
     }
-    const expected = allowedValues(question);
-    issues.push({
-      path: field,
-      message: value === undefined ? `missing; expected ${expected}` : `expected ${expected}, got ${describeValue(value)}`,
-    });
+    const expected = expectedOf(question);
+    issues.push(
+      value === undefined
+        ? newIssue(field, "answers.missing", { expected })
+        : newIssue(field, "answers.invalid-value", { expected, received: receivedOf(value) }),
+    );
   }
   return issues;
 }
 
-function unknownFieldMessage(key: string, fields: readonly string[]): string {
+function unknownField(key: string, fields: string[]): Issue {
   const suggestion = closestName(key, fields);
-  return suggestion
-    ? `unknown field; did you mean "${suggestion}"?`
-    : `unknown field; the fields are ${fields.join(", ")} and an optional id`;
+  return newIssue(formatKey(key), "answers.unknown-field", suggestion ? { suggestion, fields } : { fields });
 }

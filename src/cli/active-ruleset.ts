@@ -1,4 +1,5 @@
-import { listedIssues, moreProblemsLine } from "../issues.js";
+import { listedIssues } from "../issues.js";
+import { message, moreProblemsLine } from "../messages/index.js";
 import { RulesetError } from "../ruleset/errors.js";
 import { BUILTIN_RULESET_DOCUMENTS, getBuiltinRuleset } from "../ruleset/builtin.js";
 import type { Ruleset } from "../ruleset/load.js";
@@ -14,9 +15,7 @@ export async function activeRuleset(option: string | undefined, io: CliIo): Prom
   if (builtin) return builtin;
   const file = option as string;
   if (file !== "-" && !/[./\\]/.test(file)) {
-    throw new UsageError(
-      `--ruleset: no built-in ruleset "${file}"; built-in: ${Object.keys(BUILTIN_RULESET_DOCUMENTS).join(", ")}, or give a ruleset file (.json)`,
-    );
+    throw new UsageError(message("cli.unknown-ruleset", { name: file, builtin: Object.keys(BUILTIN_RULESET_DOCUMENTS) }));
   }
   const document = await readJsonInput(io, file, "ruleset");
   const { loadRuleset } = await import("../ruleset/load.js");

@@ -1,6 +1,7 @@
 import { checkEmergencyNumber, emergencyNumberProblem } from "../engine/options.js";
 import type { EvaluateOptions } from "../engine/result.js";
 import { UsageError, type CliIo } from "./io.js";
+import { message } from "../messages/index.js";
 
 /** The evaluate options for `--emergency-number` (or, without it, env NECK_TRIAGE_EMERGENCY_NUMBER), checked: a bad number is exit 2. */
 export function emergencyNumberChosen(given: string | undefined, io: CliIo): EvaluateOptions {
@@ -9,6 +10,6 @@ export function emergencyNumberChosen(given: string | undefined, io: CliIo): Eva
   if (number === undefined) return {};
   const where = given !== undefined ? "--emergency-number" : "NECK_TRIAGE_EMERGENCY_NUMBER";
   const problem = emergencyNumberProblem(number);
-  if (problem !== undefined) throw new UsageError(`${where}: ${problem}`);
+  if (problem !== undefined) throw new UsageError(message("cli.option-value", { where, problem }));
   return { emergencyNumber: checkEmergencyNumber(number) };
 }

@@ -1,6 +1,7 @@
 import { createReadStream } from "node:fs";
 import { getSystemErrorMap } from "node:util";
 import { writeFile } from "node:fs/promises";
+import { message } from "../messages/index.js";
 import { run } from "./run.js";
 import { EXIT_INTERNAL_ERROR, EXIT_OK } from "./exit-codes.js";
 
@@ -28,7 +29,7 @@ export async function main(): Promise<void> {
 function endOnOutputError(stream: NodeJS.WriteStream, error: NodeJS.ErrnoException): never {
   if (error.code === "EPIPE") process.exit(process.exitCode ?? EXIT_OK);
   // When stderr itself cannot be written, there is nowhere left to say so.
-  if (stream !== process.stderr) process.stderr.write(`neck-triage: cannot write output: ${reasonInWords(error)}\n`);
+  if (stream !== process.stderr) process.stderr.write(`${message("cli.cannot-write-output", { reason: reasonInWords(error) })}\n`);
   process.exit(EXIT_INTERNAL_ERROR);
 }
 

@@ -1,5 +1,6 @@
 import type { Command } from "commander";
 import { closestName } from "../answers/suggest.js";
+import { message } from "../messages/index.js";
 import { UsageError } from "./io.js";
 
 /** Options of the main command that mean the same for every command, or nothing to it. */
@@ -19,22 +20,20 @@ export function applyRootOptions(root: Command, command: Command): void {
     const own = command.options.find((o) => o.attributeName() === key);
     const value: unknown = root.getOptionValue(key);
     if (!own) {
-      problems.push(`${option.long}: not an option of "neck-triage ${command.name()}"; see neck-triage help ${command.name()}`);
+      problems.push(message("cli.not-an-option-of", { option: option.long!, command: command.name() }));
     } else if (own.argChoices && !own.argChoices.includes(String(value))) {
-      problems.push(`${option.long}: "neck-triage ${command.name()}" takes ${own.argChoices.join(" or ")}, got ${JSON.stringify(value)}`);
+      problems.push(message("cli.option-choices", { option: option.long!, command: command.name(), choices: own.argChoices, value }));
     } else if (command.getOptionValueSource(key) !== "cli") {
       command.setOptionValueWithSource(key, value, "cli");
     }
   }
-  if (problems.length > 0) throw new UsageError(problems.map((line) => `neck-triage: ${line}`));
+  if (problems.length > 0) throw new UsageError(problems);
 }
 
 /** "neck-triage rulse" and "neck-triage help rulse": name what was typed and the command meant, if any. */
 export function unknownCommandProblem(typed: string, root: Command, asHelpTopic: boolean): string {
-  if (!asHelpTopic && /[./\\]/.test(typed)) return `neck-triage: unexpected argument ${JSON.stringify(typed)}; to evaluate a file of answers: neck-triage --answers ${typed}`;
+  if (!asHelpTopic && /[./\\]/.test(typed)) return message("cli.unexpected-argument", { typed });
   const names = root.commands.map((c) => c.name()).filter((name) => name !== "help");
   const guess = closestName(typed, names);
-  const what = asHelpTopic ? `no help topic ${JSON.stringify(typed)}` : `unknown command ${JSON.stringify(typed)}`;
-  const hint = guess === undefined ? "" : `; did you mean ${JSON.stringify(guess)}?`;
-  return `neck-triage: ${what}${hint} (commands: ${names.join(", ")}; neck-triage --help for the options)`;
+  return message("cli.unknown-command", guess === undefined ? { typed, helpTopic: asHelpTopic, commands: names } : { typed, helpTopic: asHelpTopic, guess, commands: names });
 }

@@ -1,6 +1,6 @@
 import { CommanderError } from "commander";
 import { AnswersError } from "../answers/errors.js";
-import { issueLines } from "../issues.js";
+import { issueLines, message } from "../messages/index.js";
 import { getDefaultRuleset } from "../ruleset/builtin.js";
 import type { Ruleset } from "../ruleset/load.js";
 import { activeRuleset } from "./active-ruleset.js";
@@ -66,13 +66,13 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       return EXIT_INTERNAL_ERROR;
     }
     if (error instanceof CancelledError) {
-      io.stderr.write("\nCancelled.\n");
+      io.stderr.write(`\n${message("cli.cancelled", {})}\n`);
       return EXIT_CANCELLED;
     }
     debug ||= io.env.NECK_TRIAGE_DEBUG === "1";
     const detail = error instanceof Error ? (debug ? (error.stack ?? error.message) : error.message) : String(error);
-    io.stderr.write(`neck-triage: internal error: ${detail}\n`);
-    if (!debug) io.stderr.write("Run again with --debug to see where it happened, and please report it.\n");
+    io.stderr.write(`${message("cli.internal-error", { detail })}\n`);
+    if (!debug) io.stderr.write(`${message("cli.debug-hint", {})}\n`);
     return EXIT_INTERNAL_ERROR;
   }
 }

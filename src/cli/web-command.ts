@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import type { EvaluateOptions } from "../engine/result.js";
 import type { Ruleset } from "../ruleset/load.js";
+import { message } from "../messages/index.js";
 import { pageData } from "../web/page-data.js";
 import { pageHtml, pagePolicy, type PageAssets } from "../web/page-html.js";
 
@@ -12,7 +13,7 @@ async function pageAssets(): Promise<PageAssets> {
   try {
     return JSON.parse(await readFile(ASSETS, "utf8")) as PageAssets;
   } catch (error) {
-    throw new Error(`the web page's script is missing (${ASSETS.pathname}); run npm run build`, { cause: error });
+    throw new Error(message("cli.web-script-missing", { path: ASSETS.pathname }), { cause: error });
   }
 }
 

@@ -1,15 +1,17 @@
+import { message } from "../messages/index.js";
+
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** Milliseconds since 1970 of a calendar date "2026-11-26" (at 00:00 UTC); throws on anything else. */
 export function checkCalendarDate(date: unknown): number {
-  if (typeof date !== "string") throw new TypeError(`today: expected a calendar date such as "2026-11-26", got ${typeof date}`);
+  if (typeof date !== "string") throw new TypeError(message("api.today-not-text", { type: typeof date }));
   return parseIsoDate(date);
 }
 
 function parseIsoDate(date: string): number {
   const match = ISO_DATE.exec(date);
   const time = match ? Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])) : Number.NaN;
-  if (!match || new Date(time).getUTCDate() !== Number(match[3])) throw new RangeError(`today: expected a calendar date such as 2026-11-26, got ${JSON.stringify(date)}`);
+  if (!match || new Date(time).getUTCDate() !== Number(match[3])) throw new RangeError(message("api.today-not-date", { value: date }));
   return time;
 }
 

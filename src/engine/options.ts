@@ -1,4 +1,5 @@
-import { describeValue } from "../issues.js";
+import { receivedOf } from "../issues.js";
+import { message } from "../messages/index.js";
 import { checkCalendarDate } from "./calendar.js";
 import type { EvaluateOptions } from "./result.js";
 
@@ -13,8 +14,7 @@ const OPTION_NAMES: readonly string[] = ["emergencyNumber", "today"];
  */
 export function emergencyNumberProblem(value: unknown): string | undefined {
   if (typeof value === "string" && PHONE_NUMBER.test(value.trim())) return undefined;
-  const got = typeof value === "string" ? JSON.stringify(value) : `${describeValue(value)} (${value === null ? "null" : typeof value}, not a string)`;
-  return `expected a phone number such as 112, 911 or 999 (digits, spaces, + - ( ) # *), got ${got}`;
+  return message("api.emergency-number", typeof value === "string" ? { value } : { received: receivedOf(value), type: value === null ? "null" : typeof value });
 }
 
 /**
@@ -24,7 +24,8 @@ export function emergencyNumberProblem(value: unknown): string | undefined {
 export function checkEmergencyNumber(value: unknown): string {
   const problem = emergencyNumberProblem(value);
   if (problem === undefined) return (value as string).trim();
-  throw typeof value === "string" ? new RangeError(`emergencyNumber: ${problem}`) : new TypeError(`emergencyNumber: ${problem}`);
+  const said = message("api.emergency-number-option", { problem });
+  throw typeof value === "string" ? new RangeError(said) : new TypeError(said);
 }
 
 /**
@@ -34,10 +35,10 @@ export function checkEmergencyNumber(value: unknown): string {
 export function checkEvaluateOptions(options: unknown): EvaluateOptions | undefined {
   if (options === undefined) return undefined;
   if (options === null || typeof options !== "object" || Array.isArray(options)) {
-    throw new TypeError(`options: expected an object such as { emergencyNumber: "112" }, got ${describeValue(options)}`);
+    throw new TypeError(message("api.options-not-object", { received: receivedOf(options) }));
   }
   for (const key of Object.keys(options)) {
-    if (!OPTION_NAMES.includes(key)) throw new TypeError(`options: unknown option ${JSON.stringify(key)}; the options are ${OPTION_NAMES.join(", ")}`);
+    if (!OPTION_NAMES.includes(key)) throw new TypeError(message("api.unknown-option", { option: key, options: OPTION_NAMES }));
   }
   const { today } = options as EvaluateOptions;
   if (today !== undefined) checkCalendarDate(today);

@@ -1,4 +1,5 @@
-import { formatPath, type Issue } from "../issues.js";
+import { formatPath } from "../issues.js";
+import { issue, type IssueCode, type IssueParams } from "../messages/index.js";
 import { RulesetError } from "../ruleset/errors.js";
 import type { Ruleset } from "../ruleset/load.js";
 import type { ChoiceQuestionDefinition, ConditionDefinition, QuestionDefinition } from "../ruleset/schema.js";
@@ -24,12 +25,12 @@ export function enableWhenFor(
   const condition = question.askWhen;
   if (condition === undefined) return {};
   const path: Path = ["questions", questionIndex, "askWhen"];
-  const fail = (at: Path, message: string): never => {
-    const issue: Issue = { path: formatPath(at), message: `cannot be written as a FHIR R4 enableWhen: ${message}` };
-    throw new RulesetError([issue]);
+  const fail: Fail = (at, code, params) => {
+    const problem = issue(formatPath(at), code, params);
+    throw new RulesetError([problem]);
   };
   const leaf = (child: ConditionDefinition, at: Path): Leaf => {
-    if ("all" in child || "any" in child) return fail(at, "a nested all/any");
+    if ("all" in child || "any" in child) return fail(at, "fhir.enable-when-nested", {});
     return child;
   };
 
@@ -52,7 +53,7 @@ function withBehavior(
   return enableWhen.length > 1 ? { enableWhen, enableBehavior: behavior } : { enableWhen };
 }
 
-type Fail = (at: Path, message: string) => never;
+type Fail = <C extends Extract<IssueCode, `fhir.enable-when-${string}`>>(at: Path, code: C, params: IssueParams[C]) => never;
 
 /** The choices for which a choice condition is above 0: those it names, and the unknown one. */
 function enablingChoices(question: ChoiceQuestionDefinition, condition: Leaf): string[] {
@@ -63,8 +64,8 @@ function enablingChoices(question: ChoiceQuestionDefinition, condition: Leaf): s
 
 function choiceQuestionOf(ruleset: Ruleset, condition: Leaf, at: Path, fail: Fail): ChoiceQuestionDefinition {
   const read = ruleset.questionsById.get(condition.answer);
-  if (read === undefined) return fail([...at, "answer"], `unknown question "${condition.answer}"`);
-  if (read.type !== "choice") return fail([...at, "answer"], `"${read.id}" is not a choice question`);
+  if (read === undefined) return fail([...at, "answer"], "fhir.enable-when-unknown-question", { question: condition.answer });
+  if (read.type !== "choice") return fail([...at, "answer"], "fhir.enable-when-not-choice", { question: read.id });
   return read;
 }
 
@@ -92,7 +93,7 @@ function conjunction(ruleset: Ruleset, condition: Leaf, at: Path, fail: Fail): Q
   if (enabling.length === 1) return alternatives(ruleset, condition, at, fail);
   const others = question.choices.map((choice) => choice.value).filter((value) => !enabling.includes(value));
   if (others.length !== 1) {
-    return fail(at, "an unsure answer also enables this part, and enableWhen cannot nest an or inside an and");
+    return fail(at, "fhir.enable-when-unsure-in-and", {});
   }
   return [
     { question: question.id, operator: "exists", answerBoolean: true },

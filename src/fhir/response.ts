@@ -1,9 +1,10 @@
 import { AnswersError } from "../answers/errors.js";
-import { allowedValues, ID_MAX_LENGTH, type RecordId } from "../answers/describe.js";
+import { expectedOf, ID_MAX_LENGTH, type RecordId } from "../answers/describe.js";
 import type { Answers } from "../answers/schema.js";
 import { closestName } from "../answers/suggest.js";
 import { validateAnswers } from "../answers/validate.js";
-import { describeValue, type Issue } from "../issues.js";
+import { receivedOf, type Issue } from "../issues.js";
+import { issue } from "../messages/index.js";
 import { assertRuleset, type Ruleset } from "../ruleset/compile.js";
 import type { QuestionDefinition } from "../ruleset/schema.js";
 import { ANSWER_CODE_SYSTEM, questionnaireCanonical, questionnaireUrl } from "./canonical.js";
@@ -24,18 +25,17 @@ type Json = Record<string, unknown>;
 export function fromQuestionnaireResponse(ruleset: Ruleset, resource: unknown): Answers {
   assertRuleset(ruleset, "fromQuestionnaireResponse");
   if (!isObject(resource)) {
-    throw new AnswersError([{ path: "(root)", message: `expected a FHIR QuestionnaireResponse (a JSON object), got ${describeValue(resource)}` }]);
+    throw new AnswersError([issue("(root)", "fhir.not-a-response", { received: receivedOf(resource) })]);
   }
   if (resource.resourceType !== "QuestionnaireResponse") {
-    throw new AnswersError([{ path: "resourceType", message: `expected "QuestionnaireResponse", got ${describeValue(resource.resourceType)}` }]);
+    throw new AnswersError([issue("resourceType", "fhir.wrong-resource-type", { received: receivedOf(resource.resourceType) })]);
   }
   const questionnaireIssue = checkQuestionnaire(ruleset, resource.questionnaire);
   if (questionnaireIssue) throw new AnswersError([questionnaireIssue]);
 
   const issues: Issue[] = [];
   if (typeof resource.status !== "string" || !FINAL_STATUSES.includes(resource.status)) {
-    const got = describeValue(resource.status);
-    issues.push({ path: "status", message: `expected "completed" or "amended" (a finished response), got ${got}` });
+    issues.push(issue("status", "fhir.unfinished", { received: receivedOf(resource.status) }));
   }
   const id = readRecordId(resource, issues);
   const given = readItems(ruleset, resource.item, issues);
@@ -61,19 +61,11 @@ function checkQuestionnaire(ruleset: Ruleset, named: unknown): Issue | undefined
   const expected = questionnaireCanonical(ruleset);
   if (named === expected) return undefined;
   if (typeof named !== "string") {
-    return { path: "questionnaire", message: `expected "${expected}", got ${describeValue(named)}` };
+    return issue("questionnaire", "fhir.questionnaire-not-text", { expected, received: receivedOf(named) });
   }
   const [url, version] = named.split("|");
-  const what =
-    url === questionnaireUrl(ruleset)
-      ? version === undefined
-        ? "names no version of this ruleset's Questionnaire"
-        : `answers version ${version} of this ruleset's Questionnaire`
-      : "answers another Questionnaire";
-  return {
-    path: "questionnaire",
-    message: `${what}: it names "${named}", but ruleset ${ruleset.id} ${ruleset.version} scores only "${expected}"`,
-  };
+  const which = { named, expected, rulesetId: ruleset.id, rulesetVersion: ruleset.version, sameUrl: url === questionnaireUrl(ruleset) };
+  return issue("questionnaire", "fhir.other-questionnaire", version === undefined ? which : { ...which, version });
 }
 
 function readRecordId(resource: Json, issues: Issue[]): RecordId | undefined {
@@ -81,7 +73,7 @@ function readRecordId(resource: Json, issues: Issue[]): RecordId | undefined {
   let id: unknown = resource.id;
   if (id === undefined && resource.identifier !== undefined) {
     if (!isObject(resource.identifier)) {
-      issues.push({ path: "identifier", message: `expected one Identifier (an object), got ${describeValue(resource.identifier)}` });
+      issues.push(issue("identifier", "fhir.identifier-not-object", { received: receivedOf(resource.identifier) }));
       return undefined;
     }
     path = "identifier.value";
@@ -89,7 +81,7 @@ function readRecordId(resource: Json, issues: Issue[]): RecordId | undefined {
   }
   if (id === undefined) return undefined;
   if (typeof id !== "string" || id.length > ID_MAX_LENGTH) {
-    issues.push({ path, message: `expected a string of at most ${ID_MAX_LENGTH} characters, got ${describeValue(id)}` });
+    issues.push(issue(path, "fhir.invalid-id", { maxLength: ID_MAX_LENGTH, received: receivedOf(id) }));
     return undefined;
   }
   return id;
@@ -106,7 +98,7 @@ function readItems(ruleset: Ruleset, items: unknown, issues: Issue[]): GivenAnsw
   const invalid = new Set<string>();
   if (items === undefined) return { values, invalid };
   if (!Array.isArray(items)) {
-    issues.push({ path: "item", message: `expected an array of items, got ${describeValue(items)}` });
+    issues.push(issue("item", "fhir.items-not-array", { received: receivedOf(items) }));
     for (const question of ruleset.questions) invalid.add(question.id);
     return { values, invalid };
   }
@@ -114,22 +106,22 @@ function readItems(ruleset: Ruleset, items: unknown, issues: Issue[]): GivenAnsw
   items.forEach((item: unknown, i) => {
     const path = `item[${i}]`;
     if (!isObject(item)) {
-      issues.push({ path, message: `expected an item (an object), got ${describeValue(item)}` });
+      issues.push(issue(path, "fhir.item-not-object", { received: receivedOf(item) }));
       return;
     }
     const linkId = item.linkId;
     if (typeof linkId !== "string") {
-      issues.push({ path: `${path}.linkId`, message: `expected the linkId of a question, got ${describeValue(linkId)}` });
+      issues.push(issue(`${path}.linkId`, "fhir.link-id-not-text", { received: receivedOf(linkId) }));
       return;
     }
     const question = ruleset.questionsById.get(linkId);
     if (question === undefined) {
-      if (!isDisplayItem(ruleset, item, linkId)) issues.push({ path: `${path}.linkId`, message: unknownItemMessage(ruleset, linkId) });
+      if (!isDisplayItem(ruleset, item, linkId)) issues.push(unknownItem(ruleset, `${path}.linkId`, linkId));
       return;
     }
     const earlier = seen.get(linkId);
     if (earlier !== undefined) {
-      issues.push({ path: `${path}.linkId`, message: `"${linkId}" is answered more than once (also item[${earlier}])` });
+      issues.push(issue(`${path}.linkId`, "fhir.answered-twice", { linkId, earlier }));
       invalid.add(linkId);
       values.delete(linkId);
       return;
@@ -151,29 +143,28 @@ function readAnswer(ruleset: Ruleset, question: QuestionDefinition, item: Json, 
   const nested = [...childItems(item.item, `${path}.item`)];
   const answers = item.answer;
   if (answers !== undefined && !Array.isArray(answers)) {
-    issues.push({ path: `${path}.answer`, message: `expected an array of answers, got ${describeValue(answers)}` });
+    issues.push(issue(`${path}.answer`, "fhir.answers-not-array", { received: receivedOf(answers) }));
   } else if (answers !== undefined && answers.length > 1) {
-    issues.push({ path: `${path}.answer`, message: `expected one answer, got ${answers.length}` });
+    issues.push(issue(`${path}.answer`, "fhir.several-answers", { count: answers.length }));
   }
   const answer: unknown = Array.isArray(answers) ? answers[0] : undefined;
   const answerPath = `${path}.answer[0]`;
   if (isObject(answer)) nested.push(...childItems(answer.item, `${answerPath}.item`));
   for (const child of nested) {
     if (!isObject(child.item) || child.item.linkId !== helpLinkId(question.id) || child.item.answer !== undefined) {
-      issues.push({ path: child.path, message: `unexpected nested item; "${question.id}" takes a single ${question.type === "choice" ? "valueCoding" : "valueInteger"}` });
+      issues.push(issue(child.path, "fhir.nested-item", { question: question.id, valueKey: question.type === "choice" ? "valueCoding" : "valueInteger" }));
     }
   }
   if (issues.length > before) return undefined;
   if (answer === undefined) return null;
   if (!isObject(answer)) {
-    issues.push({ path: answerPath, message: `expected an answer (an object), got ${describeValue(answer)}` });
+    issues.push(issue(answerPath, "fhir.answer-not-object", { received: receivedOf(answer) }));
     return undefined;
   }
   const valueKeys = Object.keys(answer).filter((key) => key.startsWith("value"));
   const expectedKey = question.type === "choice" ? "valueCoding" : "valueInteger";
   if (valueKeys.length !== 1 || valueKeys[0] !== expectedKey) {
-    const got = valueKeys.length === 0 ? "no value" : valueKeys.join(", ");
-    issues.push({ path: answerPath, message: `expected ${expectedKey} (${allowedValues(question)}), got ${got}` });
+    issues.push(issue(answerPath, "fhir.wrong-value-key", { valueKey: expectedKey, expected: expectedOf(question), valueKeys }));
     return undefined;
   }
   return question.type === "choice"
@@ -188,17 +179,17 @@ function readCoding(
   issues: Issue[],
 ): string | undefined {
   if (!isObject(coding)) {
-    issues.push({ path, message: `expected a Coding (an object), got ${describeValue(coding)}` });
+    issues.push(issue(path, "fhir.coding-not-object", { received: receivedOf(coding) }));
     return undefined;
   }
   let ok = true;
   if (coding.system !== ANSWER_CODE_SYSTEM) {
-    issues.push({ path: `${path}.system`, message: `expected "${ANSWER_CODE_SYSTEM}", got ${describeValue(coding.system)}` });
+    issues.push(issue(`${path}.system`, "fhir.wrong-system", { system: ANSWER_CODE_SYSTEM, received: receivedOf(coding.system) }));
     ok = false;
   }
   const code = coding.code;
   if (typeof code !== "string" || !question.choices.some((choice) => choice.value === code)) {
-    issues.push({ path: `${path}.code`, message: `expected ${allowedValues(question)}, got ${describeValue(code)}` });
+    issues.push(issue(`${path}.code`, "answers.invalid-value", { expected: expectedOf(question), received: receivedOf(code) }));
     ok = false;
   }
   return ok ? (code as string) : undefined;
@@ -211,7 +202,7 @@ function readInteger(
   issues: Issue[],
 ): number | undefined {
   if (typeof value === "number" && Number.isInteger(value) && value >= question.min && value <= question.max) return value;
-  issues.push({ path, message: `expected ${allowedValues(question)}, got ${describeValue(value)}` });
+  issues.push(issue(path, "answers.invalid-value", { expected: expectedOf(question), received: receivedOf(value) }));
   return undefined;
 }
 
@@ -220,7 +211,7 @@ function readInteger(
  * empty, and validateAnswers says whether it was needed; any other is missing.
  */
 function fillUnanswered(question: QuestionDefinition, issues: Issue[]): void {
-  if (question.askWhen === undefined) issues.push({ path: question.id, message: `missing; expected ${allowedValues(question)}` });
+  if (question.askWhen === undefined) issues.push(issue(question.id, "answers.missing", { expected: expectedOf(question) }));
 }
 
 function* childItems(items: unknown, path: string): Generator<{ item: unknown; path: string }> {
@@ -237,12 +228,10 @@ function isDisplayItem(ruleset: Ruleset, item: Json, linkId: string): boolean {
   return item.answer === undefined && item.item === undefined && ruleset.questions.some((q) => helpLinkId(q.id) === linkId);
 }
 
-function unknownItemMessage(ruleset: Ruleset, linkId: string): string {
+function unknownItem(ruleset: Ruleset, path: string, linkId: string): Issue {
   const linkIds = ruleset.questions.map((question) => question.id);
   const suggestion = closestName(linkId, linkIds);
-  return suggestion
-    ? `unknown item "${linkId}"; did you mean "${suggestion}"?`
-    : `unknown item "${linkId}"; the Questionnaire's items are ${linkIds.join(", ")}`;
+  return issue(path, "fhir.unknown-item", suggestion ? { linkId, suggestion, linkIds } : { linkId, linkIds });
 }
 
 function isObject(value: unknown): value is Json {

@@ -8,7 +8,8 @@ import {
   type IndexedQuestion,
   NOT_ANSWERED,
 } from "../engine/conditions.js";
-import { describeValue } from "../issues.js";
+import { receivedOf } from "../issues.js";
+import { message } from "../messages/index.js";
 import { rulesetDigest } from "./digest.js";
 import type { QuestionDefinition, RuleDefinition, RulesetDefinition, SourceDefinition } from "./schema.js";
 import { RULE_URGENCIES, type RuleUrgency } from "./urgency.js";
@@ -78,8 +79,7 @@ const compiledRulesets = new WeakSet<object>();
 export function assertRuleset(value: unknown, caller: string): asserts value is Ruleset {
   if (typeof value === "object" && value !== null && compiledRulesets.has(value)) return;
   const looksLikeDocument = typeof value === "object" && value !== null && "rules" in value && "questions" in value;
-  const got = looksLikeDocument ? "a ruleset document; pass it to loadRuleset() first" : `${describeValue(value)}`;
-  throw new TypeError(`${caller}: expected a ruleset from loadRuleset() or a built-in one (defaultRuleset, extendedRuleset), got ${got}`);
+  throw new TypeError(message("api.not-a-ruleset", { caller, document: looksLikeDocument, received: receivedOf(value) }));
 }
 
 /**

@@ -1,10 +1,11 @@
-import { issueLines, type Issue } from "../issues.js";
+import type { Issue } from "../issues.js";
+import { invalidDocumentMessage } from "../messages/index.js";
 
 /** Thrown by `loadRuleset` when a ruleset document is not valid; `issues` lists every problem. */
 export class RulesetError extends Error {
   readonly issues: readonly Issue[];
   constructor(issues: readonly Issue[]) {
-    super(`invalid ruleset:\n${issueLines(issues).join("\n")}`);
+    super(invalidDocumentMessage("ruleset", issues));
     this.name = "RulesetError";
     this.issues = issues;
   }

@@ -1,5 +1,6 @@
 import defaultDocument from "../../rules/default.json" with { type: "json" };
 import type { Issue } from "../issues.js";
+import { issue } from "../messages/index.js";
 import type { RulesetDefinition, RulesetExtension } from "./schema.js";
 
 const BASES: Readonly<Record<RulesetExtension["extends"], unknown>> = { default: defaultDocument };
@@ -25,7 +26,7 @@ export function resolveExtension(extension: RulesetExtension): { definition: Rul
     if (text !== undefined) definition[key] = text;
   }
   for (const [key, source] of Object.entries(addSources)) {
-    if (Object.hasOwn(definition.sources, key)) issues.push({ path: `addSources.${key}`, message: `"${key}" is already a source of ${extension.extends}` });
+    if (Object.hasOwn(definition.sources, key)) issues.push(issue(`addSources.${key}`, "ruleset.source-exists", { source: key, base: extension.extends }));
     else definition.sources[key] = source;
   }
   addQuestions.forEach(({ after, question }, i) =>
@@ -42,6 +43,6 @@ function insertAfter<T>(list: T[], entry: T, after: string | undefined, idOf: (e
     return;
   }
   const index = list.findIndex((existing) => idOf(existing) === after);
-  if (index === -1) issues.push({ path, message: `nothing called "${after}" to add this after; known: ${list.map(idOf).join(", ")}` });
+  if (index === -1) issues.push(issue(path, "ruleset.after-unknown", { after, known: list.map(idOf) }));
   else list.splice(index + 1, 0, entry);
 }

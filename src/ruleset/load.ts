@@ -1,5 +1,6 @@
 import { formatPath, type Issue } from "../issues.js";
-import { describeZodIssue } from "../zod-issues.js";
+import { issue } from "../messages/index.js";
+import { issueFromZod } from "./schema-issues.js";
 import { getBuiltinRuleset } from "./builtin.js";
 import { compileValidatedRuleset, type Ruleset } from "./compile.js";
 import { loneSurrogatePath } from "./digest.js";
@@ -20,28 +21,28 @@ export { urgencyRank, type CompiledPart, type CompiledRule, type Ruleset } from 
 export function loadRuleset(document: unknown): Ruleset {
   const tooDeep = pathNestedDeeperThan(document, MAX_RULESET_DEPTH);
   if (tooDeep) {
-    throw new RulesetError([{ path: formatPath(tooDeep), message: `nested more than ${MAX_RULESET_DEPTH} levels deep (or in a loop); a ruleset needs far fewer` }]);
+    throw new RulesetError([issue(formatPath(tooDeep), "ruleset.too-deep", { maxDepth: MAX_RULESET_DEPTH })]);
   }
   if (valueCount(document, MAX_RULESET_VALUES) > MAX_RULESET_VALUES) {
-    throw new RulesetError([{ path: "(root)", message: `holds more than ${MAX_RULESET_VALUES.toLocaleString("en")} values; a ruleset needs far fewer` }]);
+    throw new RulesetError([issue("(root)", "ruleset.too-many-values", { maxValues: MAX_RULESET_VALUES })]);
   }
   if (isExtension(document)) return loadRuleset(resolvedExtension(document));
   // jitless: one parse per load, so compiling a parser would cost more than it saves.
   const parsed = RulesetDefinitionSchema.safeParse(document, { jitless: true });
   if (!parsed.success) {
-    const issues = parsed.error.issues.map((issue): Issue => ({ path: formatPath(issue.path), message: describeZodIssue(issue, document) }));
+    const issues = parsed.error.issues.map((zodIssue) => issueFromZod(zodIssue, document));
     throw new RulesetError([...issues, ...referenceIssuesOfInvalidDocument(document, issues)]);
   }
   const definition = parsed.data;
   const problems = checkReferences(definition);
   const unpaired = loneSurrogatePath(definition);
-  if (unpaired) problems.push({ path: formatPath(unpaired), message: "holds a lone UTF-16 surrogate, which is not text; remove it" });
+  if (unpaired) problems.push(issue(formatPath(unpaired), "ruleset.lone-surrogate", {}));
   if (problems.length > 0) throw new RulesetError(problems);
   const ruleset = compileValidatedRuleset(definition);
   const builtin = getBuiltinRuleset(ruleset.id);
   if (builtin !== undefined && builtin.digest !== ruleset.digest) {
     // Else an edited copy of a built-in ruleset would pass itself off as the original in every result.
-    throw new RulesetError([{ path: "id", message: `the id "${ruleset.id}" belongs to the built-in ruleset; give yours its own id` }]);
+    throw new RulesetError([issue("id", "ruleset.builtin-id", { id: ruleset.id })]);
   }
   return ruleset;
 }
@@ -53,7 +54,7 @@ export function loadRuleset(document: unknown): Ruleset {
 function resolvedExtension(document: unknown): unknown {
   const parsed = RulesetExtensionSchema.safeParse(document, { jitless: true });
   if (!parsed.success) {
-    throw new RulesetError(parsed.error.issues.map((issue): Issue => ({ path: formatPath(issue.path), message: describeZodIssue(issue, document) })));
+    throw new RulesetError(parsed.error.issues.map((zodIssue) => issueFromZod(zodIssue, document)));
   }
   const { definition, issues } = resolveExtension(parsed.data);
   if (issues.length > 0) throw new RulesetError(issues);

@@ -1,5 +1,6 @@
 import type { Issue } from "../issues.js";
 import { formatPath } from "../issues.js";
+import { issue, type IssueCode, type IssueParams } from "../messages/index.js";
 import type { ConditionDefinition, QuestionDefinition, RulesetDefinition } from "./schema.js";
 
 type Path = (string | number)[];
@@ -28,12 +29,12 @@ const TEMPLATE_PLACEHOLDERS: readonly [Path, readonly string[]][] = [
  */
 export function checkReferences(definition: RulesetDefinition): Issue[] {
   const issues: Issue[] = [];
-  const add = (path: Path, message: string) => issues.push({ path: formatPath(path), message });
+  const add = <C extends IssueCode>(path: Path, code: C, params: IssueParams[C]) => issues.push(issue(formatPath(path), code, params));
   const questions = new Map<string, { question: QuestionDefinition; index: number }>();
 
   // Every question is known before any askWhen is checked, so one reading a later question is told so.
   definition.questions.forEach((question, index) => {
-    if (questions.has(question.id)) add(["questions", index, "id"], `duplicate question id "${question.id}"`);
+    if (questions.has(question.id)) add(["questions", index, "id"], "ruleset.duplicate-question-id", { id: question.id });
     else questions.set(question.id, { question, index });
   });
 
@@ -41,28 +42,27 @@ export function checkReferences(definition: RulesetDefinition): Issue[] {
     const path: Path = ["questions", index];
     if (question.type === "choice") {
       const values = question.choices.map((choice) => choice.value);
-      const allowed = values.map((value) => JSON.stringify(value)).join(" | ");
       values.forEach((value, i) => {
-        if (values.indexOf(value) !== i) add([...path, "choices", i, "value"], `duplicate choice "${value}"`);
+        if (values.indexOf(value) !== i) add([...path, "choices", i, "value"], "ruleset.duplicate-choice", { value });
       });
       if (question.choices.filter((choice) => choice.unknown).length > 1) {
-        add([...path, "choices"], "at most one choice may be marked unknown");
+        add([...path, "choices"], "ruleset.several-unknown-choices", {});
       }
       const warning = question.choices.find((choice) => choice.value === question.warningAnswer);
-      if (!warning) add([...path, "warningAnswer"], `expected ${allowed}, got ${JSON.stringify(question.warningAnswer)}`);
-      else if (warning.unknown) add([...path, "warningAnswer"], "must not be the unknown choice");
+      if (!warning) add([...path, "warningAnswer"], "ruleset.not-a-choice", { allowed: values, value: question.warningAnswer });
+      else if (warning.unknown) add([...path, "warningAnswer"], "ruleset.warning-is-unknown", {});
       const itemParts = [question.items, question.askItemsWhen, question.itemPrompt, question.itemChoices];
       if (itemParts.some((part) => part === undefined) && itemParts.some((part) => part !== undefined)) {
-        add([...path, "items"], "items, askItemsWhen, itemPrompt and itemChoices go together");
+        add([...path, "items"], "ruleset.item-parts-together", {});
       }
       question.itemChoices?.forEach((choice, i) => {
-        if (!values.includes(choice.value)) add([...path, "itemChoices", i, "value"], `expected ${allowed}, got ${JSON.stringify(choice.value)}`);
+        if (!values.includes(choice.value)) add([...path, "itemChoices", i, "value"], "ruleset.not-a-choice", { allowed: values, value: choice.value });
       });
       if (question.askItemsWhen !== undefined && !values.includes(question.askItemsWhen)) {
-        add([...path, "askItemsWhen"], `expected ${allowed}, got ${JSON.stringify(question.askItemsWhen)}`);
+        add([...path, "askItemsWhen"], "ruleset.not-a-choice", { allowed: values, value: question.askItemsWhen });
       }
     } else {
-      if (question.min > question.max) add([...path, "min"], `min ${question.min} is above max ${question.max}`);
+      if (question.min > question.max) add([...path, "min"], "ruleset.min-above-max", { min: question.min, max: question.max });
     }
     if (question.askWhen !== undefined) {
       checkCondition(question.askWhen, [...path, "askWhen"], (id) => (questions.get(id)?.index ?? Infinity) < index);
@@ -73,15 +73,15 @@ export function checkReferences(definition: RulesetDefinition): Issue[] {
   const ruleIds = new Set<string>();
   definition.rules.forEach((rule, index) => {
     const path: Path = ["rules", index];
-    if (ruleIds.has(rule.id)) add([...path, "id"], `duplicate rule id "${rule.id}"`);
+    if (ruleIds.has(rule.id)) add([...path, "id"], "ruleset.duplicate-rule-id", { id: rule.id });
     ruleIds.add(rule.id);
     rule.sources.forEach((key, i) => {
       if (!sourceKeys.has(key)) {
-        add([...path, "sources", i], `unknown source "${key}"; defined sources: ${[...sourceKeys].join(", ")}`);
+        add([...path, "sources", i], "ruleset.unknown-source", { source: key, sources: [...sourceKeys] });
       }
     });
     if (rule.urgency === "emergency" && rule.callIf === undefined) {
-      add([...path, "callIf"], "an emergency rule needs callIf, for the advice when it is only possible");
+      add([...path, "callIf"], "ruleset.emergency-needs-call-if", {});
     }
     checkCondition(rule.when, [...path, "when"], (id) => questions.has(id));
     if (rule.advice !== undefined) checkPlaceholders(rule.advice, [...path, "advice"], ["emergencyNumber"]);
@@ -90,7 +90,7 @@ export function checkReferences(definition: RulesetDefinition): Issue[] {
 
   const checkBackQuestion = questions.get(definition.advice.selfCare.checkBackQuestion)?.question;
   if (checkBackQuestion?.type !== "integer") {
-    add(["advice", "selfCare", "checkBackQuestion"], `expected the id of an integer question, got "${definition.advice.selfCare.checkBackQuestion}"`);
+    add(["advice", "selfCare", "checkBackQuestion"], "ruleset.check-back-not-integer", { question: definition.advice.selfCare.checkBackQuestion });
   }
 
   for (const [path, allowed] of TEMPLATE_PLACEHOLDERS) {
@@ -103,7 +103,7 @@ export function checkReferences(definition: RulesetDefinition): Issue[] {
     checkPlaceholders(typeof line === "string" ? line : line.text, typeof line === "string" ? path : [...path, "text"], ["emergencyNumber"]);
     if (typeof line === "string") return;
     line.about.forEach((id, j) => {
-      if (!questions.has(id)) add([...path, "about", j], `unknown question "${id}"; questions: ${[...questions.keys()].join(", ")}`);
+      if (!questions.has(id)) add([...path, "about", j], "ruleset.unknown-question", { question: id, questions: [...questions.keys()] });
     });
   });
   return issues;
@@ -112,7 +112,7 @@ export function checkReferences(definition: RulesetDefinition): Issue[] {
     for (const match of template.matchAll(/\{([^{}]*)\}/g)) {
       const name = match[1] ?? "";
       if (!allowed.includes(name)) {
-        add(path, `unknown placeholder {${name}}; allowed here: ${allowed.map((a) => `{${a}}`).join(", ") || "none"}`);
+        add(path, "ruleset.unknown-placeholder", { name, allowed });
       }
     }
   }
@@ -128,47 +128,47 @@ export function checkReferences(definition: RulesetDefinition): Issue[] {
     }
     const entry = questions.get(condition.answer);
     if (!entry || !isAvailable(condition.answer)) {
-      const known = [...questions.keys()].join(", ");
-      add([...path, "answer"], entry ? `"${condition.answer}" is asked later; askWhen may only read earlier questions` : `unknown question "${condition.answer}"; questions: ${known}`);
+      if (entry) add([...path, "answer"], "ruleset.asked-later", { question: condition.answer });
+      else add([...path, "answer"], "ruleset.unknown-question", { question: condition.answer, questions: [...questions.keys()] });
       return;
     }
     const { question } = entry;
     if ("in" in condition) {
       if (question.type !== "choice") {
-        add([...path, "in"], `"${question.id}" is an integer question; use atLeast or below`);
+        add([...path, "in"], "ruleset.choice-operator-on-integer", { question: question.id });
         return;
       }
       const values = question.choices.map((c) => c.value);
       condition.in.forEach((value, i) => {
-        if (!values.includes(value)) add([...path, "in", i], `expected ${values.map((v) => JSON.stringify(v)).join(" | ")}, got ${JSON.stringify(value)}`);
-        else if (condition.in.indexOf(value) !== i) add([...path, "in", i], `duplicate choice "${value}"`);
+        if (!values.includes(value)) add([...path, "in", i], "ruleset.not-a-choice", { allowed: values, value });
+        else if (condition.in.indexOf(value) !== i) add([...path, "in", i], "ruleset.duplicate-choice", { value });
       });
       if (condition.in.every((value) => question.choices.find((c) => c.value === value)?.unknown === true)) {
-        add([...path, "in"], "must name at least one choice that is not the unknown one");
+        add([...path, "in"], "ruleset.only-unknown-choices", {});
       }
       return;
     }
     if ("equals" in condition) {
       if (question.type !== "choice") {
-        add([...path, "equals"], `"${question.id}" is an integer question; use atLeast or below`);
+        add([...path, "equals"], "ruleset.choice-operator-on-integer", { question: question.id });
         return;
       }
       const choice = question.choices.find((c) => c.value === condition.equals);
-      const allowed = question.choices.filter((c) => !c.unknown).map((c) => JSON.stringify(c.value)).join(" | ");
+      const allowed = question.choices.filter((c) => !c.unknown).map((c) => c.value);
       if (!choice || choice.unknown) {
-        add([...path, "equals"], `expected ${allowed}, got ${JSON.stringify(condition.equals)}`);
+        add([...path, "equals"], "ruleset.not-a-choice", { allowed, value: condition.equals });
       }
       return;
     }
     const key = "atLeast" in condition ? "atLeast" : "below";
     if (question.type !== "integer") {
-      add([...path, key], `"${question.id}" is a choice question; use equals or in`);
+      add([...path, key], "ruleset.integer-operator-on-choice", { question: question.id });
       return;
     }
     const bound = "atLeast" in condition ? condition.atLeast : condition.below;
     // Both atLeast and below are always or never true unless min < bound <= max.
     if (bound <= question.min || bound > question.max) {
-      add([...path, key], `${key} ${bound} is always or never true for ${question.id} (${question.min}–${question.max})`);
+      add([...path, key], "ruleset.bound-always-or-never", { operator: key, bound, question: question.id, min: question.min, max: question.max });
     }
   }
 }

@@ -4,6 +4,7 @@ import * as z from "zod";
 // zod/mini's objects never compile, and every other schema below is one that never probes.
 import { strictObject } from "zod/mini";
 
+import { CONTROLS, MAX_STRING_LENGTH, schemaCheck } from "./schema-checks.js";
 import { RULE_URGENCIES } from "./urgency.js";
 
 export { RULE_URGENCIES, URGENCIES, type RuleUrgency, type Urgency } from "./urgency.js";
@@ -11,49 +12,25 @@ export { RULE_URGENCIES, URGENCIES, type RuleUrgency, type Urgency } from "./urg
 /** Names that must never become object keys built from data. */
 const FORBIDDEN_IDS = new Set(["__proto__", "constructor", "prototype", "id"]);
 
-/**
- * The longest string a ruleset may hold, a text, an id or a URL alike (rules/README.md, "Limits"):
- * far above any real one (the longest built-in text has 398 characters), low enough that nothing
- * that prints, wraps or compares ruleset text ever has much to do.
- */
-export const MAX_STRING_LENGTH = 2_000;
+export { MAX_STRING_LENGTH } from "./schema-checks.js";
 
-const TOO_LONG = `must be at most ${MAX_STRING_LENGTH.toLocaleString("en")} characters`;
-
-/**
- * Control characters (C0, DEL, C1: ESC, the one-byte CSI, carriage return, tab, …) could drive the
- * terminal that shows a ruleset's text, so no ruleset string may hold one; a text may hold line
- * breaks. (Renderers escape them too; the loader refusing them keeps every other output clean.)
- */
-const CONTROLS = { anywhere: "\\u0000-\\u001f\\u007f-\\u009f", inText: "\\u0000-\\u0009\\u000b-\\u001f\\u007f-\\u009f" } as const;
-
+/** No control characters (schema-checks.ts); the issue names the first one found. */
 function withoutControls(where: keyof typeof CONTROLS) {
-  const control = new RegExp(`[${CONTROLS[where]}]`);
-  const rule = where === "inText" ? "text may hold line breaks, no other control characters" : "an id, a value or a URL may hold none";
-  return [
-    new RegExp(`^[^${CONTROLS[where]}]*$`),
-    {
-      error: (issue: { input?: unknown }) => {
-        const found = typeof issue.input === "string" ? (control.exec(issue.input)?.[0] ?? "") : "";
-        const codePoint = `U+${found.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`;
-        return `contains a control character (${codePoint}); ${rule}`;
-      },
-    },
-  ] as const;
+  return [new RegExp(`^[^${CONTROLS[where]}]*$`), schemaCheck(where === "inText" ? "schema.control-character-in-text" : "schema.control-character")] as const;
 }
 
 /** Every string of a ruleset is one of these (or a URL, bounded the same). */
 const string = (where: keyof typeof CONTROLS = "anywhere") =>
   z
     .string()
-    .max(MAX_STRING_LENGTH, TOO_LONG)
+    .max(MAX_STRING_LENGTH, schemaCheck("schema.too-long"))
     .regex(...withoutControls(where));
 
 const questionId = string()
-  .regex(/^[A-Za-z][A-Za-z0-9]*$/, "must be letters and digits, starting with a letter")
-  .refine((id) => !FORBIDDEN_IDS.has(id), "is a reserved name");
-const ruleId = string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "must be lower-case words joined by hyphens");
-const text = string("inText").trim().min(1, "must not be empty");
+  .regex(/^[A-Za-z][A-Za-z0-9]*$/, schemaCheck("schema.question-id"))
+  .refine((id) => !FORBIDDEN_IDS.has(id), schemaCheck("schema.reserved-name"));
+const ruleId = string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, schemaCheck("schema.kebab-case"));
+const text = string("inText").trim().min(1, schemaCheck("schema.empty"));
 
 /**
  * A condition over the answers. Exactly one form per object:
@@ -98,14 +75,16 @@ export const ConditionSchema: z.core.$ZodType<ConditionDefinition> = strictObjec
     if (!matches) {
       ctx.addIssue({
         code: "custom",
-        message: `has keys {${present.join(", ")}}; expected one of {answer, equals}, {answer, in}, {answer, atLeast}, {answer, below}, {all}, {any}`,
+        // The words are the messages module's; the issue's code and keys are what the loader reads.
+        message: "schema.condition-form",
+        params: { code: "schema.condition-form", keys: present },
       });
     }
   }),
 ) as unknown as z.core.$ZodType<ConditionDefinition>;
 
 const choiceSchema = strictObject({
-  value: string().regex(/^[a-z]+(-[a-z]+)*$/, "must be lower-case words joined by hyphens"),
+  value: string().regex(/^[a-z]+(-[a-z]+)*$/, schemaCheck("schema.kebab-case")),
   label: text,
   unknown: z.literal(true).optional(),
 });
@@ -167,7 +146,7 @@ const ruleSchema = strictObject({
   summaryBy: z.array(strictObject({ when: ConditionSchema, summary: text, callIf: text.optional() })).min(1).optional(),
   /** A few words for what the rule points at, used where reasons possible only through "not sure" are grouped in one line. */
   couldNotRuleOut: text.optional(),
-  sources: z.array(string()).min(1, "needs at least one source"),
+  sources: z.array(string()).min(1, schemaCheck("schema.no-source")),
 });
 
 // Checked as a string first: zod's URL check trims the value and drops tabs and line breaks from it,
@@ -227,13 +206,13 @@ const adviceSchema = strictObject({
 
 export const RulesetDefinitionSchema = strictObject({
   $schema: string().optional(),
-  id: string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "must be lower-case words joined by hyphens"),
-  version: string().regex(/^\d+\.\d+\.\d+$/, "must be a version like 1.0.0"),
+  id: string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, schemaCheck("schema.kebab-case")),
+  version: string().regex(/^\d+\.\d+\.\d+$/, schemaCheck("schema.version")),
   title: text,
   description: text,
   intro: text,
   disclaimer: text,
-  sources: z.record(string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "must be lower-case words joined by hyphens"), sourceSchema),
+  sources: z.record(string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, schemaCheck("schema.kebab-case")), sourceSchema),
   questions: z.array(questionSchema).min(1),
   rules: z.array(ruleSchema).min(1),
   unsurePolicy: policySchema,

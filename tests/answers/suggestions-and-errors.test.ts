@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { AnswersError, defaultRuleset, triage, type DefaultAnswers, type Issue } from "../../src/index.js";
-import { calmAnswers, issuesThrownBy } from "../helpers/answers.js";
+import { AnswersError, defaultRuleset, triage, type DefaultAnswers } from "../../src/index.js";
+import { calmAnswers, inWords, issuesThrownBy, type IssueInWords } from "../helpers/answers.js";
 
 /*
  * docs/contract.md, "Errors": a bad answers file gets every issue with its path, and a misspelt field a
@@ -8,8 +8,8 @@ import { calmAnswers, issuesThrownBy } from "../helpers/answers.js";
  * edits away, ignoring case; farther than that, the message lists the fields instead.
  */
 
-function issuesFor(input: unknown): readonly Issue[] {
-  return issuesThrownBy(() => triage(input as DefaultAnswers), AnswersError);
+function issuesFor(input: unknown): IssueInWords[] {
+  return inWords(issuesThrownBy(() => triage(input as DefaultAnswers), AnswersError));
 }
 
 const ALL_FIELDS = defaultRuleset.questions.map((q) => q.id).join(", ");
@@ -56,10 +56,11 @@ describe("AnswersError", () => {
     expect(error.message).toBe(
       ["invalid answers:", 'fever: expected "yes" | "no" | "unsure", got "maybe"', `coordination: ${suggestion("coordinationLoss")}`].join("\n"),
     );
-    expect(error.issues).toEqual([
+    expect(inWords(error.issues)).toEqual([
       { path: "fever", message: 'expected "yes" | "no" | "unsure", got "maybe"' },
       { path: "coordination", message: suggestion("coordinationLoss") },
     ]);
+    expect(error.issues.map((issue) => issue.code)).toEqual(["answers.invalid-value", "answers.unknown-field"]);
   });
 });
 

@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { AnswersError, AnswersSchema, defaultRuleset, evaluate, loadRuleset, triage, type DefaultAnswers, type Issue } from "../../src/index.js";
+import { AnswersError, AnswersSchema, defaultRuleset, evaluate, loadRuleset, triage, type DefaultAnswers } from "../../src/index.js";
 import { validateAnswers } from "../../src/answers/validate.js";
-import { calmAnswers, issuesThrownBy } from "../helpers/answers.js";
+import { calmAnswers, inWords, issuesThrownBy, type IssueInWords } from "../helpers/answers.js";
 import { integerQuestion, rulesetDocument } from "../helpers/ruleset-document.js";
 
 /** The issues `triage` reports for input that a caller (or a JSON file) may send. */
-function issuesFor(input: unknown): readonly Issue[] {
-  return issuesThrownBy(() => triage(input as DefaultAnswers), AnswersError);
+function issuesFor(input: unknown): IssueInWords[] {
+  return inWords(issuesThrownBy(() => triage(input as DefaultAnswers), AnswersError));
 }
 
 function calmWith(changes: Record<string, unknown>, without: readonly string[] = []): Record<string, unknown> {
@@ -35,30 +35,31 @@ describe("answers that are not an object", () => {
 });
 
 describe("one problem, reported with its path and the allowed values", () => {
-  it.each<[string, Record<string, unknown>, readonly string[], Issue]>([
-    ["a missing three-way answer", {}, ["fever"], { path: "fever", message: `missing; expected ${YES_NO_UNSURE}` }],
-    ["a missing age", {}, ["age"], { path: "age", message: "missing; expected an integer 0–120" }],
-    ["a missing otcResponse", {}, ["otcResponse"], { path: "otcResponse", message: 'missing; expected "helped" | "did-not-help" | "not-tried" | "unsure"' }],
-    ["a value outside the choices", { fever: "maybe" }, [], { path: "fever", message: `expected ${YES_NO_UNSURE}, got "maybe"` }],
-    ["another question's value", { otcResponse: "no" }, [], { path: "otcResponse", message: 'expected "helped" | "did-not-help" | "not-tried" | "unsure", got "no"' }],
-    ["a capitalised value", { injury: "Yes" }, [], { path: "injury", message: `expected ${YES_NO_UNSURE}, got "Yes"` }],
-    ["a boolean for a three-way answer", { fever: true }, [], { path: "fever", message: `expected ${YES_NO_UNSURE}, got true` }],
-    ["false for a three-way answer", { headache: false }, [], { path: "headache", message: `expected ${YES_NO_UNSURE}, got false` }],
-    ["null for a three-way answer", { canTouchChinToChest: null }, [], { path: "canTouchChinToChest", message: `expected ${YES_NO_UNSURE}, got null` }],
-    ["a fractional age", { age: 30.5 }, [], { path: "age", message: "expected an integer 0–120, got 30.5" }],
-    ["a negative age", { age: -1 }, [], { path: "age", message: "expected an integer 0–120, got -1" }],
-    ["an age over 120", { age: 121 }, [], { path: "age", message: "expected an integer 0–120, got 121" }],
-    ["an age as a string", { age: "30" }, [], { path: "age", message: 'expected an integer 0–120, got "30"' }],
-    ["fractional painDays", { painDays: 2.5 }, [], { path: "painDays", message: "expected an integer 0–36500, got 2.5" }],
-    ["negative painDays", { painDays: -3 }, [], { path: "painDays", message: "expected an integer 0–36500, got -3" }],
-    ["too many painDays", { painDays: 36501 }, [], { path: "painDays", message: "expected an integer 0–36500, got 36501" }],
-    ["painDays as a string", { painDays: "7" }, [], { path: "painDays", message: 'expected an integer 0–36500, got "7"' }],
-    ["an id over 200 characters", { id: "x".repeat(201) }, [], { path: "id", message: `expected a string of at most 200 characters or an integer within ±9007199254740991, got "${"x".repeat(40)}…"` }],
-    ["an object as id", { id: { ref: 1 } }, [], { path: "id", message: "expected a string of at most 200 characters or an integer within ±9007199254740991, got an object" }],
-    ["null as id", { id: null }, [], { path: "id", message: "expected a string of at most 200 characters or an integer within ±9007199254740991, got null" }],
-    ["a boolean as id", { id: true }, [], { path: "id", message: "expected a string of at most 200 characters or an integer within ±9007199254740991, got true" }],
+  it.each<[string, Record<string, unknown>, readonly string[], IssueInWords & { code: string }]>([
+    ["a missing three-way answer", {}, ["fever"], { path: "fever", code: "answers.missing", message: `missing; expected ${YES_NO_UNSURE}` }],
+    ["a missing age", {}, ["age"], { path: "age", code: "answers.missing", message: "missing; expected an integer 0–120" }],
+    ["a missing otcResponse", {}, ["otcResponse"], { path: "otcResponse", code: "answers.missing", message: 'missing; expected "helped" | "did-not-help" | "not-tried" | "unsure"' }],
+    ["a value outside the choices", { fever: "maybe" }, [], { path: "fever", code: "answers.invalid-value", message: `expected ${YES_NO_UNSURE}, got "maybe"` }],
+    ["another question's value", { otcResponse: "no" }, [], { path: "otcResponse", code: "answers.invalid-value", message: 'expected "helped" | "did-not-help" | "not-tried" | "unsure", got "no"' }],
+    ["a capitalised value", { injury: "Yes" }, [], { path: "injury", code: "answers.invalid-value", message: `expected ${YES_NO_UNSURE}, got "Yes"` }],
+    ["a boolean for a three-way answer", { fever: true }, [], { path: "fever", code: "answers.invalid-value", message: `expected ${YES_NO_UNSURE}, got true` }],
+    ["false for a three-way answer", { headache: false }, [], { path: "headache", code: "answers.invalid-value", message: `expected ${YES_NO_UNSURE}, got false` }],
+    ["null for a three-way answer", { canTouchChinToChest: null }, [], { path: "canTouchChinToChest", code: "answers.invalid-value", message: `expected ${YES_NO_UNSURE}, got null` }],
+    ["a fractional age", { age: 30.5 }, [], { path: "age", code: "answers.invalid-value", message: "expected an integer 0–120, got 30.5" }],
+    ["a negative age", { age: -1 }, [], { path: "age", code: "answers.invalid-value", message: "expected an integer 0–120, got -1" }],
+    ["an age over 120", { age: 121 }, [], { path: "age", code: "answers.invalid-value", message: "expected an integer 0–120, got 121" }],
+    ["an age as a string", { age: "30" }, [], { path: "age", code: "answers.invalid-value", message: 'expected an integer 0–120, got "30"' }],
+    ["fractional painDays", { painDays: 2.5 }, [], { path: "painDays", code: "answers.invalid-value", message: "expected an integer 0–36500, got 2.5" }],
+    ["negative painDays", { painDays: -3 }, [], { path: "painDays", code: "answers.invalid-value", message: "expected an integer 0–36500, got -3" }],
+    ["too many painDays", { painDays: 36501 }, [], { path: "painDays", code: "answers.invalid-value", message: "expected an integer 0–36500, got 36501" }],
+    ["painDays as a string", { painDays: "7" }, [], { path: "painDays", code: "answers.invalid-value", message: 'expected an integer 0–36500, got "7"' }],
+    ["an id over 200 characters", { id: "x".repeat(201) }, [], { path: "id", code: "answers.invalid-id", message: `expected a string of at most 200 characters or an integer within ±9007199254740991, got "${"x".repeat(40)}…"` }],
+    ["an object as id", { id: { ref: 1 } }, [], { path: "id", code: "answers.invalid-id", message: "expected a string of at most 200 characters or an integer within ±9007199254740991, got an object" }],
+    ["null as id", { id: null }, [], { path: "id", code: "answers.invalid-id", message: "expected a string of at most 200 characters or an integer within ±9007199254740991, got null" }],
+    ["a boolean as id", { id: true }, [], { path: "id", code: "answers.invalid-id", message: "expected a string of at most 200 characters or an integer within ±9007199254740991, got true" }],
   ])("%s", (_, changes, without, issue) => {
-    expect(issuesFor(calmWith(changes, without))).toEqual([issue]);
+    const issues = issuesThrownBy(() => triage(calmWith(changes, without) as unknown as DefaultAnswers), AnswersError);
+    expect(issues.map(({ path, code, message }) => ({ path, code, message }))).toEqual([issue]);
   });
 
   it("a misspelt field is unknown, with a suggestion, and its real field is missing", () => {
@@ -194,10 +195,10 @@ describe("answers for another ruleset", () => {
   });
 
   it("refuse a value below its minimum, naming its range", () => {
-    expect(issuesThrownBy(() => evaluate(adultsAndOlderChildren, calmAnswers({ age: 9 })), AnswersError)).toEqual([
+    expect(inWords(issuesThrownBy(() => evaluate(adultsAndOlderChildren, calmAnswers({ age: 9 })), AnswersError))).toEqual([
       { path: "age", message: "expected an integer 10–120, got 9" },
     ]);
-    expect(issuesThrownBy(() => evaluate(adultsAndOlderChildren, calmAnswers({ age: 0 })), AnswersError)).toEqual([
+    expect(inWords(issuesThrownBy(() => evaluate(adultsAndOlderChildren, calmAnswers({ age: 0 })), AnswersError))).toEqual([
       { path: "age", message: "expected an integer 10–120, got 0" },
     ]);
   });

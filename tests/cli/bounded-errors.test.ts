@@ -104,7 +104,9 @@ describe("error output larger than the input: 60,000 unknown keys gave 60,014 li
     for (let level = 0; level < 25; level++) shared = { all: [shared, shared] };
     const ruleset = JSON.parse(readFileSync(`${REPO_ROOT}rules/default.json`, "utf8")) as { rules: { when: unknown }[] };
     ruleset.rules[0]!.when = shared;
-    expect(issuesThrownBy(() => loadRuleset(ruleset), RulesetError)).toEqual([{ path: "(root)", message: "holds more than 10,000 values; a ruleset needs far fewer" }]);
+    expect(issuesThrownBy(() => loadRuleset(ruleset), RulesetError)).toEqual([
+      { path: "(root)", code: "ruleset.too-many-values", params: { maxValues: 10_000 }, message: "holds more than 10,000 values; a ruleset needs far fewer" },
+    ]);
   });
 
   it("the library: AnswersError keeps every issue, its message lists the first and counts the rest", () => {

@@ -73,12 +73,18 @@ describe('a trailing blank line in NDJSON was reported as "(root): blank line"',
 
   it("the JSON error record says the same", async () => {
     const { stdout } = await cli(["batch"], `${recordsText}\n`);
-    const record = JSON.parse(stdout.trimEnd().split("\n").at(-1)!) as { line: number; error: { message: string; issues: { path: string; message: string }[] } };
+    const record = JSON.parse(stdout.trimEnd().split("\n").at(-1)!) as { line: number; error: { message: string; issues: { path: string; code: string; message: string }[] } };
     expect(record).toEqual({
       line: 4,
       error: {
         message: "blank line; each line must hold one JSON object of answers (remove empty lines; one newline at the end is fine)",
-        issues: [{ path: "(root)", message: "blank line; each line must hold one JSON object of answers (remove empty lines; one newline at the end is fine)" }],
+        issues: [
+          {
+            path: "(root)",
+            code: "line.blank",
+            message: "blank line; each line must hold one JSON object of answers (remove empty lines; one newline at the end is fine)",
+          },
+        ],
       },
     });
   });

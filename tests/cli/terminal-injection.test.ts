@@ -34,11 +34,12 @@ describe("terminal escapes from ruleset text: the loader refuses control charact
       RulesetError,
     );
     const CONTROL_MESSAGE = /^contains a control character \(U\+[0-9A-F]{4}\)/;
+    // A text may hold line breaks (code …-in-text); a URL none.
     expect(issues).toEqual(
       expect.arrayContaining([
-        { path: "rules.0.summary", message: expect.stringMatching(CONTROL_MESSAGE) },
-        { path: `sources.${source}.url`, message: expect.stringMatching(CONTROL_MESSAGE) },
-        { path: "questions.0.label", message: expect.stringMatching(CONTROL_MESSAGE) },
+        expect.objectContaining({ path: "rules.0.summary", code: "schema.control-character-in-text", message: expect.stringMatching(CONTROL_MESSAGE) }),
+        expect.objectContaining({ path: `sources.${source}.url`, code: "schema.control-character", message: expect.stringMatching(CONTROL_MESSAGE) }),
+        expect.objectContaining({ path: "questions.0.label", code: "schema.control-character-in-text", message: expect.stringMatching(CONTROL_MESSAGE) }),
       ]),
     );
   });
@@ -54,9 +55,17 @@ describe("terminal escapes from ruleset text: the loader refuses control charact
 
   it("a tab or a line break in a source URL was silently dropped by the URL check; now refused like any control character", () => {
     const source = Object.keys(rulesetDocument().sources)[0]!;
-    for (const url of ["\thttps://example.org/", "https://example.org/a\tb", "https://example.org/a\nb", "https://example.org/\r"]) {
+    for (const [url, codePoint] of [
+      ["\thttps://example.org/", "U+0009"],
+      ["https://example.org/a\tb", "U+0009"],
+      ["https://example.org/a\nb", "U+000A"],
+      ["https://example.org/\r", "U+000D"],
+    ] as const) {
       const issues = issuesThrownBy(() => loadRuleset(rulesetDocument((d) => void (d.sources[source]!.url = url))), RulesetError);
-      expect(issues, JSON.stringify(url)).toEqual([{ path: `sources.${source}.url`, message: expect.stringMatching(/^contains a control character \(U\+000[9AD]\)/) }]);
+      expect(issues, JSON.stringify(url)).toEqual([
+        expect.objectContaining({ path: `sources.${source}.url`, code: "schema.control-character", params: expect.objectContaining({ codePoint }) }),
+      ]);
+      expect(issues[0]?.message).toMatch(new RegExp(`^contains a control character \\(${codePoint.replace("+", "\\+")}\\); an id, a value or a URL may hold none, got "`));
     }
   });
 

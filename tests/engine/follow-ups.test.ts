@@ -5,6 +5,8 @@ import { variantOfDefault } from "../fhir/rulesets.js";
 
 /** docs/clinical-basis.md section 1b: follow-up questions in JSON answers and in the engine. */
 
+const YES_NO_UNSURE = { choices: ["yes", "no", "unsure"] };
+
 /** Calm answers with exactly these fields set or (undefined) removed: no follow-up filled in for us. */
 function exactly(changes: Record<string, string | number | undefined>): Record<string, string | number> {
   const answers: Record<string, string | number | undefined> = { ...calmAnswers(), ...changes };
@@ -19,11 +21,11 @@ describe("a follow-up may be left out while its condition does not hold", () => 
     expect(triage(oneZero as unknown as DefaultAnswers).verdict).toBe("self-care-likely-fine");
     const withoutSwallowing = exactly({ swallowing: undefined });
     expect(issuesThrownBy(() => triage(withoutSwallowing as unknown as DefaultAnswers), AnswersError)).toEqual([
-      { path: "swallowing", message: 'missing; expected "yes" | "no" | "unsure"' },
+      { path: "swallowing", code: "answers.missing", params: { expected: YES_NO_UNSURE }, message: 'missing; expected "yes" | "no" | "unsure"' },
     ]);
   });
 
-  it.each([
+  it.each<[string, Record<string, string | number>, string]>([
     ["injuryMechanism", { injury: "yes" }, 'injury is "yes"'],
     ["injuryMechanism", { injury: "unsure" }, 'injury is "unsure"'],
     ["swallowingSevere", { swallowing: "yes" }, 'swallowing is "yes"'],
@@ -32,7 +34,15 @@ describe("a follow-up may be left out while its condition does not hold", () => 
     ["improving", { painDays: 7 }, "painDays is 7"],
   ])("refuses %s left out when %o, naming why it is needed", (field, changes, because) => {
     const issues = issuesThrownBy(() => triage(exactly({ ...changes, [field]: undefined }) as unknown as DefaultAnswers), AnswersError);
-    expect(issues).toEqual([{ path: field, message: `missing; needed because ${because}; expected "yes" | "no" | "unsure"` }]);
+    expect(issues).toEqual([
+      {
+        path: field,
+        code: "answers.missing-follow-up",
+        // The answers that make it needed, in question order: the same as `changes` here.
+        params: { because: Object.entries(changes).map(([name, value]) => ({ field: name, value })), expected: YES_NO_UNSURE },
+        message: `missing; needed because ${because}; expected "yes" | "no" | "unsure"`,
+      },
+    ]);
   });
 
   it("gives the contract's message for an injury without injuryMechanism", () => {
@@ -65,7 +75,14 @@ describe("a follow-up may be left out while its condition does not hold", () => 
 describe("a follow-up given while its condition does not hold", () => {
   it("is validated like any answer", () => {
     const issues = issuesThrownBy(() => evaluate(defaultRuleset, exactly({ injuryMechanism: "perhaps" })), AnswersError);
-    expect(issues).toEqual([{ path: "injuryMechanism", message: 'expected "yes" | "no" | "unsure", got "perhaps"' }]);
+    expect(issues).toEqual([
+      {
+        path: "injuryMechanism",
+        code: "answers.invalid-value",
+        params: { expected: YES_NO_UNSURE, received: { type: "string", value: "perhaps" } },
+        message: 'expected "yes" | "no" | "unsure", got "perhaps"',
+      },
+    ]);
   });
 
   it("has no effect, even in a ruleset whose rule reads the follow-up alone", () => {

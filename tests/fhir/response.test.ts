@@ -7,14 +7,13 @@ import {
   isQuestionnaireResponse,
   toQuestionnaire,
   type DefaultAnswers,
-  type Issue,
   type Ruleset,
 } from "../../src/index.js";
 import { ANSWER_CODE_SYSTEM } from "../../src/fhir/canonical.js";
 import { BUILTIN_RULESET_DOCUMENTS, getBuiltinRuleset } from "../../src/ruleset/builtin.js";
 import { isFhirInput } from "../../src/fhir/resource-type.js";
 import { questionnaireResponseRecordId } from "../../src/fhir/response.js";
-import { calmAnswers, issuesThrownBy } from "../helpers/answers.js";
+import { calmAnswers, inWords, issuesThrownBy, type IssueInWords } from "../helpers/answers.js";
 import { answerCombinations, asInterviewed, type PlainAnswers } from "./combinations.js";
 import { fillQuestionnaire, type QuestionnaireResponse } from "./form-filler.js";
 import { requiredBindingViolations, validateR4 } from "./r4.js";
@@ -32,8 +31,8 @@ function respond(answers: PlainAnswers, extra: Parameters<typeof fillQuestionnai
   return fillQuestionnaire(questionnaire, answers, extra);
 }
 
-function issuesOf(resource: unknown, ruleset: Ruleset = defaultRuleset): readonly Issue[] {
-  return issuesThrownBy(() => fromQuestionnaireResponse(ruleset, resource), AnswersError);
+function issuesOf(resource: unknown, ruleset: Ruleset = defaultRuleset): IssueInWords[] {
+  return inWords(issuesThrownBy(() => fromQuestionnaireResponse(ruleset, resource), AnswersError));
 }
 
 function itemIndex(response: QuestionnaireResponse, linkId: string): number {

@@ -72,6 +72,16 @@ export function reasonFor(result: TriageResult, ruleId: string): Reason | undefi
   return result.reasons.find((reason) => reason.ruleId === ruleId);
 }
 
+/**
+ * Issues as a person reads them: path and English only. The tables that use it pin the words users
+ * see; the codes and params behind them are asserted in tests/messages.
+ */
+export type IssueInWords = Pick<Issue, "path" | "message">;
+
+export function inWords(issues: readonly Issue[]): IssueInWords[] {
+  return issues.map(({ path, message }) => ({ path, message }));
+}
+
 /** The issues of the AnswersError or RulesetError that `action` throws; fails if it throws nothing else. */
 export function issuesThrownBy(action: () => unknown, kind: typeof AnswersError | typeof RulesetError): readonly Issue[] {
   try {

@@ -59,7 +59,14 @@ describe("the packed package, installed in an empty folder", { timeout: 120_000 
     expect(run.status, run.stderr).toBe(0);
     expect(JSON.parse(run.stdout)).toEqual({
       urgency: "urgent",
-      issues: [{ path: "fever", message: 'expected "yes" | "no" | "unsure", got "maybe"' }],
+      issues: [
+        {
+          path: "fever",
+          code: "answers.invalid-value",
+          params: { expected: { choices: ["yes", "no", "unsure"] }, received: { type: "string", value: "maybe" } },
+          message: 'expected "yes" | "no" | "unsure", got "maybe"',
+        },
+      ],
     });
   });
 

@@ -113,7 +113,12 @@ describe("loadRuleset", () => {
     when.loop = document;
     const issues = issuesThrownBy(() => loadRuleset(document), RulesetError);
     expect(issues).toEqual([
-      { path: `rules.${ruleIndex(document, "fever")}.when.loop`, message: "nested more than 64 levels deep (or in a loop); a ruleset needs far fewer" },
+      {
+        path: `rules.${ruleIndex(document, "fever")}.when.loop`,
+        code: "ruleset.too-deep",
+        params: { maxDepth: 64 },
+        message: "nested more than 64 levels deep (or in a loop); a ruleset needs far fewer",
+      },
     ]);
   });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { loadRuleset, RulesetError, type Issue } from "../../src/index.js";
+import { loadRuleset, RulesetError } from "../../src/index.js";
 import type { RulesetDefinition } from "../../src/ruleset/schema.js";
-import { issuesThrownBy } from "../helpers/answers.js";
+import { inWords, issuesThrownBy, type IssueInWords } from "../helpers/answers.js";
 import { choiceQuestion, extraRule, integerQuestion, questionIndex, ruleIndex, ruleOf, rulesetDocument } from "../helpers/ruleset-document.js";
 
 /*
@@ -12,8 +12,8 @@ import { choiceQuestion, extraRule, integerQuestion, questionIndex, ruleIndex, r
 
 type Edit = (document: RulesetDefinition) => void;
 
-function issuesOf(edit: Edit): readonly Issue[] {
-  return issuesThrownBy(() => loadRuleset(rulesetDocument(edit)), RulesetError);
+function issuesOf(edit: Edit): IssueInWords[] {
+  return inWords(issuesThrownBy(() => loadRuleset(rulesetDocument(edit)), RulesetError));
 }
 
 function loads(edit: Edit): void {
@@ -28,7 +28,7 @@ const age = (document: RulesetDefinition) => questionIndex(document, "age");
 const doc = rulesetDocument();
 
 describe("choice questions", () => {
-  it.each<[string, Edit, Issue]>([
+  it.each<[string, Edit, IssueInWords]>([
     [
       "a choice listed twice",
       (d) => choiceQuestion(d, "fever").choices.push({ value: "no", label: "No again" }),
@@ -241,7 +241,7 @@ describe("the self-care check-back question", () => {
 });
 
 describe("placeholders in the wording", () => {
-  it.each<[string, Edit, Issue]>([
+  it.each<[string, Edit, IssueInWords]>([
     [
       "the emergency advice",
       (d) => (d.advice.urgency.emergency.advice = "Call {emergencyNumber} now, {list}."),

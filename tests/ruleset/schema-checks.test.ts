@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { loadRuleset, RulesetError, type Issue } from "../../src/index.js";
+import { loadRuleset, RulesetError } from "../../src/index.js";
 import type { ConditionDefinition, RulesetDefinition } from "../../src/ruleset/schema.js";
-import { issuesThrownBy } from "../helpers/answers.js";
+import { inWords, issuesThrownBy, type IssueInWords } from "../helpers/answers.js";
 import { choiceQuestion, integerQuestion, questionIndex, ruleIndex, ruleOf, rulesetDocument } from "../helpers/ruleset-document.js";
 
 /*
@@ -12,8 +12,8 @@ import { choiceQuestion, integerQuestion, questionIndex, ruleIndex, ruleOf, rule
 
 type Edit = (document: RulesetDefinition) => void;
 
-function issuesOf(edit: Edit): readonly Issue[] {
-  return issuesThrownBy(() => loadRuleset(rulesetDocument(edit)), RulesetError);
+function issuesOf(edit: Edit): IssueInWords[] {
+  return inWords(issuesThrownBy(() => loadRuleset(rulesetDocument(edit)), RulesetError));
 }
 
 function loads(edit: Edit): void {

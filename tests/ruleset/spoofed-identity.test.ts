@@ -44,7 +44,7 @@ describe("fault: a ruleset file could pass itself off as the built-in (emergency
     expect(stderr).toBe(`${file}: id: the id "${name}" belongs to the built-in ruleset; give yours its own id\n`);
     const whole = builtinDefinition(name) as RulesetDefinition;
     expect(issuesThrownBy(() => loadRuleset(withoutEmergencyRules(structuredClone(whole))), RulesetError)).toEqual([
-      { path: "id", message: `the id "${name}" belongs to the built-in ruleset; give yours its own id` },
+      { path: "id", code: "ruleset.builtin-id", params: { id: name }, message: `the id "${name}" belongs to the built-in ruleset; give yours its own id` },
     ]);
   });
 
@@ -108,7 +108,7 @@ describe("the ruleset digest", () => {
     const document = { ...structuredClone(defaultDocument), id: "mine" } as RulesetDefinition;
     document.rules[2]!.summary = "half a pair \ud800 here";
     expect(issuesThrownBy(() => loadRuleset(document), RulesetError)).toEqual([
-      { path: "rules.2.summary", message: "holds a lone UTF-16 surrogate, which is not text; remove it" },
+      { path: "rules.2.summary", code: "ruleset.lone-surrogate", params: {}, message: "holds a lone UTF-16 surrogate, which is not text; remove it" },
     ]);
   });
 

@@ -5,7 +5,8 @@ import { compileResultSerializer } from "./serialize.js";
 import { LineSplitter } from "./split-lines.js";
 import { MAX_LINE_BYTES, triageLine, type LineOutcome } from "./records.js";
 import { textLine } from "./text-line.js";
-import { describeReadError } from "../read-answers.js";
+import { readFailure } from "../read-answers.js";
+import { message } from "../../messages/index.js";
 import { EXIT_OK, EXIT_REFERRAL, EXIT_USAGE } from "../exit-codes.js";
 
 export interface BatchOptions {
@@ -23,7 +24,7 @@ const PROGRESS_EVERY_MS = 250;
 export async function runBatch(ruleset: Ruleset, io: CliIo, file: string | undefined, options: BatchOptions): Promise<number> {
   const input = file === undefined || file === "-" ? io.stdin : io.openRead(file);
   if ((file === undefined || file === "-") && io.stdin.isTTY) {
-    io.stderr.write("Reading NDJSON answers from the terminal, one JSON object per line; end with Ctrl-D.\n");
+    io.stderr.write(`${message("cli.reading-ndjson-from-terminal", {})}\n`);
   }
   const serialize = compileResultSerializer(ruleset);
   const failedLines: number[] = [];
@@ -58,7 +59,7 @@ export async function runBatch(ruleset: Ruleset, io: CliIo, file: string | undef
       progress?.update(records);
     }
   } catch (error) {
-    if (isReadError(error)) throw new UsageError(`${file ?? "stdin"}: cannot read the answers: ${describeReadError(error)}`);
+    if (isReadError(error)) throw new UsageError(message("cli.cannot-read", { name: file ?? "stdin", what: "answers", ...readFailure(error) }));
     throw error;
   }
   splitter.end();
@@ -80,10 +81,7 @@ function isReadError(error: unknown): boolean {
 
 /** "3 records, 1 error: line 3"; the first ten line numbers, then how many more. */
 export function failureSummary(records: number, failedLines: readonly number[]): string {
-  const plural = (n: number, word: string) => `${n.toLocaleString("en")} ${word}${n === 1 ? "" : "s"}`;
-  const shown = failedLines.slice(0, 10).join(", ");
-  const more = failedLines.length > 10 ? ` and ${(failedLines.length - 10).toLocaleString("en")} more` : "";
-  return `${plural(records, "record")}, ${plural(failedLines.length, "error")}: ${failedLines.length === 1 ? "line" : "lines"} ${shown}${more}`;
+  return message("batch.summary", { records, failedLines });
 }
 
 /** Writes and, when the stream asks, waits until it has room again. */
@@ -100,7 +98,7 @@ function progressLine(io: CliIo) {
   let last = started;
   const draw = (records: number) => {
     const seconds = Math.max((Date.now() - started) / 1000, 0.001);
-    io.stderr.write(`\r${records.toLocaleString("en")} records, ${Math.round(records / seconds).toLocaleString("en")}/s`);
+    io.stderr.write(`\r${message("batch.progress", { records, perSecond: Math.round(records / seconds) })}`);
   };
   return {
     update(records: number) {

@@ -12,7 +12,13 @@ export const ErrorRecordSchema = z
     id: RecordIdSchema.optional().meta({ description: "the line's id, when it could be read and is a valid id" }),
     error: z.looseObject({
       message: z.string(),
-      issues: z.array(z.looseObject({ path: z.string(), message: z.string() })),
+      issues: z.array(
+        z.looseObject({
+          path: z.string(),
+          code: z.string().meta({ description: "what is wrong, for a program: e.g. answers.invalid-value (docs/issue-codes.md)" }),
+          message: z.string(),
+        }),
+      ),
     }),
   })
   .meta({

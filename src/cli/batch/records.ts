@@ -5,6 +5,7 @@ import { isFhirInput } from "../../fhir/resource-type.js";
 import { fromQuestionnaireResponse, questionnaireResponseRecordId } from "../../fhir/response.js";
 import type { EvaluateOptions, TriageResult } from "../../engine/result.js";
 import { listedIssues, type Issue } from "../../issues.js";
+import { issue, message } from "../../messages/index.js";
 import type { Ruleset } from "../../ruleset/load.js";
 import { isRecordId } from "../../answers/describe.js";
 import { duplicateKeys } from "../duplicate-keys.js";
@@ -14,7 +15,14 @@ import { looksLikeUtf16 } from "../utf16.js";
 export interface ErrorRecord {
   line: number;
   id?: string | number;
-  error: { message: string; issues: Issue[] };
+  error: { message: string; issues: RecordIssue[] };
+}
+
+/** An issue as an error record lists it: its path, its code and its message (params are the library's). */
+export interface RecordIssue {
+  path: string;
+  code: string;
+  message: string;
 }
 
 /** `more`: how many problems the record does not list (it lists the first ISSUE_LIMITS.listed). */
@@ -22,21 +30,19 @@ export type LineOutcome = { ok: true; result: TriageResult } | { ok: false; reco
 
 export const MAX_LINE_BYTES = 1024 * 1024;
 
-const BLANK_LINE = "blank line; each line must hold one JSON object of answers (remove empty lines; one newline at the end is fine)";
-
 /** One NDJSON line: parse, check, evaluate. Never throws for bad input; the record says what is wrong. */
 export function triageLine(ruleset: Ruleset, lineNumber: number, text: string | undefined, options: EvaluateOptions): LineOutcome {
   if (text === undefined) {
-    return failure(lineNumber, undefined, "line longer than 1 MiB; not read", [{ path: "(root)", message: "longer than 1 MiB" }]);
+    return failure(lineNumber, undefined, message("batch.line-too-long", {}), [issue("(root)", "line.too-long", {})]);
   }
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch (error) {
-    if (text.trim() === "") return lineFailure(lineNumber, BLANK_LINE);
-    if (looksLikeUtf16(text)) return lineFailure(lineNumber, "not valid JSON: looks like UTF-16; save the file as UTF-8");
+    if (text.trim() === "") return lineFailure(lineNumber, issue("(root)", "line.blank", {}));
+    if (looksLikeUtf16(text)) return lineFailure(lineNumber, issue("(root)", "line.utf16", {}));
     const reason = (error as Error).message.replace(/\s*[\r\n]+\s*/g, " ");
-    return lineFailure(lineNumber, `not valid JSON: ${reason}`);
+    return lineFailure(lineNumber, issue("(root)", "line.not-json", { reason }));
   }
   const fhir = isFhirInput(ruleset, parsed);
   const id = fhir ? questionnaireResponseRecordId(parsed) : readableId(parsed);
@@ -45,8 +51,8 @@ export function triageLine(ruleset: Ruleset, lineNumber: number, text: string | 
     return failure(
       lineNumber,
       id,
-      "a field is given more than once",
-      duplicates.map((path) => ({ path, message: "given more than once; give each field once" })),
+      message("batch.duplicate-field", {}),
+      duplicates.map((path) => issue(path, "input.duplicate-key", {})),
     );
   }
   try {
@@ -54,20 +60,20 @@ export function triageLine(ruleset: Ruleset, lineNumber: number, text: string | 
     return { ok: true, result: evaluate(ruleset, parsed, options) };
   } catch (error) {
     if (!(error instanceof AnswersError)) throw error;
-    const count = error.issues.length;
-    return failure(lineNumber, id, `invalid answers: ${count.toLocaleString("en")} ${count === 1 ? "problem" : "problems"}`, error.issues);
+    return failure(lineNumber, id, message("batch.invalid-answers", { count: error.issues.length }), error.issues);
   }
 }
 
 /** The error record, listing the first problems; its message says how many were not listed. */
 /** A problem with the line as a whole: said once as the record's message, once as its one issue. */
-function lineFailure(line: number, message: string): LineOutcome {
-  return failure(line, undefined, message, [{ path: "(root)", message }]);
+function lineFailure(line: number, problem: Issue): LineOutcome {
+  return failure(line, undefined, problem.message, [problem]);
 }
 
-function failure(line: number, id: string | number | undefined, message: string, issues: readonly Issue[]): LineOutcome {
+function failure(line: number, id: string | number | undefined, said: string, issues: readonly Issue[]): LineOutcome {
   const { listed, more } = listedIssues(issues);
-  const error = { message: more > 0 ? `${message}; the first ${listed.length} are listed` : message, issues: listed };
+  const recorded = listed.map(({ path, message: words }, i): RecordIssue => ({ path, code: issues[i]!.code, message: words }));
+  const error = { message: more > 0 ? message("batch.first-listed", { message: said, listed: listed.length }) : said, issues: recorded };
   const record: ErrorRecord = id === undefined ? { line, error } : { line, id, error };
   return { ok: false, record, more };
 }

@@ -1,4 +1,4 @@
-import { moreProblemsLine } from "../../issues.js";
+import { moreProblemsLine } from "../../messages/index.js";
 import { oneLine } from "../terminal-safe.js";
 import type { LineOutcome } from "./records.js";
 

@@ -3,6 +3,7 @@ import type { Ruleset } from "../../ruleset/load.js";
 import { activeRuleset } from "../active-ruleset.js";
 import { UsageError, type CliIo } from "../io.js";
 import { terminalWidth } from "../output.js";
+import { message } from "../../messages/index.js";
 
 /** What every command is given: the outside world, and where its exit code goes. */
 export interface CommandContext {
@@ -28,5 +29,5 @@ export function commandRuleset(program: Command, own: string | undefined, io: Cl
 
 /** `--ruleset -` together with another reader of stdin: refused, since only one of them could have it. */
 export function refuseTwoReadersOfStdin(rulesetOption: string | undefined, otherReader: string): void {
-  if (rulesetOption === "-") throw new UsageError(`--ruleset -: ${otherReader} reads stdin too; give the ruleset as a file (e.g. --ruleset <(command))`);
+  if (rulesetOption === "-") throw new UsageError(message("cli.stdin-twice", { reader: otherReader }));
 }

@@ -1,6 +1,7 @@
 import { UsageError } from "../io.js";
 import { rulesetOption } from "../options.js";
 import { commandRuleset, type CommandDefinition } from "./context.js";
+import { message } from "../../messages/index.js";
 
 const SCHEMA_HELP = '"answers" (the input), "result" (the output), "error" (a batch error record) or "ruleset" (a ruleset document)';
 
@@ -15,7 +16,7 @@ export const schemaCommand: CommandDefinition = (program, { io }) =>
     .action(async (which: string, options: { ruleset?: string }) => {
       const { jsonSchemaFor, SCHEMA_KINDS } = await import("../json-schemas.js");
       const kind = SCHEMA_KINDS.find((known) => known === which);
-      if (kind === undefined) throw new UsageError(`schema: expected ${SCHEMA_KINDS.map((k) => JSON.stringify(k)).join(", ")}, got ${JSON.stringify(which)}`);
+      if (kind === undefined) throw new UsageError(message("cli.unknown-schema", { kinds: SCHEMA_KINDS, which }));
       const ruleset = await commandRuleset(program, options.ruleset, io);
       io.stdout.write(`${JSON.stringify(jsonSchemaFor(kind, ruleset), null, 2)}\n`);
     });

@@ -16,6 +16,7 @@ import { oneLine } from "../terminal-safe.js";
 import { validAnswers } from "../valid-answers.js";
 import { VERSION } from "../version.js";
 import { refuseTwoReadersOfStdin, type CommandDefinition } from "./context.js";
+import { message } from "../../messages/index.js";
 
 /** The main command's options, as commander gives them to its action. */
 export interface TriageOptions {
@@ -71,9 +72,7 @@ async function triage(options: TriageOptions, io: CliIo, ruleset: Ruleset): Prom
     const accessible = accessibleMode(options.accessible, io.env);
     // Accessible prompts read typed lines, which a pipe can carry too; arrow-key menus need a terminal.
     if (!io.stdin.isTTY && !accessible) {
-      throw new UsageError(
-        "neck-triage: no terminal to ask the questions on; give the answers with --answers FILE (or --answers - to read JSON from stdin)",
-      );
+      throw new UsageError(message("cli.no-terminal", {}));
     }
     const { interview } = await import("../interview/start.js");
     const outcome = await interview(ruleset, io, evaluateOptions, { colorWanted: options.color, accessible });
@@ -86,7 +85,7 @@ async function triage(options: TriageOptions, io: CliIo, ruleset: Ruleset): Prom
     const reportResult = evaluateOptions === dated || result.unanswered !== undefined ? result : evaluateValidAnswers(ruleset, report.answers, dated);
     await writeReport(io, options.report, { ...report, result: reportResult, now: io.now(), toolVersion: VERSION, ...undated });
     // Before the result, so that the result's last lines (what to do now) stay last on screen.
-    io.stderr.write(`The report is saved in ${oneLine(options.report)}.\n`);
+    io.stderr.write(`${message("cli.report-saved", { path: oneLine(options.report) })}\n`);
   }
   io.stdout.write(await formatResult(result, ruleset, format, io, { colorWanted: options.color, sources: options.sources === true, ...undated }));
   return options.exitCode && result.verdict === "see-a-professional" ? EXIT_REFERRAL : EXIT_OK;
@@ -94,7 +93,7 @@ async function triage(options: TriageOptions, io: CliIo, ruleset: Ruleset): Prom
 
 function chooseFormat(options: TriageOptions): Format {
   if (options.json && options.format !== undefined && options.format !== "json") {
-    throw new UsageError(`neck-triage: --json and --format ${options.format} disagree; use one of them`);
+    throw new UsageError(message("cli.format-conflict", { format: options.format }));
   }
   return options.json ? "json" : (options.format ?? "text");
 }

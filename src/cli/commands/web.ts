@@ -2,6 +2,7 @@ import { emergencyNumberChosen } from "../emergency-number.js";
 import { UsageError } from "../io.js";
 import { emergencyNumberOption, rulesetOption } from "../options.js";
 import { commandRuleset, type CommandDefinition } from "./context.js";
+import { message } from "../../messages/index.js";
 
 const WEB_HELP = `
 The page holds its script, style and ruleset: it loads nothing, stores nothing and sends nothing.
@@ -29,6 +30,6 @@ export const webCommand: CommandDefinition = (program, { io }) =>
         io.stdout.write(`${await webPolicy()}\n`);
         return;
       }
-      if (io.stdout.isTTY) throw new UsageError("neck-triage web: the page is HTML; send it to a file: neck-triage web > neck-triage.html");
+      if (io.stdout.isTTY) throw new UsageError(message("cli.web-to-terminal", {}));
       io.stdout.write(await webPage(ruleset, evaluateOptions));
     });

@@ -1,4 +1,5 @@
 import { createInterface } from "node:readline";
+import { message as wording } from "../../messages/index.js";
 import { CancelledError } from "../io.js";
 import { wrapIndented } from "../render/wrap.js";
 import type { PromptChoice, Prompter } from "./prompter.js";
@@ -77,7 +78,7 @@ export function accessiblePrompter(
           line(`You answered: ${value}\n`);
           return value;
         }
-        line(`"${printable(typed)}" is not a whole number from ${min} to ${max}.`);
+        line(wording("interview.not-a-whole-number", { typed: printable(typed), min, max }));
       }
     },
     close: lines.close,
@@ -86,11 +87,11 @@ export function accessiblePrompter(
 
 /** The choice a typed line names: its number, or the start of one label (at a word's end, if several start so). */
 function pick(typed: string, choices: readonly PromptChoice<string>[]): { index: number } | { problem: string } {
-  const range = `a number from 1 to ${choices.length}`;
-  if (typed === "") return { problem: `Please type ${range}.` };
+  const count = choices.length;
+  if (typed === "") return { problem: wording("interview.type-a-number", { count }) };
   if (/^\d+$/.test(typed)) {
     const n = Number(typed);
-    return n >= 1 && n <= choices.length ? { index: n - 1 } : { problem: `${typed} is not one of the choices; type ${range}.` };
+    return n >= 1 && n <= choices.length ? { index: n - 1 } : { problem: wording("interview.number-not-a-choice", { typed, count }) };
   }
   const wanted = typed.toLowerCase();
   const starting = choices.flatMap((c, i) => (c.name.toLowerCase().startsWith(wanted) ? [i] : []));
@@ -98,8 +99,8 @@ function pick(typed: string, choices: readonly PromptChoice<string>[]): { index:
   const wholeWord = starting.filter((i) => !/[\p{L}\p{N}]/u.test(choices[i]!.name.charAt(wanted.length)));
   const matches = wholeWord.length > 0 ? wholeWord : starting;
   if (matches.length === 1) return { index: matches[0]! };
-  if (matches.length === 0) return { problem: `"${printable(typed)}" is not one of the choices; type ${range}.` };
-  return { problem: `"${printable(typed)}" could be ${matches.map((i) => `${i + 1}`).join(" or ")}; type its number.` };
+  if (matches.length === 0) return { problem: wording("interview.text-not-a-choice", { typed: printable(typed), count }) };
+  return { problem: wording("interview.ambiguous-choice", { typed: printable(typed), numbers: matches.map((i) => i + 1) }) };
 }
 
 /** What was typed, safe to show again: control characters (arrow keys' escape codes) as "?". */

@@ -1,3 +1,4 @@
+import { message } from "../../messages/index.js";
 import type { CliIo } from "../io.js";
 import { reportHtml } from "./html.js";
 import { reportMarkdown } from "./markdown.js";
@@ -19,7 +20,7 @@ export async function writeReport(io: CliIo, path: string, input: ReportInput): 
     await io.writeFile(path, text);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const why = code === "ENOENT" ? "no such folder" : code === "EISDIR" ? "it is a folder" : code === "EACCES" || code === "EPERM" ? "permission denied" : String(code ?? error);
-    throw new OutputError(`neck-triage: cannot write the report to ${path}: ${why}`);
+    const detail = String(code ?? error);
+    throw new OutputError(message("cli.cannot-write-report", code === undefined ? { path, detail } : { path, errorCode: code, detail }));
   }
 }
