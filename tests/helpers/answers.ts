@@ -29,11 +29,11 @@ export function calmAnswers(overrides: Partial<DefaultAnswers> = {}): DefaultAns
 }
 
 /** The answers with each follow-up that their other answers switch on, and that is not given, answered "no". */
-export function withReassuringFollowUps<T extends object>(answers: T): T {
+export function withReassuringFollowUps<T extends object>(answers: T, ruleset: Ruleset = defaultRuleset): T {
   const filled: Record<string, unknown> = { ...(answers as Record<string, unknown>) };
-  for (const { question, askWhen } of defaultRuleset.followUps) {
+  for (const { question, askWhen } of ruleset.followUps) {
     if (filled[question.id] !== undefined || question.type !== "choice") continue;
-    if (askWhen(defaultRuleset.encode(filled as Record<string, string | number>)) === 0) continue;
+    if (askWhen(ruleset.encode(filled as Record<string, string | number>)) === 0) continue;
     filled[question.id] = question.choices.find((c) => !c.unknown && c.value !== question.warningAnswer)?.value;
   }
   return filled as T;

@@ -1,10 +1,12 @@
-import type { Certainty, DefaultAnswers, RuleUrgency } from "../../src/index.js";
+import type { Certainty, DefaultAnswers, RuleUrgency, Ruleset } from "../../src/index.js";
 import { defaultRuleset } from "../../src/index.js";
 import type { ConditionDefinition, RuleDefinition } from "../../src/ruleset/schema.js";
 
 /**
  * The "not sure" policy of docs/clinical-basis.md section 3, written from the text of the spec and
- * not from the engine, so that tests can compare the two.
+ * not from the engine, so that tests can compare the two. Each function reads the questions of the
+ * ruleset it is given (the default one unless told): which choice is "not sure", which is reassuring,
+ * which questions are follow-ups. The policy itself is the spec's, the same for every ruleset.
  */
 
 export type Leaf = Extract<ConditionDefinition, { answer: string }>;
@@ -36,18 +38,27 @@ export function topLevelParts(condition: ConditionDefinition): ConditionDefiniti
   return "all" in condition ? condition.all : [condition];
 }
 
-const unknownChoices = new Map(
-  defaultRuleset.questions.flatMap((q) => (q.type === "choice" ? q.choices.filter((c) => c.unknown).map((c) => [q.id, c.value] as const) : [])),
-);
+const unknownChoicesByRuleset = new WeakMap<Ruleset, ReadonlyMap<string, string>>();
+
+function unknownChoicesOf(ruleset: Ruleset): ReadonlyMap<string, string> {
+  let choices = unknownChoicesByRuleset.get(ruleset);
+  if (!choices) {
+    choices = new Map(
+      ruleset.questions.flatMap((q) => (q.type === "choice" ? q.choices.filter((c) => c.unknown).map((c) => [q.id, c.value] as const) : [])),
+    );
+    unknownChoicesByRuleset.set(ruleset, choices);
+  }
+  return choices;
+}
 
 /** The "not sure" choice of a choice question, from the ruleset's question metadata. */
-export function unknownChoiceOf(field: string): string | undefined {
-  return unknownChoices.get(field);
+export function unknownChoiceOf(field: string, ruleset: Ruleset = defaultRuleset): string | undefined {
+  return unknownChoicesOf(ruleset).get(field);
 }
 
 /** A choice that is neither the warning answer nor "not sure" (e.g. "no", or "yes" for the chin). */
-export function reassuringChoiceOf(field: string): string {
-  const question = defaultRuleset.questions.find((q) => q.id === field);
+export function reassuringChoiceOf(field: string, ruleset: Ruleset = defaultRuleset): string {
+  const question = ruleset.questions.find((q) => q.id === field);
   if (question?.type !== "choice") throw new Error(`${field} is not a choice question`);
   const choice = question.choices.find((c) => !c.unknown && c.value !== question.warningAnswer);
   if (!choice) throw new Error(`${field} has no reassuring choice`);
@@ -55,25 +66,25 @@ export function reassuringChoiceOf(field: string): string {
 }
 
 /** Section 3.1: 1 for the warning answer, ½ for "not sure", 0 otherwise; and = min, or = max. */
-export function truthOf(condition: ConditionDefinition, answers: AnswerRecord): Truth {
+export function truthOf(condition: ConditionDefinition, answers: AnswerRecord, ruleset: Ruleset = defaultRuleset): Truth {
   if ("all" in condition) {
     let lowest: Truth = 1;
-    for (const child of condition.all) lowest = Math.min(lowest, truthOf(child, answers)) as Truth;
+    for (const child of condition.all) lowest = Math.min(lowest, truthOf(child, answers, ruleset)) as Truth;
     return lowest;
   }
   if ("any" in condition) {
     let highest: Truth = 0;
-    for (const child of condition.any) highest = Math.max(highest, truthOf(child, answers)) as Truth;
+    for (const child of condition.any) highest = Math.max(highest, truthOf(child, answers, ruleset)) as Truth;
     return highest;
   }
   const value = answers[condition.answer];
   if ("in" in condition) {
     if (value !== undefined && condition.in.includes(value as string)) return 1;
-    return value !== undefined && value === unknownChoiceOf(condition.answer) ? 0.5 : 0;
+    return value !== undefined && value === unknownChoiceOf(condition.answer, ruleset) ? 0.5 : 0;
   }
   if ("equals" in condition) {
     if (value === condition.equals) return 1;
-    return value !== undefined && value === unknownChoiceOf(condition.answer) ? 0.5 : 0;
+    return value !== undefined && value === unknownChoiceOf(condition.answer, ruleset) ? 0.5 : 0;
   }
   if (typeof value !== "number") return 0;
   if ("atLeast" in condition) return value >= condition.atLeast ? 1 : 0;
@@ -89,10 +100,10 @@ export function dropOneLevel(urgency: RuleUrgency): RuleUrgency {
  * Section 1b: while its condition does not hold (value 0), a follow-up counts as not given, whatever
  * was given. Conditions read only earlier questions, so one pass in question order settles chains.
  */
-export function effectiveAnswers(given: DefaultAnswers | AnswerRecord): AnswerRecord {
+export function effectiveAnswers(given: DefaultAnswers | AnswerRecord, ruleset: Ruleset = defaultRuleset): AnswerRecord {
   const answers: Record<string, string | number | undefined> = { ...asRecord(given) };
-  for (const question of defaultRuleset.definition.questions) {
-    if (question.askWhen !== undefined && truthOf(question.askWhen, answers) === 0) delete answers[question.id];
+  for (const question of ruleset.definition.questions) {
+    if (question.askWhen !== undefined && truthOf(question.askWhen, answers, ruleset) === 0) delete answers[question.id];
   }
   return answers;
 }
@@ -101,20 +112,22 @@ export function effectiveAnswers(given: DefaultAnswers | AnswerRecord): AnswerRe
 export function expectedReason(
   rule: RuleDefinition,
   given: DefaultAnswers | AnswerRecord,
+  ruleset: Ruleset = defaultRuleset,
 ): { certainty: Certainty; urgency: RuleUrgency } | undefined {
-  return expectedReasonFromEffective(rule, effectiveAnswers(given));
+  return expectedReasonFromEffective(rule, effectiveAnswers(given, ruleset), ruleset);
 }
 
 /** As expectedReason, for answers already passed through effectiveAnswers (section 1b). */
 export function expectedReasonFromEffective(
   rule: RuleDefinition,
   answers: AnswerRecord,
+  ruleset: Ruleset = defaultRuleset,
 ): { certainty: Certainty; urgency: RuleUrgency } | undefined {
-  const value = truthOf(rule.when, answers);
+  const value = truthOf(rule.when, answers, ruleset);
   if (value === 0) return undefined;
   if (value === 1) return { certainty: "confirmed", urgency: rule.urgency };
   const parts = topLevelParts(rule.when).map((part) => ({
-    value: truthOf(part, answers),
+    value: truthOf(part, answers, ruleset),
     background: [...fieldsReadBy(part)].every((field) => BACKGROUND_FIELDS.has(field)),
   }));
   const unsureParts = parts.filter((part) => part.value === 0.5);
