@@ -1,5 +1,5 @@
-import { NOT_ANSWERED } from "../engine/conditions.js";
-import { FALSE } from "../engine/truth.js";
+import { NOT_ANSWERED } from "../ruleset/conditions.js";
+import { FALSE } from "../ruleset/truth.js";
 import type { Ruleset } from "../ruleset/load.js";
 import { isRecordId } from "./describe.js";
 import type { Answers } from "./schema.js";
@@ -11,7 +11,7 @@ import type { Answers } from "./schema.js";
  */
 export interface QuickChecked {
   readonly answers: Answers;
-  /** The answers as the codes compiled conditions read (see engine/conditions.ts), made in the same pass. */
+  /** The answers as the codes compiled conditions read (see ruleset/conditions.ts), made in the same pass. */
   readonly codes: number[];
 }
 

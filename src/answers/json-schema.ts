@@ -1,6 +1,6 @@
 import type { Ruleset } from "../ruleset/load.js";
 import type { ConditionDefinition } from "../ruleset/schema.js";
-import { jsonSchemaOf } from "../engine/result-schema.js";
+import { jsonSchemaOf } from "../zod-json-schema.js";
 import { answersSchemaFor } from "./schema.js";
 
 type JsonSchema = Record<string, unknown>;

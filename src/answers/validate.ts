@@ -1,6 +1,6 @@
 import type * as z from "zod";
-import { fieldsRead, type AnswerValues } from "../engine/conditions.js";
-import { FALSE } from "../engine/truth.js";
+import { fieldsRead, type AnswerValues } from "../ruleset/conditions.js";
+import { FALSE } from "../ruleset/truth.js";
 import { describeValue, formatKey, type Issue } from "../issues.js";
 import type { Ruleset } from "../ruleset/load.js";
 import { valueAt } from "../zod-issues.js";

@@ -13,10 +13,10 @@ import { activeRuleset } from "./active-ruleset.js";
 import { answersHelp, examplesHelp, narrowHelp, wrapLongLines } from "./help-text.js";
 import { wrapIndented } from "./render/wrap.js";
 import { applyRootOptions, unknownCommandProblem } from "./root-options.js";
-import { oneLine } from "./terminal-safe.js";
+import { oneLine } from "../terminal-safe.js";
 import { readJsonInput } from "./read-answers.js";
 import type { ReportInput } from "./report/model.js";
-import { localDate } from "./report/when.js";
+import { localDate } from "../engine/calendar.js";
 import { validAnswers } from "./valid-answers.js";
 import { VERSION } from "./version.js";
 

@@ -1,6 +1,6 @@
 import type { Ruleset } from "../ruleset/load.js";
 import type { Urgency } from "../ruleset/schema.js";
-import type { AnswerCodes } from "./conditions.js";
+import type { AnswerCodes } from "../ruleset/conditions.js";
 import { wordingFor, type PlannedRule } from "./plan.js";
 import { dateInWords } from "./calendar.js";
 import type { EvaluateOptions, Reason } from "./result.js";

@@ -1,10 +1,10 @@
+import type { AnswerCodes, AnswerValues } from "../ruleset/conditions.js";
 import type { Ruleset } from "../ruleset/load.js";
 import type { RuleUrgency, Urgency } from "../ruleset/schema.js";
 import { composeAdvice, type FiredRule } from "./advice.js";
-import type { AnswerCodes, AnswerValues } from "./conditions.js";
 import { planFor, wordingFor, type PlannedRule } from "./plan.js";
 import type { EvaluateOptions, Reason, TriageResult } from "./result.js";
-import { FALSE, TRUE, UNSURE, type Truth } from "./truth.js";
+import { FALSE, TRUE, UNSURE, type Truth } from "../ruleset/truth.js";
 import { composeWatchFor } from "./watch-for.js";
 
 /** Evaluates answers already validated against this ruleset. */

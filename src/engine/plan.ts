@@ -1,9 +1,9 @@
+import { compileCondition, type AnswerCodes, type CompiledCondition } from "../ruleset/conditions.js";
 import type { CompiledPart, Ruleset } from "../ruleset/load.js";
 import type { RuleDefinition } from "../ruleset/schema.js";
 import { RULE_URGENCIES, type RuleUrgency } from "../ruleset/urgency.js";
-import { compileCondition, type AnswerCodes, type CompiledCondition } from "./conditions.js";
 import type { Source } from "./result.js";
-import { TRUE } from "./truth.js";
+import { TRUE } from "../ruleset/truth.js";
 
 /** One rule as the evaluation loop reads it. */
 export interface PlannedRule {

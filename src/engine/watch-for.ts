@@ -1,10 +1,10 @@
 import type { Ruleset } from "../ruleset/load.js";
 import type { Urgency } from "../ruleset/schema.js";
 import { fill, textsFor, type FiredRule } from "./advice.js";
-import type { AnswerCodes, AnswerValues } from "./conditions.js";
+import type { AnswerCodes, AnswerValues } from "../ruleset/conditions.js";
 import { planFor, wordingFor, type PlannedRule } from "./plan.js";
 import type { EvaluateOptions } from "./result.js";
-import { FALSE } from "./truth.js";
+import { FALSE } from "../ruleset/truth.js";
 
 /**
  * The signs to watch for, fitted to the answers: never one the person has just reported. Under

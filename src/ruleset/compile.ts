@@ -7,7 +7,7 @@ import {
   type FollowUp,
   type IndexedQuestion,
   NOT_ANSWERED,
-} from "../engine/conditions.js";
+} from "./conditions.js";
 import { describeValue } from "../issues.js";
 import { rulesetDigest } from "./digest.js";
 import type { QuestionDefinition, RuleDefinition, RulesetDefinition, SourceDefinition } from "./schema.js";

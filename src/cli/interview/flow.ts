@@ -2,7 +2,7 @@ import { confirmedEmergencies, evaluateEarlyStop, evaluateValidAnswers } from ".
 import type { EvaluateOptions, Reason, TriageResult } from "../../engine/result.js";
 import type { Ruleset } from "../../ruleset/load.js";
 import type { ChoiceQuestionDefinition, QuestionDefinition } from "../../ruleset/schema.js";
-import { describeAnswer } from "../render/answers.js";
+import { describeAnswer } from "../../answers/labels.js";
 import type { Prompter } from "./prompter.js";
 
 type AnswerValue = string | number;

@@ -1,10 +1,10 @@
-import { compileCondition } from "../../engine/conditions.js";
+import { compileCondition } from "../../ruleset/conditions.js";
 import type { Source, TriageResult } from "../../engine/result.js";
 import type { Ruleset } from "../../ruleset/load.js";
-import { describeAnswer } from "../render/answers.js";
+import { describeAnswer } from "../../answers/labels.js";
 import { printable, printableDeep } from "../render/printable.js";
 import { urgencyHeadline, watchForHeading } from "../render/text.js";
-import { madeAtWords } from "./when.js";
+import { madeAtWords } from "../../engine/calendar.js";
 
 type AnswerValue = string | number;
 

@@ -1,4 +1,4 @@
-import type { ConditionDefinition, QuestionDefinition } from "../ruleset/schema.js";
+import type { ConditionDefinition, QuestionDefinition } from "./schema.js";
 import { FALSE, TRUE, UNSURE, type Truth } from "./truth.js";
 
 /**
