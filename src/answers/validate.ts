@@ -1,13 +1,13 @@
 import type * as z from "zod";
 import { fieldsRead, type AnswerValues } from "../ruleset/conditions.js";
-import { FALSE } from "../ruleset/truth.js";
+import { FALSE } from "../ruleset/unsure.js";
 import { describeValue, formatKey, type Issue } from "../issues.js";
 import type { Ruleset } from "../ruleset/load.js";
 import { valueAt } from "../zod-issues.js";
 import { AnswersError } from "./errors.js";
 import { allowedValues, recordIdProblem } from "./describe.js";
 import { answersSchemaFor, type Answers } from "./schema.js";
-import { quickCheckAnswers } from "./fast-check.js";
+import { quickCheckAnswers } from "./quick-check.js";
 import { closestName } from "./suggest.js";
 
 /** Validates answers against a ruleset's questions; throws `AnswersError` listing every problem. */

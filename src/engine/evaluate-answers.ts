@@ -1,6 +1,6 @@
 import { validateAnswers } from "../answers/validate.js";
 import { assertRuleset, type Ruleset } from "../ruleset/compile.js";
-import { quickCheckAnswers } from "../answers/fast-check.js";
+import { quickCheckAnswers } from "../answers/quick-check.js";
 import { evaluateEncodedAnswers, evaluateValidAnswers } from "./evaluate.js";
 import { checkEvaluateOptions } from "./options.js";
 import type { EvaluateOptions, TriageResult } from "./result.js";

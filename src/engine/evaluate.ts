@@ -1,10 +1,10 @@
 import type { AnswerCodes, AnswerValues } from "../ruleset/conditions.js";
-import type { Ruleset } from "../ruleset/load.js";
-import type { RuleUrgency, Urgency } from "../ruleset/schema.js";
+import { rulesToEvaluate, wordingFor, type CompiledRule, type Ruleset } from "../ruleset/compile.js";
+import type { Urgency } from "../ruleset/schema.js";
 import { composeAdvice, type FiredRule } from "./advice.js";
-import { planFor, wordingFor, type PlannedRule } from "./plan.js";
 import type { EvaluateOptions, Reason, TriageResult } from "./result.js";
-import { FALSE, TRUE, UNSURE, type Truth } from "../ruleset/truth.js";
+import { FALSE, isAnchored, TRUE, type Truth } from "../ruleset/unsure.js";
+import { URGENCY_RANK } from "../ruleset/urgency.js";
 import { composeWatchFor } from "./watch-for.js";
 
 /** Evaluates answers already validated against this ruleset. */
@@ -19,7 +19,7 @@ export function evaluateEncodedAnswers(
   codes: AnswerCodes,
   options?: EvaluateOptions,
 ): TriageResult {
-  const rules = planFor(ruleset).rules;
+  const rules = rulesToEvaluate(ruleset);
   const fired: FiredRule[] = [];
   for (let i = 0; i < rules.length; i++) {
     const rule = rules[i]!;
@@ -36,7 +36,7 @@ export function evaluateEncodedAnswers(
 export function confirmedEmergencies(ruleset: Ruleset, partialAnswers: AnswerValues): Reason[] {
   const codes = ruleset.encode(partialAnswers);
   const reasons: Reason[] = [];
-  for (const rule of planFor(ruleset).rules) {
+  for (const rule of rulesToEvaluate(ruleset)) {
     // Unanswered questions read as 0, so a value of 1 holds for every way they could be answered.
     if (rule.urgency === "emergency" && rule.value(codes) === TRUE) reasons.push(reasonFor(ruleset, rule, TRUE, partialAnswers, codes));
   }
@@ -50,7 +50,7 @@ export function confirmedEmergencies(ruleset: Ruleset, partialAnswers: AnswerVal
 export function evaluateEarlyStop(ruleset: Ruleset, partialAnswers: AnswerValues & { id?: string | number }, options?: EvaluateOptions): TriageResult {
   const codes = ruleset.encode(partialAnswers);
   const fired: FiredRule[] = [];
-  for (const rule of planFor(ruleset).rules) {
+  for (const rule of rulesToEvaluate(ruleset)) {
     if (rule.value(codes) === TRUE) fired.push({ rule, reason: reasonFor(ruleset, rule, TRUE, partialAnswers, codes) });
   }
   const result = buildResult(ruleset, fired, partialAnswers, codes, options);
@@ -67,13 +67,13 @@ export function evaluateEarlyStop(ruleset: Ruleset, partialAnswers: AnswerValues
 /** The reason a rule gives when its value (`rule.value(codes)`, computed by the caller) is above 0. */
 function reasonFor(
   ruleset: Ruleset,
-  rule: PlannedRule,
+  rule: CompiledRule,
   value: Truth,
   answers: AnswerValues,
   codes: AnswerCodes,
 ): Reason {
   const certainty = value === TRUE ? "confirmed" : "possible";
-  const urgency = value === TRUE || (rule.anchorable && isAnchored(ruleset, rule, codes)) ? rule.urgency : rule.droppedUrgency;
+  const urgency = value === TRUE || (rule.anchorable && isAnchored(rule.parts, codes, ruleset.definition.unsurePolicy)) ? rule.urgency : rule.droppedUrgency;
   const read: Record<string, string | number> = {};
   const fields = rule.fields;
   for (let i = 0; i < fields.length; i++) {
@@ -90,28 +90,6 @@ function reasonFor(
     answers: read,
     sources: rule.sources.slice(),
   };
-}
-
-const URGENCY_RANK: Readonly<Record<RuleUrgency, number>> = { emergency: 0, urgent: 1, soon: 2 };
-
-/**
- * The emergency anchor: a possible emergency keeps its urgency when exactly one part is unsure and at
- * least one is confirmed, and neither of those is a background part (who the person is).
- */
-function isAnchored(ruleset: Ruleset, rule: PlannedRule, codes: AnswerCodes): boolean {
-  const anchor = ruleset.definition.unsurePolicy.anchor;
-  let unsure = 0;
-  let confirmed = 0;
-  for (const part of rule.parts) {
-    const value = part.value(codes);
-    if (value === UNSURE) {
-      if (anchor.backgroundNeverAnchors && part.background) return false;
-      unsure++;
-    } else if (value === TRUE && !(anchor.backgroundNeverAnchors && part.background)) {
-      confirmed++;
-    }
-  }
-  return unsure >= 1 && unsure <= anchor.maxUnsureParts && confirmed >= anchor.minConfirmedParts;
 }
 
 function buildResult(

@@ -1,5 +1,5 @@
 import type { ConditionDefinition, QuestionDefinition } from "./schema.js";
-import { FALSE, TRUE, UNSURE, type Truth } from "./truth.js";
+import { and, choiceTruth, FALSE, numberTruth, or, TRUE, type Truth } from "./unsure.js";
 
 /**
  * Answers as numbers, one slot per question in ruleset order: for a choice question the index of the
@@ -86,7 +86,7 @@ export function compileCondition(condition: ConditionDefinition, questions: Read
     const unknown = choices.findIndex((choice) => choice.unknown === true);
     return (codes) => {
       const code = codes[slot] as number;
-      return listed.has(code) ? TRUE : code === unknown && unknown !== -1 ? UNSURE : FALSE;
+      return choiceTruth(listed.has(code), code === unknown && unknown !== -1);
     };
   }
   if ("equals" in condition) {
@@ -96,15 +96,15 @@ export function compileCondition(condition: ConditionDefinition, questions: Read
     const unknown = choices.findIndex((choice) => choice.unknown === true);
     return (codes) => {
       const code = codes[slot];
-      return code === warning ? TRUE : code === unknown && unknown !== -1 ? UNSURE : FALSE;
+      return choiceTruth(code === warning, code === unknown && unknown !== -1);
     };
   }
   if ("atLeast" in condition) {
     const bound = condition.atLeast;
-    return (codes) => ((codes[slot] as number) >= bound ? TRUE : FALSE);
+    return (codes) => numberTruth((codes[slot] as number) >= bound);
   }
   const bound = condition.below;
-  return (codes) => ((codes[slot] as number) < bound ? TRUE : FALSE);
+  return (codes) => numberTruth((codes[slot] as number) < bound);
 }
 
 /** `and`: the lowest value. */
@@ -114,9 +114,7 @@ function compileAll(parts: CompiledCondition[]): CompiledCondition {
     const [a, b] = parts as [CompiledCondition, CompiledCondition];
     return (codes) => {
       const x = a(codes);
-      if (x === FALSE) return FALSE;
-      const y = b(codes);
-      return y < x ? y : x;
+      return x === FALSE ? FALSE : and(x, b(codes));
     };
   }
   return (codes) => {
@@ -124,7 +122,7 @@ function compileAll(parts: CompiledCondition[]): CompiledCondition {
     for (const part of parts) {
       const v = part(codes);
       if (v === FALSE) return FALSE;
-      if (v < value) value = v;
+      value = and(value, v);
     }
     return value;
   };
@@ -138,7 +136,7 @@ function compileAny(parts: CompiledCondition[]): CompiledCondition {
     for (const part of parts) {
       const v = part(codes);
       if (v === TRUE) return TRUE;
-      if (v > value) value = v;
+      value = or(value, v);
     }
     return value;
   };
