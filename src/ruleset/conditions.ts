@@ -1,5 +1,6 @@
 import type { ConditionDefinition, QuestionDefinition } from "./schema.js";
-import { and, choiceTruth, FALSE, numberTruth, or, TRUE, type Truth } from "./unsure.js";
+import { compileChoiceLeaf, resolveLeaf } from "./operators.js";
+import { and, FALSE, or, TRUE, type Truth } from "./unsure.js";
 
 /**
  * Answers as numbers, one slot per question in ruleset order: for a choice question the index of the
@@ -79,32 +80,8 @@ export function compileCondition(condition: ConditionDefinition, questions: Read
   const entry = questions.get(condition.answer);
   if (!entry) throw new Error(`internal: condition reads unknown question "${condition.answer}"`);
   const slot = entry.index;
-  if ("in" in condition) {
-    const question = entry.question;
-    const choices = question.type === "choice" ? question.choices : [];
-    const listed = new Set(condition.in.map((value) => choices.findIndex((choice) => choice.value === value)));
-    const unknown = choices.findIndex((choice) => choice.unknown === true);
-    return (codes) => {
-      const code = codes[slot] as number;
-      return choiceTruth(listed.has(code), code === unknown && unknown !== -1);
-    };
-  }
-  if ("equals" in condition) {
-    const question = entry.question;
-    const choices = question.type === "choice" ? question.choices : [];
-    const warning = choices.findIndex((choice) => choice.value === condition.equals);
-    const unknown = choices.findIndex((choice) => choice.unknown === true);
-    return (codes) => {
-      const code = codes[slot];
-      return choiceTruth(code === warning, code === unknown && unknown !== -1);
-    };
-  }
-  if ("atLeast" in condition) {
-    const bound = condition.atLeast;
-    return (codes) => numberTruth((codes[slot] as number) >= bound);
-  }
-  const bound = condition.below;
-  return (codes) => numberTruth((codes[slot] as number) < bound);
+  const leaf = resolveLeaf(condition);
+  return "named" in leaf ? compileChoiceLeaf(slot, entry, leaf.named) : leaf.operator.compile(slot, leaf.bound);
 }
 
 /** `and`: the lowest value. */
