@@ -80,8 +80,17 @@ export function resolveLeaf(condition: LeafCondition): ResolvedLeaf {
 /** A compiled choice leaf: true for a named choice, unsure for the unknown choice (when not named), else false. */
 export function compileChoiceLeaf(slot: number, entry: IndexedQuestion, named: readonly string[]): CompiledCondition {
   const choices = entry.question.type === "choice" ? entry.question.choices : [];
-  const listed = new Set(named.map((value) => choices.findIndex((choice) => choice.value === value)));
+  const codesNamed = named.map((value) => choices.findIndex((choice) => choice.value === value));
   const unknown = choices.findIndex((choice) => choice.unknown === true);
+  // One named choice (every equals) compares codes with ===, as the compiler did before this table: no Set lookup per call.
+  if (codesNamed.length === 1) {
+    const warning = codesNamed[0];
+    return (codes) => {
+      const code = codes[slot];
+      return choiceTruth(code === warning, code === unknown && unknown !== -1);
+    };
+  }
+  const listed = new Set(codesNamed);
   return (codes) => {
     const code = codes[slot] as number;
     return choiceTruth(listed.has(code), code === unknown && unknown !== -1);
