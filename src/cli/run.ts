@@ -1,6 +1,6 @@
 import { Command, CommanderError, Option } from "commander";
 import { AnswersError } from "../answers/errors.js";
-import { evaluateValidAnswers } from "../engine/evaluate.js";
+import { evaluateValidAnswers } from "../engine/evaluate-valid.js";
 import { checkEmergencyNumber, emergencyNumberProblem } from "../engine/options.js";
 import type { EvaluateOptions, TriageResult } from "../engine/result.js";
 import { issueLines } from "../issues.js";
