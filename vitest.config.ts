@@ -1,8 +1,29 @@
+import { readdirSync } from "node:fs";
 import { defineConfig } from "vitest/config";
+
+// Two projects: `unit` (the pure core and the library, in-process, no build needed: the inner loop) and
+// `e2e` (everything else: the CLI, in-process and as the built binary, the pty interview, the web page
+// in a browser, interop, privilege, fuzz). `vitest run` runs both; `npm run test:unit` / `npm run
+// test:e2e` run one. A test outside the folders listed here is e2e; so is the engine's exhaustive table
+// (every combination of answers, tens of seconds), to keep the unit run to seconds.
+const UNIT_FOLDERS = ["tests/engine", "tests/ruleset", "tests/answers", "tests/fhir", "tests/clinical"];
+const SLOW = ["tests/engine/exhaustive.test.ts"];
+
+const UNIT = [
+  ...UNIT_FOLDERS.flatMap((folder) =>
+    readdirSync(folder, { recursive: true, encoding: "utf8" })
+      .filter((file) => file.endsWith(".test.ts"))
+      .map((file) => `${folder}/${file.replaceAll("\\", "/")}`),
+  ),
+  "tests/library-api.test.ts",
+].filter((file) => !SLOW.includes(file));
 
 export default defineConfig({
   test: {
-    include: ["tests/**/*.test.ts"],
     testTimeout: 30_000,
+    projects: [
+      { extends: true, test: { name: "unit", include: UNIT } },
+      { extends: true, test: { name: "e2e", include: ["tests/**/*.test.ts"], exclude: UNIT } },
+    ],
   },
 });

@@ -15,15 +15,6 @@ export interface CliIo {
   readonly prompter?: import("./interview/prompter.js").Prompter;
 }
 
-/** Exit codes of the contract. */
-export const EXIT = {
-  ok: 0,
-  internal: 1,
-  usage: 2,
-  referral: 3,
-  cancelled: 130,
-} as const;
-
 /** A problem a person caused and can fix: printed one line per problem, exit 2, no stack trace. */
 export class UsageError extends Error {
   readonly lines: readonly string[];

@@ -1,8 +1,8 @@
 import { createReadStream } from "node:fs";
 import { getSystemErrorMap } from "node:util";
-import { EXIT } from "./io.js";
 import { writeFile } from "node:fs/promises";
 import { run } from "./run.js";
+import { EXIT_INTERNAL_ERROR, EXIT_OK } from "./exit-codes.js";
 
 /** The process shell: real streams and files, the exit code, and what happens when output fails. */
 export async function main(): Promise<void> {
@@ -26,10 +26,10 @@ export async function main(): Promise<void> {
  * failure, not bad input: one line naming the system's reason in words, exit 1, no stack trace.
  */
 function endOnOutputError(stream: NodeJS.WriteStream, error: NodeJS.ErrnoException): never {
-  if (error.code === "EPIPE") process.exit(process.exitCode ?? EXIT.ok);
+  if (error.code === "EPIPE") process.exit(process.exitCode ?? EXIT_OK);
   // When stderr itself cannot be written, there is nowhere left to say so.
   if (stream !== process.stderr) process.stderr.write(`neck-triage: cannot write output: ${reasonInWords(error)}\n`);
-  process.exit(EXIT.internal);
+  process.exit(EXIT_INTERNAL_ERROR);
 }
 
 /** "no space left on device" for ENOSPC: the system's own words for an errno, else the message. */

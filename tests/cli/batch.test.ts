@@ -10,7 +10,7 @@ import { triageLine } from "../../src/cli/batch/records.js";
 import { duplicateKeys } from "../../src/cli/duplicate-keys.js";
 import { run } from "../../src/cli/run.js";
 import { defaultRuleset, evaluate } from "../../src/index.js";
-import { answersByUrgency, answersJson, calmAnswers } from "./helpers/answers.js";
+import { answersByUrgency, answersJson, calmAnswersMedicineHelped } from "./helpers/answers.js";
 import { expectContractResult, type ContractResult } from "./helpers/contract.js";
 import { makeFakeIo, type FakeIoOptions } from "./helpers/fake-io.js";
 import { assertBuilt, BIN, runCli } from "./helpers/spawn-cli.js";
@@ -87,7 +87,7 @@ interface Case {
   expect: Expected;
 }
 
-const withId = (id: string | number, changes: Record<string, unknown> = {}, base: object = calmAnswers) => answersJson({ id, ...changes }, base);
+const withId = (id: string | number, changes: Record<string, unknown> = {}, base: object = calmAnswersMedicineHelped) => answersJson({ id, ...changes }, base);
 
 /** Every kind of line the contract names, valid ones in between. */
 function mixedCases(): Case[] {
@@ -96,7 +96,7 @@ function mixedCases(): Case[] {
     { text: withId("r1"), expect: { ok: true } },
     { text: "this is not JSON", expect: { ok: false } },
     { text: withId("r3", {}, answersByUrgency.emergency), expect: { ok: true } },
-    { text: JSON.stringify([calmAnswers]), expect: { ok: false } },
+    { text: JSON.stringify([calmAnswersMedicineHelped]), expect: { ok: false } },
     { text: "null", expect: { ok: false } },
     { text: withId("r6", { fever: undefined, fevr: "no" }), expect: { ok: false, id: "r6", path: "fevr" } },
     { text: withId(7, { painDays: -1 }), expect: { ok: false, id: 7, path: "painDays" } },
@@ -644,7 +644,7 @@ describe("the built binary", () => {
   beforeAll(async () => {
     assertBuilt();
     let text = "";
-    for (let i = 0; i < bigLines; i++) text += `${withId(i, {}, i % 3 === 0 ? answersByUrgency.urgent : calmAnswers)}\n`;
+    for (let i = 0; i < bigLines; i++) text += `${withId(i, {}, i % 3 === 0 ? answersByUrgency.urgent : calmAnswersMedicineHelped)}\n`;
     bigFile = await tempFile("big.ndjson", text);
   });
 

@@ -3,7 +3,7 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { evaluate, defaultRuleset } from "../../src/index.js";
-import { answersByUrgency, answersJson, calmAnswers } from "./helpers/answers.js";
+import { answersByUrgency, answersJson, calmAnswersMedicineHelped } from "./helpers/answers.js";
 import { expectContractResult } from "./helpers/contract.js";
 import { question, questionIds, REPO_ROOT, rule, ruleSourceUrls, rulesFile } from "./helpers/ruleset-file.js";
 import { assertBuilt, BIN, runCli, type CliRun } from "./helpers/spawn-cli.js";
@@ -69,7 +69,7 @@ describe.concurrent("JSON in, JSON out", () => {
   });
 
   it("prints exactly what the library's evaluate returns for the same answers", async () => {
-    const answers = { ...calmAnswers, fever: "unsure", shootingArmPain: "yes", painDays: 12, improving: "no", id: "r1" } as const;
+    const answers = { ...calmAnswersMedicineHelped, fever: "unsure", shootingArmPain: "yes", painDays: 12, improving: "no", id: "r1" } as const;
     const result = expectJsonResult(await runCli(["--answers", "-", "--json"], { stdin: JSON.stringify(answers) }));
     expect(result).toEqual(JSON.parse(JSON.stringify(evaluate(defaultRuleset, answers))));
     expect(result.verdict).toBe("see-a-professional");

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Prompter } from "../../src/cli/interview/prompter.js";
 import { run } from "../../src/cli/run.js";
-import { calmAnswers } from "./helpers/answers.js";
+import { calmAnswersMedicineHelped } from "./helpers/answers.js";
 import { expectContractResult, type ContractResult } from "./helpers/contract.js";
 import { makeFakeIo } from "./helpers/fake-io.js";
 import { question, questionIds } from "./helpers/ruleset-file.js";
@@ -38,7 +38,7 @@ function answerAll(answers: Answers, from = 0, until = questionIds.length): Step
   });
 }
 
-const calm: Answers = { ...calmAnswers };
+const calm: Answers = { ...calmAnswersMedicineHelped };
 
 async function interview(argv: readonly string[], steps: readonly Step[]) {
   const prompter = new ScriptedPrompter(steps);

@@ -10,7 +10,7 @@ import { defaultRuleset, triage } from "../../src/index.js";
 import { CHROMIUM_MISSING, launchChromium } from "../helpers/chromium.js";
 import { useTempDir } from "../helpers/temp-dir.js";
 import { ruleOf, rulesetDocument } from "../helpers/ruleset-document.js";
-import { answersByUrgency, calmAnswers } from "./helpers/answers.js";
+import { answersByUrgency, calmAnswersMedicineHelped } from "./helpers/answers.js";
 import { makeFakeIo } from "./helpers/fake-io.js";
 import { question } from "./helpers/ruleset-file.js";
 import { CALM_ASKED, calmAskedWith } from "./helpers/typed-answers.js";
@@ -156,7 +156,7 @@ describe("the report's form", () => {
   });
 
   it("a report that cannot be written: exit 1, one line, and no result printed as if all were well", async () => {
-    const fake = makeFakeIo({ stdinIsTTY: false, stdinText: JSON.stringify(calmAnswers) });
+    const fake = makeFakeIo({ stdinIsTTY: false, stdinText: JSON.stringify(calmAnswersMedicineHelped) });
     const code = await run(["--answers", "-", "--report", join(temp.path, "no-such-folder", "report.markdown")], fake.io);
     expect(code).toBe(1);
     expect(fake.stderr()).toMatch(/^neck-triage: cannot write the report to .*report\.markdown: no such folder\n$/);

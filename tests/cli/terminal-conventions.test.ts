@@ -1,10 +1,16 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { failureSummary } from "../../src/cli/batch/command.js";
 import { run } from "../../src/cli/run.js";
+import { BUILTIN_RULESET_DOCUMENTS } from "../../src/ruleset/builtin.js";
 import { answersByUrgency, answersJson } from "./helpers/answers.js";
 import { makeFakeIo, type FakeIoOptions } from "./helpers/fake-io.js";
+import { REPO_ROOT } from "./helpers/ruleset-file.js";
+import { useTempDir } from "../helpers/temp-dir.js";
 
 const ESC = "\u001b";
+const temp = useTempDir("neck-triage-help-");
 
 async function runWith(argv: readonly string[], options: FakeIoOptions & { columns?: number } = {}) {
   const fake = makeFakeIo(options);
@@ -86,6 +92,38 @@ describe("commands and help topics", () => {
     expect(extended.code).toBe(0);
     expect(extended.stdout).toMatch(/^ {2}weightLoss +"yes" \| "no" \| "unsure"$/m);
     expect(plain.stdout).not.toContain("weightLoss");
+    expect(extended.stdout).toMatch(/^ {2}painUnusual +"yes" \| "no" \| "unsure"$/m);
+    expect(plain.stdout).not.toContain("painUnusual");
+  });
+
+  it("--ruleset extended help (the help command) lists that ruleset's fields too", async () => {
+    const extended = await runWith(["--ruleset", "extended", "help"]);
+    expect(extended.code).toBe(0);
+    expect(extended.stdout).toContain('Answers for the ruleset "extended"');
+    expect(extended.stdout).toMatch(/^ {2}painUnusual +"yes" \| "no" \| "unsure"$/m);
+  });
+
+  it("--help names every built-in ruleset for --ruleset, on the main command and each command that takes it", async () => {
+    const names = Object.keys(BUILTIN_RULESET_DOCUMENTS);
+    expect(names.length).toBeGreaterThan(1);
+    for (const argv of [["--help"], ["batch", "--help"], ["rules", "--help"], ["web", "--help"], ["schema", "--help"], ["questionnaire", "--help"]]) {
+      const help = (await runWith(argv)).stdout.replace(/\s+/g, " ");
+      expect(help, argv.join(" ")).toContain(`a built-in one by name (${names.map((name) => JSON.stringify(name)).join(", ")})`);
+    }
+  });
+
+  it("--ruleset FILE --help lists the fields of the ruleset in that file", async () => {
+    // The default ruleset with one question renamed (fever -> feverish), so that only this file has that field.
+    const document = readFileSync(join(REPO_ROOT, "rules", "default.json"), "utf8").replaceAll('"fever"', '"feverish"').replace('"id": "default"', '"id": "mine"');
+    const file = await temp.file("mine.json", document);
+    for (const argv of [["--ruleset", file, "--help"], [`--ruleset=${file}`, "-h"]]) {
+      const mine = await runWith(argv);
+      expect(mine.stderr).toBe("");
+      expect(mine.code).toBe(0);
+      expect(mine.stdout).toContain('Answers for the ruleset "mine"');
+      expect(mine.stdout).toMatch(/^ {2}feverish +"yes" \| "no" \| "unsure"$/m);
+      expect(mine.stdout).not.toMatch(/^ {2}fever +/m);
+    }
   });
 });
 

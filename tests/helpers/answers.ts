@@ -4,7 +4,8 @@ import { AnswersError, defaultRuleset, RulesetError, type DefaultAnswers, type I
  * Answers with no warning sign and nothing unsure (docs/clinical-basis.md section 1): an adult on day 3
  * whose pain is getting better and who has not tried medicine. Every follow-up that the overrides
  * switch on and do not answer is answered with its reassuring choice ("no"), so that an override
- * such as `{ headache: "yes" }` gives valid answers about that one sign.
+ * such as `{ headache: "yes" }` gives valid answers about that one sign. (The CLI's tests use a fixed
+ * variant where medicine helped: calmAnswersMedicineHelped in tests/cli/helpers/answers.ts.)
  */
 export function calmAnswers(overrides: Partial<DefaultAnswers> = {}): DefaultAnswers {
   return withReassuringFollowUps({

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { answersByUrgency, calmAnswers } from "../cli/helpers/answers.js";
+import { answersByUrgency, calmAnswersMedicineHelped } from "../cli/helpers/answers.js";
 import { assertBuilt, BIN } from "../cli/helpers/spawn-cli.js";
 import { runNode, type NodeRun } from "./helpers/node-run.js";
 
@@ -60,7 +60,7 @@ beforeAll(async () => {
   assertBuilt();
   dir = await mkdtemp(join(tmpdir(), "neck-triage-loads-"));
   await writeFile(join(dir, "answers.json"), JSON.stringify(answersByUrgency.urgent));
-  await writeFile(join(dir, "records.ndjson"), `${JSON.stringify(calmAnswers)}\n${JSON.stringify(answersByUrgency.emergency)}\n{"bad":1}\n`);
+  await writeFile(join(dir, "records.ndjson"), `${JSON.stringify(calmAnswersMedicineHelped)}\n${JSON.stringify(answersByUrgency.emergency)}\n{"bad":1}\n`);
 });
 afterAll(async () => {
   if (dir) await rm(dir, { recursive: true, force: true });
@@ -91,9 +91,9 @@ beforeAll(async () => {
 const CLI_RUNS: readonly [string, readonly string[], string?][] = [
   ["--answers FILE --json", ["--answers", "answers.json", "--json"]],
   ["--answers FILE (text, with colour and wrapping code loaded)", ["--answers", "answers.json"]],
-  ["--answers - --json", ["--answers", "-", "--json"], JSON.stringify(calmAnswers)],
+  ["--answers - --json", ["--answers", "-", "--json"], JSON.stringify(calmAnswersMedicineHelped)],
   ["batch FILE", ["batch", "records.ndjson"]],
-  ["batch --format text (stdin)", ["batch", "--format", "text"], `${JSON.stringify(calmAnswers)}\n`],
+  ["batch --format text (stdin)", ["batch", "--format", "text"], `${JSON.stringify(calmAnswersMedicineHelped)}\n`],
   ["rules --json", ["rules", "--json"]],
   ["rules (text)", ["rules"]],
 ];

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { defaultRuleset, triage, type DefaultAnswers } from "../../src/index.js";
-import { answersByUrgency, calmAnswers } from "../cli/helpers/answers.js";
+import { answersByUrgency, calmAnswersMedicineHelped } from "../cli/helpers/answers.js";
 import { expectContractResult } from "../cli/helpers/contract.js";
 import { assertBuilt, BIN } from "../cli/helpers/spawn-cli.js";
 import { PACKAGE_ROOT, PERMISSION_FLAG, runNode, withoutPermissionWarning, type NodeRun } from "./helpers/node-run.js";
@@ -16,7 +16,7 @@ import { PACKAGE_ROOT, PERMISSION_FLAG, runNode, withoutPermissionWarning, type 
 let inside = "";
 let outside = "";
 const RECORDS: readonly DefaultAnswers[] = [
-  { ...calmAnswers, id: "r-1" },
+  { ...calmAnswersMedicineHelped, id: "r-1" },
   { ...answersByUrgency.urgent, id: "r-2" },
   { ...answersByUrgency.emergency, id: 3 },
 ];
@@ -76,7 +76,7 @@ describe("the CLI under Node's permission model: read the package and the input,
   it("batch from stdin (no file to allow)", async () => {
     const run = await runNode([PERMISSION_FLAG, `--allow-fs-read=${PACKAGE_ROOT}`, BIN, "batch"], {
       cwd: inside,
-      stdin: `${JSON.stringify(calmAnswers)}\n`,
+      stdin: `${JSON.stringify(calmAnswersMedicineHelped)}\n`,
     });
     expectClean(run);
     expectContractResult(JSON.parse(run.stdout));

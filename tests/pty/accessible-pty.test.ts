@@ -33,11 +33,12 @@ const MODES: { name: string; env: Record<string, string> }[] = [
   { name: "TERM=dumb", env: { TERM: "dumb" } },
 ];
 
-describe.each(MODES)("$name in a pseudo-terminal", ({ env }) => {
+// Each test has its own session and ends it itself, so that they run concurrently.
+describe.concurrent.each(MODES)("$name in a pseudo-terminal", ({ env }) => {
   test(
     "an interview completed with typed numbers: every question printed once, numbered, echoed in words; no escape sequence",
-    async () => {
-      const s = start({ env });
+    async ({ onTestFinished }) => {
+      const s = start({ onTestFinished }, { env });
       const asked = calmAskedWith({ headache: "yes" });
       for (const line of [...typedLines(asked), "1"]) await typeLine(s, line);
       expect((await s.waitForExit()).exitCode).toBe(0);
@@ -57,8 +58,8 @@ describe.each(MODES)("$name in a pseudo-terminal", ({ env }) => {
 
   test(
     "Ctrl-C at a question exits 130 with Cancelled and no result",
-    async () => {
-      const s = start({ env });
+    async ({ onTestFinished }) => {
+      const s = start({ onTestFinished }, { env });
       await typeLine(s, typedLines(CALM_ASKED)[0]!);
       await s.waitUntil("the age prompt", () => waitingForLine(s));
       s.write("\u0003");
@@ -71,8 +72,8 @@ describe.each(MODES)("$name in a pseudo-terminal", ({ env }) => {
 
   test(
     "Ctrl-D at a question exits 130 with Cancelled",
-    async () => {
-      const s = start({ env });
+    async ({ onTestFinished }) => {
+      const s = start({ onTestFinished }, { env });
       await s.waitUntil("the first prompt", () => waitingForLine(s));
       s.write("\u0004");
       expect((await s.waitForExit()).exitCode).toBe(130);

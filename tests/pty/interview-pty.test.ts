@@ -11,7 +11,7 @@ import { flat, KEY, type PtySession } from "./pty-session.js";
 import { usePtySessions } from "./sessions.js";
 import { choiceLabel, headline, question, rules, ruleSummary, urgencyAdvice, urgencyTag } from "./rules.js";
 import { dateInWords, localDate } from "../../src/engine/calendar.js";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { triage } from "../../src/index.js";
@@ -111,11 +111,12 @@ function textAfter(s: PtySession, marker: string): string {
   return rows.slice(at + 1).join("\n");
 }
 
-describe("the interview in a real terminal", () => {
+// Each test has its own session and ends it itself, so that they run concurrently (vitest's maxConcurrency at a time).
+describe.concurrent("the interview in a real terminal", () => {
   test(
     "self-care path: no warning signs, 3 days, medicine helped; review, then the self-care result; exit 0",
-    async () => {
-      const s = start();
+    async ({ onTestFinished }) => {
+      const s = start({ onTestFinished });
       await answerAll(s, NO_WARNING);
       await confirmReview(s, NO_WARNING);
       const exit = await s.waitForExit();
@@ -140,8 +141,8 @@ describe("the interview in a real terminal", () => {
 
   test(
     "referral: a headache gives a result that says how soon in words (SOON), exit 0",
-    async () => {
-      const s = start();
+    async ({ onTestFinished }) => {
+      const s = start({ onTestFinished });
       const answers = withAnswers({ headache: "yes" });
       await answerAll(s, answers);
       await confirmReview(s, answers);
@@ -158,8 +159,8 @@ describe("the interview in a real terminal", () => {
 
   test(
     'emergency stop: "Yes" shows the emergency advice at once; "show me what to do" ends with EMERGENCY, nothing more asked',
-    async () => {
-      const s = start();
+    async ({ onTestFinished }) => {
+      const s = start({ onTestFinished });
       await answer(s, "emergencySigns", "yes");
       // The very next thing on screen is the emergency advice, with the question whether the answers are right.
       const stop = flat(await s.waitForPrompt(ARE_ANSWERS_RIGHT));
@@ -185,8 +186,8 @@ describe("the interview in a real terminal", () => {
 
   test(
     '"not sure" to the emergency screen: the six signs are asked one at a time; all "No" goes on to the age question',
-    async () => {
-      const s = start();
+    async ({ onTestFinished }) => {
+      const s = start({ onTestFinished });
       const screen = question("emergencySigns");
       const items = screen.items ?? [];
       const itemPrompt = screen.itemPrompt ?? screen.prompt;
@@ -214,8 +215,8 @@ describe("the interview in a real terminal", () => {
 
   test(
     "correcting an answer at the emergency stop: change, pick the question, answer No, and the interview goes on",
-    async () => {
-      const s = start();
+    async ({ onTestFinished }) => {
+      const s = start({ onTestFinished });
       await answer(s, "emergencySigns", "yes");
       await s.waitForPrompt(ARE_ANSWERS_RIGHT);
       await s.select(EMERGENCY_CHOICES, CHANGE_AN_ANSWER);
@@ -247,10 +248,10 @@ describe("the interview in a real terminal", () => {
       { where: "at a middle question (fever)", before: NO_WARNING.slice(0, 6), at: "fever" },
       { where: "at a number question (days)", before: NO_WARNING.slice(0, NO_WARNING.findIndex(([id]) => id === "painDays")), at: "painDays" },
     ];
-    test.each(cases)(
-      "$where: exit 130, \"Cancelled\" on screen, no result, the cursor shown again",
-      async ({ before, at }) => {
-        const s = start();
+    test.for(cases)(
+      "$where: exit 130, \"Cancelled\" on screen, no result, the cursor shown again", { timeout: TEST_MS },
+      async ({ before, at }, { onTestFinished }) => {
+        const s = start({ onTestFinished });
         await answerAll(s, before);
         await s.waitForPrompt(question(at).prompt);
         const pressed = s.raw.length;
@@ -269,7 +270,6 @@ describe("the interview in a real terminal", () => {
         expect(afterKey.indexOf(SHOW_CURSOR)).toBeLessThan(afterKey.indexOf("Cancelled."));
         expect(finalCursorVisibility(s.raw)).toBe("shown");
       },
-      TEST_MS,
     );
   });
 
@@ -283,8 +283,8 @@ describe("the interview in a real terminal", () => {
 
     test(
       "NO_COLOR=1: no colour sequences at all in the prompts or the result, and the urgency still in words",
-      async () => {
-        const s = start({ env: { NO_COLOR: "1", TERM: "xterm-256color" } });
+      async ({ onTestFinished }) => {
+        const s = start({ onTestFinished }, { env: { NO_COLOR: "1", TERM: "xterm-256color" } });
         await emergencyPath(s);
         expect(colourSequences(s.raw)).toEqual([]);
         expect(flat(s.text())).toContain(headline("emergency"));
@@ -294,8 +294,8 @@ describe("the interview in a real terminal", () => {
 
     test(
       "colour allowed (TERM=xterm-256color, no NO_COLOR): colour sequences do appear, so the check above can fail",
-      async () => {
-        const s = start({ color: true, env: { TERM: "xterm-256color" } });
+      async ({ onTestFinished }) => {
+        const s = start({ onTestFinished }, { color: true, env: { TERM: "xterm-256color" } });
         await emergencyPath(s);
         const colours = colourSequences(s.raw);
         expect(colours.length).toBeGreaterThan(0);
@@ -324,8 +324,8 @@ describe("the interview in a real terminal", () => {
 
     test(
       "the emergency stop and the emergency result wrap at spaces; the headline is whole",
-      async () => {
-        const s = start({ cols, rows });
+      async ({ onTestFinished }) => {
+        const s = start({ onTestFinished }, { cols, rows });
         await answer(s, "emergencySigns", "yes");
         await s.waitForPrompt(ARE_ANSWERS_RIGHT);
         expectTidy(s);
@@ -343,8 +343,8 @@ describe("the interview in a real terminal", () => {
 
     test(
       "prompts, lists and the result wrap at spaces, no line is wider than the screen, nothing is lost",
-      async () => {
-        const s = start({ cols, rows });
+      async ({ onTestFinished }) => {
+        const s = start({ onTestFinished }, { cols, rows });
         const tidy = (): void => expectTidy(s);
         const intact = (choices: readonly string[]): void => {
           const prompt = flat(s.activePrompt() ?? "");
@@ -416,10 +416,10 @@ describe("the interview in a real terminal", () => {
       { urgency: "none", answers: NO_WARNING },
     ];
 
-    test.each(cases)(
-      "$urgency: the final screen shows the headline and the whole of what to do, and ends with it",
-      async ({ urgency, answers }) => {
-        const s = start({ cols: 80, rows: 24 });
+    test.for(cases)(
+      "$urgency: the final screen shows the headline and the whole of what to do, and ends with it", { timeout: TEST_MS },
+      async ({ urgency, answers }, { onTestFinished }) => {
+        const s = start({ onTestFinished }, { cols: 80, rows: 24 });
         await answerAll(s, answers);
         if (urgency === "emergency") {
           await s.waitForPrompt(ARE_ANSWERS_RIGHT);
@@ -435,16 +435,17 @@ describe("the interview in a real terminal", () => {
         expect(screen).toContain(`${headline(urgency)} ${flat(expected).slice(0, 20)}`);
         expect(screen.endsWith(flat(expected)), s.screen()).toBe(true);
       },
-      TEST_MS,
     );
 
     test(
       "urgent with every emergency dropped by \"not sure\" (the longest advice): the headline and all of what to do on the final screen",
-      async () => {
+      async ({ onTestFinished }) => {
         const answers = unsureAnswers({ age: 34 });
-        const file = join(mkdtempSync(join(tmpdir(), "neck-triage-pty-")), "unsure.json");
+        const dir = mkdtempSync(join(tmpdir(), "neck-triage-pty-"));
+        onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+        const file = join(dir, "unsure.json");
         writeFileSync(file, JSON.stringify(answers));
-        const s = start({ cols: 80, rows: 24, args: ["--answers", file] });
+        const s = start({ onTestFinished }, { cols: 80, rows: 24, args: ["--answers", file] });
         expect((await s.waitForExit()).exitCode).toBe(0);
         const advice = triage(answers, { today: localDate(new Date()) }).advice;
         // The final screen: the headline and all of the advice, and the row below free for the shell's prompt.
@@ -457,8 +458,8 @@ describe("the interview in a real terminal", () => {
 
     test(
       "the first question's screen still shows the title and the intro (about two minutes, nothing stored), 16 or over said once",
-      async () => {
-        const s = start({ cols: 80, rows: 24 });
+      async ({ onTestFinished }) => {
+        const s = start({ onTestFinished }, { cols: 80, rows: 24 });
         await s.waitForPrompt(question("emergencySigns").prompt);
         const screen = flat(s.screen());
         expect(screen.startsWith(flat(rules.title)), s.screen()).toBe(true);

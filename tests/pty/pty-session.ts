@@ -79,7 +79,7 @@ export class PtySession {
       ...options.env,
     };
     this.pty = spawn(process.execPath, [options.bin ?? BIN, ...(options.args ?? [])], {
-      name: env.TERM,
+      name: env.TERM ?? "xterm-256color",
       cols: this.cols,
       rows: this.rows,
       cwd: REPO_ROOT,

@@ -1,26 +1,23 @@
-import { afterAll, afterEach, beforeAll } from "vitest";
+import { afterAll, beforeAll, type TestContext } from "vitest";
 import { snapshotBundle, type BundleSnapshot } from "./bundle-snapshot.js";
 import { PtySession, type PtySessionOptions } from "./pty-session.js";
 
 /**
  * Registers the hooks of a terminal test file: the built CLI copied once (a rebuild elsewhere, as npm
- * test deletes dist/cli first, cannot pull it away mid-test), and no process outliving its test.
- * Returns the function that starts a session on that copy.
+ * test deletes dist/cli first, cannot pull it away mid-test). Returns the function that starts a
+ * session on that copy for one test: the session is ended when that test finishes (its own
+ * onTestFinished, so that tests running concurrently each end only their own).
  */
-export function usePtySessions(defaults: PtySessionOptions = {}): (options?: PtySessionOptions) => PtySession {
-  const sessions: PtySession[] = [];
+export function usePtySessions(defaults: PtySessionOptions = {}): (test: Pick<TestContext, "onTestFinished">, options?: PtySessionOptions) => PtySession {
   let bundle: BundleSnapshot | undefined;
   beforeAll(async () => {
     bundle = await snapshotBundle();
   }, 40_000);
   afterAll(() => bundle?.remove());
-  afterEach(async () => {
-    await Promise.all(sessions.splice(0).map((s) => s.dispose()));
-  });
-  return (options = {}) => {
+  return ({ onTestFinished }, options = {}) => {
     if (!bundle) throw new Error("no build to run");
     const session = new PtySession({ bin: bundle.bin, ...defaults, ...options });
-    sessions.push(session);
+    onTestFinished(() => session.dispose());
     return session;
   };
 }

@@ -1,11 +1,12 @@
 import type { EvaluateOptions } from "../../engine/result.js";
 import type { Ruleset } from "../../ruleset/load.js";
-import { EXIT, UsageError, type CliIo } from "../io.js";
+import { UsageError, type CliIo } from "../io.js";
 import { compileResultSerializer } from "./serialize.js";
 import { LineSplitter } from "./split-lines.js";
 import { MAX_LINE_BYTES, triageLine, type LineOutcome } from "./records.js";
 import { textLine } from "./text-line.js";
 import { describeReadError } from "../read-answers.js";
+import { EXIT_OK, EXIT_REFERRAL, EXIT_USAGE } from "../exit-codes.js";
 
 export interface BatchOptions {
   format: "json" | "text";
@@ -66,9 +67,9 @@ export async function runBatch(ruleset: Ruleset, io: CliIo, file: string | undef
   if (failedLines.length > 0) {
     // Exit 2 always comes with a message, even when stdout goes where no one reads it.
     io.stderr.write(`${failureSummary(records, failedLines)}\n`);
-    return EXIT.usage;
+    return EXIT_USAGE;
   }
-  return options.exitCode && referred ? EXIT.referral : EXIT.ok;
+  return options.exitCode && referred ? EXIT_REFERRAL : EXIT_OK;
 }
 
 /** A failure of the input itself (a system error, or Node's permission model refusing the read), not a bug. */

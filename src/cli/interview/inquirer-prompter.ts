@@ -25,7 +25,7 @@ export function inquirerPrompter(
           {
             message: wrapped,
             choices: choices.map((c, i) => ({ value: c.value, name: names[i]!, short: c.name })),
-            default: defaultValue,
+            ...(defaultValue === undefined ? {} : { default: defaultValue }),
             loop: false,
             pageSize: Math.min(lines, pageLines()),
             theme: { style: { answer: answerAfter(wrapped, width()) } },
