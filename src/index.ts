@@ -1,6 +1,6 @@
 import type { DefaultAnswers } from "./answers/default-answers.js";
 import { answersSchemaFor, type AnswersZodSchema } from "./answers/schema.js";
-import { evaluate } from "./engine/evaluate-answers.js";
+import { evaluate } from "./engine/evaluate.js";
 import type { EvaluateOptions, TriageResult } from "./engine/result.js";
 import { getDefaultRuleset, getExtendedRuleset } from "./ruleset/builtin.js";
 import type { Ruleset } from "./ruleset/load.js";
@@ -8,7 +8,7 @@ import type { Ruleset } from "./ruleset/load.js";
 export { AnswersError } from "./answers/errors.js";
 export { RulesetError } from "./ruleset/errors.js";
 export { loadRuleset, type Ruleset } from "./ruleset/load.js";
-export { evaluate } from "./engine/evaluate-answers.js";
+export { evaluate } from "./engine/evaluate.js";
 export { checkEmergencyNumber } from "./engine/options.js";
 export { answersSchemaFor } from "./answers/schema.js";
 export type { Answers, AnswersZodSchema, RecordId } from "./answers/schema.js";

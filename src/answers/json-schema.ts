@@ -1,6 +1,7 @@
 import type { Ruleset } from "../ruleset/load.js";
+import { resolveLeaf } from "../ruleset/operators.js";
 import type { ConditionDefinition } from "../ruleset/schema.js";
-import { jsonSchemaOf } from "../engine/result-schema.js";
+import { jsonSchemaOf } from "../zod-json-schema.js";
 import { answersSchemaFor } from "./schema.js";
 
 type JsonSchema = Record<string, unknown>;
@@ -22,11 +23,8 @@ export function answersJsonSchema(ruleset: Ruleset): JsonSchema {
     const field = condition.answer;
     const question = ruleset.questionsById.get(field);
     const unknown = question?.type === "choice" ? question.choices.filter((c) => c.unknown).map((c) => c.value) : [];
-    let value: JsonSchema;
-    if ("equals" in condition) value = { enum: [...new Set([condition.equals, ...unknown])] };
-    else if ("in" in condition) value = { enum: [...new Set([...condition.in, ...unknown])] };
-    else if ("atLeast" in condition) value = { type: "integer", minimum: condition.atLeast };
-    else value = { type: "integer", exclusiveMaximum: condition.below };
+    const operator = resolveLeaf(condition);
+    const value: JsonSchema = "named" in operator ? { enum: [...new Set([...operator.named, ...unknown])] } : operator.operator.jsonSchema(operator.bound);
     const leaf: JsonSchema = { properties: { [field]: value }, required: [field] };
     // A follow-up read by a condition counts only while its own condition holds.
     const guard = followUps.get(field);

@@ -1,6 +1,6 @@
 import type * as z from "zod";
-import { fieldsRead, type AnswerValues } from "../engine/conditions.js";
-import { FALSE } from "../engine/truth.js";
+import { fieldsRead, type AnswerValues } from "../ruleset/conditions.js";
+import { FALSE } from "../ruleset/unsure.js";
 import { formatKey, receivedOf, type Issue } from "../issues.js";
 import { issue as newIssue } from "../messages/index.js";
 import type { Ruleset } from "../ruleset/load.js";
@@ -8,7 +8,7 @@ import { valueAt } from "../zod-issues.js";
 import { AnswersError } from "./errors.js";
 import { expectedOf, recordIdParams } from "./describe.js";
 import { answersSchemaFor, type Answers } from "./schema.js";
-import { quickCheckAnswers } from "./fast-check.js";
+import { quickCheckAnswers } from "./quick-check.js";
 import { closestName } from "./suggest.js";
 
 /** Validates answers against a ruleset's questions; throws `AnswersError` listing every problem. */

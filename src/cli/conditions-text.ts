@@ -1,4 +1,5 @@
 import type { Ruleset } from "../ruleset/load.js";
+import { resolveLeaf } from "../ruleset/operators.js";
 import type { ConditionDefinition } from "../ruleset/schema.js";
 
 /** A rule's condition in words, e.g. `fever is "yes" and (limbWeakness is "yes" or coordinationLoss is "yes")`. */
@@ -24,10 +25,10 @@ function describe(condition: ConditionDefinition, nested: boolean, enabling: (fi
     const text = parts.map((part) => describe(part, true, enabling)).join(joiner);
     return nested && parts.length > 1 ? `(${text})` : text;
   }
-  if ("equals" in condition || "in" in condition) {
-    const values = enabling(condition.answer, "equals" in condition ? [condition.equals] : condition.in);
+  const leaf = resolveLeaf(condition);
+  if ("named" in leaf) {
+    const values = enabling(condition.answer, [...leaf.named]);
     return `${condition.answer} is ${values.map((value) => JSON.stringify(value)).join(" or ")}`;
   }
-  if ("atLeast" in condition) return `${condition.answer} ≥ ${condition.atLeast}`;
-  return `${condition.answer} < ${condition.below}`;
+  return `${condition.answer} ${leaf.operator.symbol} ${leaf.bound}`;
 }

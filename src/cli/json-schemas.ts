@@ -1,8 +1,9 @@
 import * as z from "zod";
 import { answersJsonSchema } from "../answers/json-schema.js";
-import { jsonSchemaOf, ResultSchema } from "../engine/result-schema.js";
+import { ResultSchema } from "../engine/result-schema.js";
 import type { Ruleset } from "../ruleset/load.js";
 import { RulesetDefinitionSchema, RulesetExtensionSchema } from "../ruleset/schema.js";
+import { jsonSchemaOf } from "../zod-json-schema.js";
 import { ErrorRecordSchema } from "./batch/error-record-schema.js";
 
 /** What `neck-triage schema WHICH` describes, each made from the zod schema that checks it, so that neither can drift. */

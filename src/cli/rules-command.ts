@@ -1,8 +1,8 @@
 import type { Ruleset } from "../ruleset/load.js";
 import { describeCondition } from "./conditions-text.js";
-import { urgencyLabel } from "./render/answers.js";
+import { urgencyLabel } from "../answers/labels.js";
 import type { Style } from "./render/style.js";
-import { safeText } from "./terminal-safe.js";
+import { safeText } from "../terminal-safe.js";
 import { wrapIndented, type WrapOptions } from "./render/wrap.js";
 
 /** The active ruleset's rules as data: id, urgency, what fires it, the reason shown, its sources. */

@@ -18,7 +18,7 @@ import { terminalWidth } from "./output.js";
 import { newProgram } from "./program.js";
 import { wrapIndented } from "./render/wrap.js";
 import { unknownCommandProblem } from "./root-options.js";
-import { oneLine } from "./terminal-safe.js";
+import { oneLine } from "../terminal-safe.js";
 
 /** The commands, in the order help lists them: each file defines one (src/cli/commands/). */
 const COMMANDS: readonly CommandDefinition[] = [rulesCommand, batchCommand, questionnaireCommand, webCommand, schemaCommand];

@@ -1,5 +1,5 @@
 import type { Answers } from "../answers/schema.js";
-import { quickCheckAnswers } from "../answers/fast-check.js";
+import { quickCheckAnswers } from "../answers/quick-check.js";
 import { isFhirInput } from "../fhir/resource-type.js";
 import type { Ruleset } from "../ruleset/load.js";
 

@@ -1,7 +1,6 @@
-import type { Ruleset } from "../ruleset/load.js";
+import { wordingFor, type CompiledRule, type Ruleset } from "../ruleset/compile.js";
 import type { Urgency } from "../ruleset/schema.js";
-import type { AnswerCodes } from "./conditions.js";
-import { wordingFor, type PlannedRule } from "./plan.js";
+import type { AnswerCodes } from "../ruleset/conditions.js";
 import { dateInWords } from "./calendar.js";
 import type { EvaluateOptions, Reason } from "./result.js";
 
@@ -64,7 +63,7 @@ function warningAnswerOf(ruleset: Ruleset, id: string): string | undefined {
 
 /** A rule that fired, with the reason it gives. */
 export interface FiredRule {
-  readonly rule: PlannedRule;
+  readonly rule: CompiledRule;
   readonly reason: Reason;
 }
 

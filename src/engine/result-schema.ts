@@ -37,8 +37,3 @@ export const ResultSchema = z
     unanswered: z.array(z.string()).optional(),
   })
   .meta({ title: "neck-triage result", description: "The result of one triage (docs/contract.md); more fields may be added." }) satisfies z.ZodType<TriageResult>;
-
-/** JSON Schema (2020-12) of a zod schema, as every `neck-triage schema` output is made. */
-export function jsonSchemaOf(schema: z.core.$ZodType, io: "input" | "output" = "output"): Record<string, unknown> {
-  return z.toJSONSchema(schema, { target: "draft-2020-12", unrepresentable: "any", io }) as Record<string, unknown>;
-}

@@ -1,10 +1,9 @@
-import type { Ruleset } from "../ruleset/load.js";
+import { rulesToEvaluate, wordingFor, type CompiledRule, type Ruleset } from "../ruleset/compile.js";
 import type { Urgency } from "../ruleset/schema.js";
 import { fill, textsFor, type FiredRule } from "./advice.js";
-import type { AnswerCodes, AnswerValues } from "./conditions.js";
-import { planFor, wordingFor, type PlannedRule } from "./plan.js";
+import type { AnswerCodes, AnswerValues } from "../ruleset/conditions.js";
 import type { EvaluateOptions } from "./result.js";
-import { FALSE } from "./truth.js";
+import { FALSE } from "../ruleset/unsure.js";
 
 /**
  * The signs to watch for, fitted to the answers: never one the person has just reported. Under
@@ -32,28 +31,25 @@ export function composeWatchFor(
   return lines;
 }
 
-/** Per ruleset: the emergency rules that could still apply, by the answers that stay as given. */
-const stillPossibleCache = new WeakMap<Ruleset, { kept: string[]; byKept: Map<string, PlannedRule[]> }>();
+/** Per ruleset: the emergency rules that could still apply, by the answers that stay as given (a memo of recent answers). */
+const stillPossibleCache = new WeakMap<Ruleset, Map<string, CompiledRule[]>>();
 const MAX_CACHED = 256;
 
 function emergencySignsStillPossible(ruleset: Ruleset, fired: readonly FiredRule[], answers: Readonly<AnswerValues>, codes: AnswerCodes): string[] {
-  let cache = stillPossibleCache.get(ruleset);
-  if (!cache) {
-    // Who the person is, what has already happened, and numbers stay as answered; every other sign may appear.
-    const kept = ruleset.questions.filter((q) => q.type !== "choice" || q.background === true || q.past === true).map((q) => q.id);
-    stillPossibleCache.set(ruleset, (cache = { kept, byKept: new Map() }));
-  }
-  const key = cache.kept.map((id) => String(answers[id])).join("\u0000");
-  let possible = cache.byKept.get(key);
+  let byKept = stillPossibleCache.get(ruleset);
+  if (!byKept) stillPossibleCache.set(ruleset, (byKept = new Map()));
+  const kept = ruleset.keptWhenWorstCase;
+  const key = kept.map((id) => String(answers[id])).join("\u0000");
+  let possible = byKept.get(key);
   if (!possible) {
     const worst: Record<string, string | number | undefined> = { ...answers };
     for (const question of ruleset.questions) {
-      if (question.type === "choice" && !cache.kept.includes(question.id)) worst[question.id] = question.warningAnswer;
+      if (question.type === "choice" && !kept.includes(question.id)) worst[question.id] = question.warningAnswer;
     }
     const worstCodes = ruleset.encode(worst);
-    possible = planFor(ruleset).rules.filter((rule) => rule.urgency === "emergency" && rule.definition.callIf !== undefined && rule.value(worstCodes) !== FALSE);
-    if (cache.byKept.size >= MAX_CACHED) cache.byKept.clear();
-    cache.byKept.set(key, possible);
+    possible = rulesToEvaluate(ruleset).filter((rule) => rule.urgency === "emergency" && rule.definition.callIf !== undefined && rule.value(worstCodes) !== FALSE);
+    if (byKept.size >= MAX_CACHED) byKept.clear();
+    byKept.set(key, possible);
   }
   const lines: string[] = [];
   for (const rule of possible) {

@@ -2,12 +2,12 @@ import { formatPath } from "../issues.js";
 import { issue, type IssueCode, type IssueParams } from "../messages/index.js";
 import { RulesetError } from "../ruleset/errors.js";
 import type { Ruleset } from "../ruleset/load.js";
+import { resolveLeaf, type LeafCondition as Leaf } from "../ruleset/operators.js";
 import type { ChoiceQuestionDefinition, ConditionDefinition, QuestionDefinition } from "../ruleset/schema.js";
 import { ANSWER_CODE_SYSTEM } from "./canonical.js";
 import type { QuestionnaireEnableWhen, QuestionnaireItem } from "./r4-types.js";
 
 type Path = (string | number)[];
-type Leaf = Exclude<ConditionDefinition, { all: unknown } | { any: unknown }>;
 
 /**
  * A question's askWhen as R4 enableWhen, with exactly the interview's meaning: the interview asks
@@ -57,7 +57,8 @@ type Fail = <C extends Extract<IssueCode, `fhir.enable-when-${string}`>>(at: Pat
 
 /** The choices for which a choice condition is above 0: those it names, and the unknown one. */
 function enablingChoices(question: ChoiceQuestionDefinition, condition: Leaf): string[] {
-  const named = "in" in condition ? condition.in : "equals" in condition ? [condition.equals] : [];
+  const leaf = resolveLeaf(condition);
+  const named = "named" in leaf ? leaf.named : [];
   const unknown = question.choices.filter((choice) => choice.unknown && !named.includes(choice.value)).map((choice) => choice.value);
   return [...named, ...unknown];
 }
@@ -75,8 +76,8 @@ function coding(value: string) {
 
 /** The enableWhen entries whose `or` is true exactly when the interview would ask (value above 0). */
 function alternatives(ruleset: Ruleset, condition: Leaf, at: Path, fail: Fail): QuestionnaireEnableWhen[] {
-  if ("atLeast" in condition) return [{ question: condition.answer, operator: ">=", answerInteger: condition.atLeast }];
-  if ("below" in condition) return [{ question: condition.answer, operator: "<", answerInteger: condition.below }];
+  const leaf = resolveLeaf(condition);
+  if ("bound" in leaf) return [{ question: condition.answer, operator: leaf.operator.fhirOperator, answerInteger: leaf.bound }];
   const question = choiceQuestionOf(ruleset, condition, at, fail);
   return enablingChoices(question, condition).map((value) => ({ question: question.id, operator: "=", answerCoding: coding(value) }));
 }
@@ -87,7 +88,7 @@ function alternatives(ruleset: Ruleset, condition: Leaf, at: Path, fail: Fail): 
  * "answered, and not that one" (`exists` and `!=`), which it can.
  */
 function conjunction(ruleset: Ruleset, condition: Leaf, at: Path, fail: Fail): QuestionnaireEnableWhen[] {
-  if ("atLeast" in condition || "below" in condition) return alternatives(ruleset, condition, at, fail);
+  if ("bound" in resolveLeaf(condition)) return alternatives(ruleset, condition, at, fail);
   const question = choiceQuestionOf(ruleset, condition, at, fail);
   const enabling = enablingChoices(question, condition);
   if (enabling.length === 1) return alternatives(ruleset, condition, at, fail);

@@ -127,7 +127,7 @@ function readItems(ruleset: Ruleset, items: unknown, issues: Issue[]): GivenAnsw
       return;
     }
     seen.set(linkId, i);
-    const value = readAnswer(ruleset, question, item, path, issues);
+    const value = readAnswer(question, item, path, issues);
     if (value === undefined) invalid.add(linkId);
     else if (value !== null) values.set(linkId, value);
   });
@@ -138,7 +138,7 @@ function readItems(ruleset: Ruleset, items: unknown, issues: Issue[]): GivenAnsw
  * One question item's answer: the value, null when it has none (unanswered), or undefined after
  * reporting why it cannot be read.
  */
-function readAnswer(ruleset: Ruleset, question: QuestionDefinition, item: Json, path: string, issues: Issue[]): string | number | null | undefined {
+function readAnswer(question: QuestionDefinition, item: Json, path: string, issues: Issue[]): string | number | null | undefined {
   const before = issues.length;
   const nested = [...childItems(item.item, `${path}.item`)];
   const answers = item.answer;

@@ -2,37 +2,49 @@ import {
   compileCondition,
   compileEncoder,
   fieldsRead,
+  type AnswerCodes,
   type AnswerValues,
   type CompiledCondition,
   type FollowUp,
   type IndexedQuestion,
   NOT_ANSWERED,
-} from "../engine/conditions.js";
+} from "./conditions.js";
 import { receivedOf } from "../issues.js";
 import { message } from "../messages/index.js";
 import { rulesetDigest } from "./digest.js";
 import type { QuestionDefinition, RuleDefinition, RulesetDefinition, SourceDefinition } from "./schema.js";
-import { RULE_URGENCIES, type RuleUrgency } from "./urgency.js";
+import { droppedUrgency, isAnchorable, TRUE, type AnchorPart } from "./unsure.js";
+import type { RuleUrgency } from "./urgency.js";
 
 /** One part of a rule's top-level `all`, as the "not sure" anchor sees it. */
-export interface CompiledPart {
+export interface CompiledPart extends AnchorPart {
   readonly value: CompiledCondition;
-  /** True when every question the part reads is about who the person is (age, history). */
-  readonly background: boolean;
 }
 
+/** A rule's wording: its summary, and what to call the emergency number for. */
+export interface RuleWording {
+  readonly summary: string;
+  readonly callIf: string | undefined;
+}
+
+/** One rule, compiled, with the "not sure" policy applied: all that evaluating it reads. */
 export interface CompiledRule {
   readonly definition: RuleDefinition;
   readonly id: string;
-  /** Position in the ruleset: the tie-break when sorting reasons. */
-  readonly order: number;
   readonly urgency: RuleUrgency;
-  readonly rank: number;
   readonly value: CompiledCondition;
   readonly parts: readonly CompiledPart[];
   /** The question ids the rule reads, in question order. */
   readonly fields: readonly string[];
   readonly sources: readonly SourceDefinition[];
+  /** The urgency when the rule is only possible and not anchored. */
+  readonly droppedUrgency: RuleUrgency;
+  /** Whether the emergency anchor can apply at all (the right urgency and enough parts). */
+  readonly anchorable: boolean;
+  /** The rule's `summaryBy`, compiled: wording chosen by which of its conditions holds. */
+  readonly summaries: readonly (RuleWording & { readonly value: CompiledCondition })[];
+  /** The rule's own summary and callIf, when no `summaryBy` entry is met. */
+  readonly wording: RuleWording;
 }
 
 /** A validated, compiled ruleset: what `evaluate` takes. Build one with `loadRuleset`. */
@@ -55,6 +67,8 @@ export interface Ruleset {
   readonly encode: (answers: AnswerValues) => number[];
   /** The follow-up questions (those with askWhen), in question order, with their compiled conditions. */
   readonly followUps: readonly CompiledFollowUp[];
+  /** The questions whose answers stay as given when asking which emergency signs could still appear (who the person is, what has happened, numbers). */
+  readonly keptWhenWorstCase: readonly string[];
 }
 
 export interface CompiledFollowUp extends FollowUp {
@@ -63,14 +77,8 @@ export interface CompiledFollowUp extends FollowUp {
   readonly reads: readonly string[];
 }
 
-/** Urgency rank: 0 is the highest (emergency); `none` ranks after every rule urgency. */
-export function urgencyRank(urgency: RuleUrgency | "none"): number {
-  const rank = (RULE_URGENCIES as readonly string[]).indexOf(urgency);
-  return rank === -1 ? RULE_URGENCIES.length : rank;
-}
-
-/** Every ruleset this module compiled: what `evaluate` and the other functions taking a ruleset accept. */
-const compiledRulesets = new WeakSet<object>();
+/** Every ruleset this module compiled (what `evaluate` and the other functions taking a ruleset accept), with its rules to evaluate. */
+const compiledRulesets = new WeakMap<object, readonly CompiledRule[]>();
 
 /**
  * Throws a TypeError naming what `caller` expects unless `value` is a ruleset from `loadRuleset` or
@@ -84,7 +92,8 @@ export function assertRuleset(value: unknown, caller: string): asserts value is 
 
 /**
  * Compiles a ruleset document that has already been validated (by `loadRuleset`, or at build time
- * for a bundled built-in one) and freezes it. It does not validate: never pass it unchecked data.
+ * for a bundled built-in one) and freezes it: the one place where everything derived from a ruleset
+ * is built. It does not validate: never pass it unchecked data.
  */
 export function compileValidatedRuleset(document: RulesetDefinition): Ruleset {
   return compileRuleset(deepFreeze(document));
@@ -93,36 +102,34 @@ export function compileValidatedRuleset(document: RulesetDefinition): Ruleset {
 function compileRuleset(definition: RulesetDefinition): Ruleset {
   const questionsById = new Map(definition.questions.map((question) => [question.id, question]));
   const questionIndex = new Map(definition.questions.map((question, index) => [question.id, { index, question }]));
-  const questionOrder = definition.questions.map((question) => question.id);
+  const inQuestionOrder = (read: Set<string>) => definition.questions.map((q) => q.id).filter((id) => read.has(id));
+  const compile = (condition: RuleDefinition["when"]) => compileCondition(condition, questionIndex);
   const isBackground = (field: string) => questionsById.get(field)?.background === true;
+  const policy = definition.unsurePolicy;
 
-  const rules = definition.rules.map((rule, order): CompiledRule => {
-    const read = fieldsRead(rule.when);
+  const inEvaluationOrder = definition.rules.map((rule): CompiledRule => {
     const partConditions = "all" in rule.when ? rule.when.all : [rule.when];
-    return Object.freeze({
+    const parts = partConditions.map((part) => ({ value: compile(part), background: [...fieldsRead(part)].every(isBackground) }));
+    return {
       definition: rule,
       id: rule.id,
-      order,
       urgency: rule.urgency,
-      rank: urgencyRank(rule.urgency),
-      value: compileCondition(rule.when, questionIndex),
-      parts: Object.freeze(
-        partConditions.map((part) =>
-          Object.freeze({ value: compileCondition(part, questionIndex), background: [...fieldsRead(part)].every(isBackground) }),
-        ),
-      ),
-      fields: Object.freeze(questionOrder.filter((id) => read.has(id))),
-      sources: Object.freeze(rule.sources.map((key) => definition.sources[key] as SourceDefinition)),
-    });
+      value: compile(rule.when),
+      parts,
+      fields: inQuestionOrder(fieldsRead(rule.when)),
+      sources: rule.sources.map((key) => definition.sources[key] as SourceDefinition),
+      droppedUrgency: droppedUrgency(rule.urgency, policy),
+      anchorable: isAnchorable(rule.urgency, parts.length, policy),
+      summaries: (rule.summaryBy ?? []).map((entry) => ({ value: compile(entry.when), summary: entry.summary, callIf: entry.callIf ?? rule.callIf })),
+      wording: { summary: rule.summary, callIf: rule.callIf },
+    };
   });
 
   const followUps: CompiledFollowUp[] = [];
   definition.questions.forEach((question, slot) => {
     if (question.askWhen === undefined) return;
     const notAnswered = question.type === "choice" ? NOT_ANSWERED : Number.NaN;
-    const read = fieldsRead(question.askWhen);
-    const reads = Object.freeze(questionOrder.filter((id) => read.has(id)));
-    followUps.push(Object.freeze({ slot, question, askWhen: compileCondition(question.askWhen, questionIndex), notAnswered, reads }));
+    followUps.push(Object.freeze({ slot, question, askWhen: compile(question.askWhen), notAnswered, reads: Object.freeze(inQuestionOrder(fieldsRead(question.askWhen))) }));
   });
 
   const ruleset: Ruleset = Object.freeze({
@@ -133,13 +140,38 @@ function compileRuleset(definition: RulesetDefinition): Ruleset {
     definition,
     questions: definition.questions,
     questionsById,
-    rules: Object.freeze(rules),
+    rules: frozenCopy(inEvaluationOrder),
     questionIndex,
     encode: compileEncoder(definition.questions, followUps),
     followUps: Object.freeze(followUps),
+    keptWhenWorstCase: Object.freeze(
+      definition.questions.filter((q) => q.type !== "choice" || q.background === true || q.past === true).map((q) => q.id),
+    ),
   });
-  compiledRulesets.add(ruleset);
+  compiledRulesets.set(ruleset, inEvaluationOrder);
   return ruleset;
+}
+
+/**
+ * The ruleset's rules as the evaluation loop walks them: the same compiled rules as `ruleset.rules`,
+ * in plain arrays. V8 walks frozen arrays slower: npm run bench measured triage() 20–30 % slower on
+ * the frozen ones. Private to the engine, so nobody can edit a rule away through it.
+ */
+export function rulesToEvaluate(ruleset: Ruleset): readonly CompiledRule[] {
+  return compiledRulesets.get(ruleset)!;
+}
+
+/** A deeply frozen copy of compiled data (arrays and plain objects copied; functions and frozen values kept). */
+function frozenCopy<T>(value: T): T {
+  if (Array.isArray(value)) return Object.freeze(value.map(frozenCopy)) as T;
+  if (typeof value !== "object" || value === null || Object.isFrozen(value)) return value;
+  return Object.freeze(Object.fromEntries(Object.entries(value).map(([key, child]) => [key, frozenCopy(child)]))) as T;
+}
+
+/** The rule's wording that fits the answers: the first `summaryBy` entry fully met, else its own. */
+export function wordingFor(rule: CompiledRule, codes: AnswerCodes): RuleWording {
+  for (const entry of rule.summaries) if (entry.value(codes) === TRUE) return entry;
+  return rule.wording;
 }
 
 function deepFreeze<T>(value: T): T {

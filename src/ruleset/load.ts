@@ -11,7 +11,7 @@ import { isExtension, resolveExtension } from "./extend.js";
 import { RulesetDefinitionSchema, RulesetExtensionSchema, type RulesetDefinition } from "./schema.js";
 import { MAX_RULESET_VALUES, valueCount } from "./size.js";
 
-export { urgencyRank, type CompiledPart, type CompiledRule, type Ruleset } from "./compile.js";
+export type { CompiledPart, CompiledRule, Ruleset } from "./compile.js";
 
 /**
  * Validates a parsed ruleset document and compiles it for evaluation.

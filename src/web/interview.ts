@@ -1,4 +1,4 @@
-import { confirmedEmergencies, evaluateEarlyStop, evaluateValidAnswers } from "../engine/evaluate.js";
+import { confirmedEmergencies, evaluateEarlyStop, evaluateValidAnswers } from "../engine/evaluate-valid.js";
 import type { EvaluateOptions, TriageResult } from "../engine/result.js";
 import type { Ruleset } from "../ruleset/load.js";
 import type { ChoiceQuestionDefinition, QuestionDefinition } from "../ruleset/schema.js";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { compileResultSerializer } from "../../src/cli/batch/serialize.js";
-import { evaluateEarlyStop } from "../../src/engine/evaluate.js";
+import { evaluateEarlyStop } from "../../src/engine/evaluate-valid.js";
 import { defaultRuleset, evaluate, loadRuleset, type EvaluateOptions, type TriageResult } from "../../src/index.js";
 import type { ConditionDefinition } from "../../src/ruleset/schema.js";
 import { calmAnswers } from "../helpers/answers.js";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { defaultRuleset, triage } from "../../src/index.js";
-import { confirmedEmergencies, evaluateEarlyStop } from "../../src/engine/evaluate.js";
+import { confirmedEmergencies, evaluateEarlyStop } from "../../src/engine/evaluate-valid.js";
 import { calmAnswers } from "../helpers/answers.js";
 
 /*

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { defaultRuleset, loadRuleset, triage } from "../../src/index.js";
 import { calmAnswers } from "../helpers/answers.js";
-import { confirmedEmergencies, evaluateEarlyStop } from "../../src/engine/evaluate.js";
+import { confirmedEmergencies, evaluateEarlyStop } from "../../src/engine/evaluate-valid.js";
 import { choiceQuestion, rulesetDocument } from "../helpers/ruleset-document.js";
 
 /*

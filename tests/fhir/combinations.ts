@@ -1,5 +1,5 @@
 import type { Ruleset } from "../../src/index.js";
-import { compileCondition } from "../../src/engine/conditions.js";
+import { compileCondition } from "../../src/ruleset/conditions.js";
 import type { ConditionDefinition, QuestionDefinition } from "../../src/ruleset/schema.js";
 
 export type PlainAnswers = Record<string, string | number>;

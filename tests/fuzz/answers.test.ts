@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
-import { compileAnswersFastCheck } from "../../src/answers/fast-check.js";
+import { compileQuickCheck } from "../../src/answers/quick-check.js";
 import { AnswersError, AnswersSchema, answersSchemaFor, defaultRuleset, evaluate, loadRuleset, triage, type Ruleset } from "../../src/index.js";
 import { expectContractResult } from "../cli/helpers/contract.js";
 import { rulesFile } from "../cli/helpers/ruleset-file.js";
@@ -96,7 +96,7 @@ describe("answers fuzzing: only AnswersError, always with a path and a message",
   });
 
   it("the hot-path quick check accepts only what the zod schema accepts, with the same values", () => {
-    const quick = compileAnswersFastCheck(defaultRuleset);
+    const quick = compileQuickCheck(defaultRuleset);
     const schema = answersSchemaFor(defaultRuleset);
     assertProperty(
       fc.property(fc.oneof(corruptedEntriesFor(defaultRuleset).map(entriesObject), anythingArbitrary), (input) => {

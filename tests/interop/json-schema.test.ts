@@ -5,7 +5,6 @@ import { answersSchemaFor } from "../../src/answers/schema.js";
 import { AnswersError, evaluate } from "../../src/index.js";
 import { answerCombinations } from "../fhir/combinations.js";
 import { jsonSchemaFor } from "../../src/cli/json-schemas.js";
-import { ResultSchema } from "../../src/engine/result-schema.js";
 import { getBuiltinRuleset } from "../../src/ruleset/builtin.js";
 import { AnswersSchema, defaultRuleset, triage } from "../../src/index.js";
 import defaultDocument from "../../rules/default.json" with { type: "json" };

@@ -1,11 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { loadRuleset } from "../../src/index.js";
-import { urgencyRank } from "../../src/ruleset/load.js";
 import { extraRule, rulesetDocument } from "../helpers/ruleset-document.js";
 
 /*
- * What loadRuleset compiles each rule into (the `rules` of a Ruleset, a public type): its urgency's
- * rank, and its parts (the conditions of a top-level `all`, as the "not sure" anchor counts them).
+ * What loadRuleset compiles each rule into (the `rules` of a Ruleset, a public type): the urgency it
+ * drops to when only possible, whether the anchor can apply, and its parts (the conditions of a top-level `all`, as the "not sure" anchor counts them).
  * Expected values checked by hand against rules/default.json.
  */
 
@@ -16,23 +15,23 @@ const rule = (id: string) => {
   return found;
 };
 
-describe("the rank of a rule's urgency: 0 is the highest", () => {
-  it("is 0 for an emergency, 1 for urgent, 2 for soon", () => {
-    expect(rule("emergency-signs").rank).toBe(0);
-    expect(rule("meningitis-signs").rank).toBe(0);
-    expect(rule("fever").rank).toBe(1);
-    expect(rule("headache-over-50").rank).toBe(1);
-    expect(rule("young").rank).toBe(2);
-    expect(rule("stiff-neck").rank).toBe(2);
-    const byUrgency = { emergency: 0, urgent: 1, soon: 2 } as const;
-    for (const r of ruleset.rules) expect(r.rank, r.id).toBe(byUrgency[r.urgency]);
+describe("the \"not sure\" policy, applied to each rule when the ruleset is compiled", () => {
+  // rules/default.json: possibleDropsLevels 1, floor soon; the anchor is for emergencies of at least 2 parts.
+  it("gives the urgency a rule drops to when it is only possible: one level lower, never below soon", () => {
+    expect(rule("emergency-signs").droppedUrgency).toBe("urgent");
+    expect(rule("meningitis-signs").droppedUrgency).toBe("urgent");
+    expect(rule("fever").droppedUrgency).toBe("soon");
+    expect(rule("headache-over-50").droppedUrgency).toBe("soon");
+    expect(rule("young").droppedUrgency).toBe("soon");
+    expect(rule("stiff-neck").droppedUrgency).toBe("soon");
   });
 
-  it("puts none, the urgency of a result without reasons, after every rule urgency", () => {
-    expect(urgencyRank("emergency")).toBe(0);
-    expect(urgencyRank("urgent")).toBe(1);
-    expect(urgencyRank("soon")).toBe(2);
-    expect(urgencyRank("none")).toBe(3);
+  it("marks as anchorable only the emergencies of two parts or more", () => {
+    expect(rule("emergency-signs").anchorable).toBe(false);
+    expect(rule("meningitis-signs").anchorable).toBe(true);
+    expect(rule("injury-high-risk").anchorable).toBe(true);
+    expect(rule("swallowing-severe").anchorable).toBe(false);
+    expect(rule("headache-over-50").anchorable).toBe(false);
   });
 });
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { loadRuleset, RulesetError } from "../../src/index.js";
 import type { RulesetDefinition } from "../../src/ruleset/schema.js";
 import { inWords, issuesThrownBy, type IssueInWords } from "../helpers/answers.js";
-import { choiceQuestion, extraRule, integerQuestion, questionIndex, ruleIndex, ruleOf, rulesetDocument } from "../helpers/ruleset-document.js";
+import { choiceQuestion, integerQuestion, questionIndex, ruleIndex, ruleOf, rulesetDocument } from "../helpers/ruleset-document.js";
 
 /*
  * What loadRuleset refuses beyond the schema (src/ruleset/references.ts): one row per check, each a

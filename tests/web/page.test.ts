@@ -10,7 +10,7 @@ import { CHROMIUM_MISSING, launchChromium, type ChromiumSession } from "../helpe
 import { useTempDir } from "../helpers/temp-dir.js";
 import { pageModelResult } from "./helpers/page-model.js";
 import { pressButton, screenOf, shownResult, takeInterview, type Screen, type ShownResult } from "./helpers/page-driver.js";
-import { axeViolations, makePage, openPage, ROOT, screenshot, type Misbehaviour } from "./helpers/page-session.js";
+import { axeViolations, makePage, openPage, ROOT, screenshot } from "./helpers/page-session.js";
 import { terminalResult, type Person } from "./helpers/person.js";
 import { ALL_UNSURE, CALM, EMERGENCY_BY_ITEM, FEVER_AND_INJURY, LIST_THEN_FEVER, MANY_WARNINGS, PEOPLE_PER_RULE } from "./helpers/people.js";
 

@@ -1,6 +1,6 @@
 import { AnswersError } from "../../answers/errors.js";
-import { evaluate } from "../../engine/evaluate-answers.js";
-import { evaluateValidAnswers } from "../../engine/evaluate.js";
+import { evaluate } from "../../engine/evaluate.js";
+import { evaluateValidAnswers } from "../../engine/evaluate-valid.js";
 import { isFhirInput } from "../../fhir/resource-type.js";
 import { fromQuestionnaireResponse, questionnaireResponseRecordId } from "../../fhir/response.js";
 import type { EvaluateOptions, TriageResult } from "../../engine/result.js";

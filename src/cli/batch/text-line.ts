@@ -1,5 +1,5 @@
 import { moreProblemsLine } from "../../messages/index.js";
-import { oneLine } from "../terminal-safe.js";
+import { oneLine } from "../../terminal-safe.js";
 import type { LineOutcome } from "./records.js";
 
 /** One readable line per record, for `batch --format text`. */

@@ -1,4 +1,4 @@
-import { evaluateValidAnswers } from "../../engine/evaluate.js";
+import { evaluateValidAnswers } from "../../engine/evaluate-valid.js";
 import type { EvaluateOptions, TriageResult } from "../../engine/result.js";
 import type { Ruleset } from "../../ruleset/load.js";
 import { accessibleMode } from "../accessible.js";
@@ -10,9 +10,9 @@ import { emergencyNumberOption, exitCodeOption, formatOption, jsonOption, noColo
 import { formatResult, FORMATS, type Format } from "../output.js";
 import { readJsonInput } from "../read-answers.js";
 import type { ReportInput } from "../report/model.js";
-import { localDate } from "../report/when.js";
+import { localDate } from "../../engine/calendar.js";
 import { unknownCommandProblem } from "../root-options.js";
-import { oneLine } from "../terminal-safe.js";
+import { oneLine } from "../../terminal-safe.js";
 import { validAnswers } from "../valid-answers.js";
 import { VERSION } from "../version.js";
 import { refuseTwoReadersOfStdin, type CommandDefinition } from "./context.js";

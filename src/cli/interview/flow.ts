@@ -1,8 +1,8 @@
-import { confirmedEmergencies, evaluateEarlyStop, evaluateValidAnswers } from "../../engine/evaluate.js";
+import { confirmedEmergencies, evaluateEarlyStop, evaluateValidAnswers } from "../../engine/evaluate-valid.js";
 import type { EvaluateOptions, Reason, TriageResult } from "../../engine/result.js";
 import type { Ruleset } from "../../ruleset/load.js";
 import type { ChoiceQuestionDefinition, QuestionDefinition } from "../../ruleset/schema.js";
-import { describeAnswer } from "../render/answers.js";
+import { describeAnswer } from "../../answers/labels.js";
 import type { Prompter } from "./prompter.js";
 
 type AnswerValue = string | number;

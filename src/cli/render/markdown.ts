@@ -1,6 +1,6 @@
 import type { TriageResult } from "../../engine/result.js";
 import type { Ruleset } from "../../ruleset/load.js";
-import { describeAnswer, questionLabel, urgencyLabel } from "./answers.js";
+import { describeAnswer, questionLabel, urgencyLabel } from "../../answers/labels.js";
 import { md } from "../report/markdown.js";
 import { recordLabel, safeResult } from "./safe-result.js";
 import { rulesetLines, urgencyHeadline, watchForHeading } from "./text.js";

@@ -1,5 +1,5 @@
 import type { TriageResult } from "../../engine/result.js";
-import { safeText } from "../terminal-safe.js";
+import { safeText } from "../../terminal-safe.js";
 
 /**
  * A result as the text and markdown renderers show it: every string made safe to print (its

@@ -1,7 +1,7 @@
 import { fill } from "../../engine/advice.js";
 import type { Reason, Source, TriageResult } from "../../engine/result.js";
 import type { Ruleset } from "../../ruleset/load.js";
-import { describeAnswer, questionLabel } from "./answers.js";
+import { describeAnswer, questionLabel } from "../../answers/labels.js";
 import { groupReasons } from "./grouping.js";
 import { recordLabel } from "./safe-result.js";
 import { printable, printableDeep } from "./printable.js";

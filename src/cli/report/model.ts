@@ -1,10 +1,10 @@
-import { compileCondition } from "../../engine/conditions.js";
 import type { Source, TriageResult } from "../../engine/result.js";
 import type { Ruleset } from "../../ruleset/load.js";
-import { describeAnswer } from "../render/answers.js";
+import { FALSE } from "../../ruleset/unsure.js";
+import { describeAnswer } from "../../answers/labels.js";
 import { printable, printableDeep } from "../render/printable.js";
 import { urgencyHeadline, watchForHeading } from "../render/text.js";
-import { madeAtWords } from "./when.js";
+import { madeAtWords } from "../../engine/calendar.js";
 
 type AnswerValue = string | number;
 
@@ -115,7 +115,6 @@ function questionText(ruleset: Ruleset, field: string): string {
 /** From a file of answers: the questions the interview would have asked for them. */
 function askedFromFile(ruleset: Ruleset, answers: Readonly<Record<string, AnswerValue>>): string[] {
   const codes = ruleset.encode(answers);
-  return ruleset.questions
-    .filter((q) => answers[q.id] !== undefined && (q.askWhen === undefined || compileCondition(q.askWhen, ruleset.questionIndex)(codes) > 0))
-    .map((q) => q.id);
+  const switchedOff = new Set(ruleset.followUps.filter((followUp) => followUp.askWhen(codes) === FALSE).map((followUp) => followUp.question.id));
+  return ruleset.questions.filter((q) => answers[q.id] !== undefined && !switchedOff.has(q.id)).map((q) => q.id);
 }

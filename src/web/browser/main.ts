@@ -1,4 +1,4 @@
-import { localDate, madeAtWords } from "../../cli/report/when.js";
+import { localDate, madeAtWords } from "../../engine/calendar.js";
 import type { EvaluateOptions, TriageResult } from "../../engine/result.js";
 import { compileValidatedRuleset } from "../../ruleset/compile.js";
 import type { ChoiceQuestionDefinition, QuestionDefinition } from "../../ruleset/schema.js";

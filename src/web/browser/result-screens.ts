@@ -1,4 +1,4 @@
-import { describeAnswer } from "../../cli/render/answers.js";
+import { describeAnswer } from "../../answers/labels.js";
 import type { Reason, TriageResult } from "../../engine/result.js";
 import type { Ruleset } from "../../ruleset/load.js";
 import type { QuestionDefinition } from "../../ruleset/schema.js";

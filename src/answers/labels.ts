@@ -1,5 +1,5 @@
-import type { TriageResult } from "../../engine/result.js";
-import type { Ruleset } from "../../ruleset/load.js";
+import type { Ruleset } from "../ruleset/load.js";
+import type { Urgency } from "../ruleset/urgency.js";
 import { safeText } from "../terminal-safe.js";
 
 /** An answer as the person saw it: the choice's label ("Not sure"), or the number with its unit; safe to print. */
@@ -16,6 +16,6 @@ export function questionLabel(ruleset: Ruleset, field: string): string {
 }
 
 /** The ruleset's word for an urgency ("Urgent"), safe to print. */
-export function urgencyLabel(ruleset: Ruleset, urgency: TriageResult["urgency"]): string {
+export function urgencyLabel(ruleset: Ruleset, urgency: Urgency): string {
   return safeText(ruleset.definition.advice.urgency[urgency].label);
 }

@@ -1,16 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { compileAnswersFastCheck, quickCheckAnswers } from "../../src/answers/fast-check.js";
+import { compileQuickCheck, quickCheckAnswers } from "../../src/answers/quick-check.js";
 import { answersSchemaFor } from "../../src/answers/schema.js";
 import { defaultRuleset } from "../../src/index.js";
 import { calmAnswers } from "../helpers/answers.js";
 
 // The quick check on the hot path must never accept what the zod schema refuses, and must give the
 // same values when it accepts: otherwise a bad answer could slip past validation.
-const fastCheck = compileAnswersFastCheck(defaultRuleset);
+const quickCheck = compileQuickCheck(defaultRuleset);
 const schema = answersSchemaFor(defaultRuleset);
 
 function agrees(input: unknown): void {
-  const quick = fastCheck(input)?.answers;
+  const quick = quickCheck(input)?.answers;
   if (quick === undefined) return;
   const parsed = schema.safeParse(input, { jitless: true });
   expect(parsed.success, JSON.stringify(input)).toBe(true);
@@ -31,13 +31,13 @@ const ODD_VALUES: unknown[] = [
 describe("the hot-path answers check agrees with the zod schema", () => {
   it("gives the same codes as encoding the validated answers", () => {
     const answers = calmAnswers({ fever: "unsure", age: 70, otcResponse: "did-not-help" });
-    expect(fastCheck(answers)?.codes).toEqual(defaultRuleset.encode(schema.parse(answers)));
+    expect(quickCheck(answers)?.codes).toEqual(defaultRuleset.encode(schema.parse(answers)));
   });
 
   it("accepts complete valid answers, with and without an id", () => {
-    expect(fastCheck(calmAnswers())?.answers).toEqual(schema.parse(calmAnswers()));
-    expect(fastCheck({ ...calmAnswers(), id: "r-1" })?.answers).toEqual({ ...calmAnswers(), id: "r-1" });
-    expect(fastCheck({ ...calmAnswers(), id: 42 })?.answers).toEqual({ ...calmAnswers(), id: 42 });
+    expect(quickCheck(calmAnswers())?.answers).toEqual(schema.parse(calmAnswers()));
+    expect(quickCheck({ ...calmAnswers(), id: "r-1" })?.answers).toEqual({ ...calmAnswers(), id: "r-1" });
+    expect(quickCheck({ ...calmAnswers(), id: 42 })?.answers).toEqual({ ...calmAnswers(), id: 42 });
   });
 
   // The CLI validates answers that pass this check without loading zod at all (src/cli/valid-answers.ts),
@@ -50,12 +50,12 @@ describe("the hot-path answers check agrees with the zod schema", () => {
       { ...calmAnswers(), id: "x".repeat(200) },
     ];
     for (const input of limits) {
-      expect(fastCheck(input)?.answers, JSON.stringify(input)).toEqual(input);
-      expect(fastCheck(input)?.answers).toEqual(schema.parse(input));
+      expect(quickCheck(input)?.answers, JSON.stringify(input)).toEqual(input);
+      expect(quickCheck(input)?.answers).toEqual(schema.parse(input));
     }
     // One step past each limit is left to zod, which refuses it.
     for (const input of [calmAnswers({ age: -1 }), calmAnswers({ age: 121 }), calmAnswers({ painDays: 36501 }), { ...calmAnswers(), id: "x".repeat(201) }]) {
-      expect(fastCheck(input), JSON.stringify(input)).toBeUndefined();
+      expect(quickCheck(input), JSON.stringify(input)).toBeUndefined();
     }
   });
 
@@ -74,7 +74,7 @@ describe("the hot-path answers check agrees with the zod schema", () => {
     const withProto = JSON.parse(`{${JSON.stringify(calmAnswers()).slice(1, -1)},"__proto__":{"x":1}}`) as unknown;
     class Answers {}
     for (const input of [missing, { ...calmAnswers(), fevr: "yes" }, withProto, Object.assign(new Answers(), calmAnswers()), inherited]) {
-      expect(fastCheck(input)).toBeUndefined();
+      expect(quickCheck(input)).toBeUndefined();
     }
   });
 
@@ -92,7 +92,7 @@ describe("the hot-path answers check agrees with the zod schema", () => {
         else input[field] = value;
       }
       agrees(input);
-      if (fastCheck(input) !== undefined) accepted++;
+      if (quickCheck(input) !== undefined) accepted++;
     }
     // Some corruptions are still valid answers (e.g. fever "yes"): the check must accept those too.
     expect(accepted).toBeGreaterThan(1000);

@@ -1,5 +1,5 @@
-import { NOT_ANSWERED } from "../engine/conditions.js";
-import { FALSE } from "../engine/truth.js";
+import { NOT_ANSWERED } from "../ruleset/conditions.js";
+import { FALSE } from "../ruleset/unsure.js";
 import type { Ruleset } from "../ruleset/load.js";
 import { isRecordId } from "./describe.js";
 import type { Answers } from "./schema.js";
@@ -11,11 +11,11 @@ import type { Answers } from "./schema.js";
  */
 export interface QuickChecked {
   readonly answers: Answers;
-  /** The answers as the codes compiled conditions read (see engine/conditions.ts), made in the same pass. */
+  /** The answers as the codes compiled conditions read (see ruleset/conditions.ts), made in the same pass. */
   readonly codes: number[];
 }
 
-export function compileAnswersFastCheck(ruleset: Ruleset): (input: unknown) => QuickChecked | undefined {
+export function compileQuickCheck(ruleset: Ruleset): (input: unknown) => QuickChecked | undefined {
   const fields = ruleset.questions.map((question) => question.id);
   // Per question: each allowed answer's index (choice), or null and a range (integer). One loop.
   const choiceIndex = ruleset.questions.map((question) =>
@@ -73,11 +73,11 @@ export function compileAnswersFastCheck(ruleset: Ruleset): (input: unknown) => Q
   };
 }
 
-const fastChecks = new WeakMap<Ruleset, (input: unknown) => QuickChecked | undefined>();
+const quickChecks = new WeakMap<Ruleset, (input: unknown) => QuickChecked | undefined>();
 
 /** The quick check for a ruleset (compiled once): the answers and their codes when plainly valid, else undefined. */
 export function quickCheckAnswers(ruleset: Ruleset, input: unknown): QuickChecked | undefined {
-  let check = fastChecks.get(ruleset);
-  if (!check) fastChecks.set(ruleset, (check = compileAnswersFastCheck(ruleset)));
+  let check = quickChecks.get(ruleset);
+  if (!check) quickChecks.set(ruleset, (check = compileQuickCheck(ruleset)));
   return check(input);
 }

@@ -1,5 +1,6 @@
-import type { ConditionDefinition, QuestionDefinition } from "../ruleset/schema.js";
-import { FALSE, TRUE, UNSURE, type Truth } from "./truth.js";
+import type { ConditionDefinition, QuestionDefinition } from "./schema.js";
+import { compileChoiceLeaf, resolveLeaf } from "./operators.js";
+import { and, FALSE, or, TRUE, type Truth } from "./unsure.js";
 
 /**
  * Answers as numbers, one slot per question in ruleset order: for a choice question the index of the
@@ -79,32 +80,8 @@ export function compileCondition(condition: ConditionDefinition, questions: Read
   const entry = questions.get(condition.answer);
   if (!entry) throw new Error(`internal: condition reads unknown question "${condition.answer}"`);
   const slot = entry.index;
-  if ("in" in condition) {
-    const question = entry.question;
-    const choices = question.type === "choice" ? question.choices : [];
-    const listed = new Set(condition.in.map((value) => choices.findIndex((choice) => choice.value === value)));
-    const unknown = choices.findIndex((choice) => choice.unknown === true);
-    return (codes) => {
-      const code = codes[slot] as number;
-      return listed.has(code) ? TRUE : code === unknown && unknown !== -1 ? UNSURE : FALSE;
-    };
-  }
-  if ("equals" in condition) {
-    const question = entry.question;
-    const choices = question.type === "choice" ? question.choices : [];
-    const warning = choices.findIndex((choice) => choice.value === condition.equals);
-    const unknown = choices.findIndex((choice) => choice.unknown === true);
-    return (codes) => {
-      const code = codes[slot];
-      return code === warning ? TRUE : code === unknown && unknown !== -1 ? UNSURE : FALSE;
-    };
-  }
-  if ("atLeast" in condition) {
-    const bound = condition.atLeast;
-    return (codes) => ((codes[slot] as number) >= bound ? TRUE : FALSE);
-  }
-  const bound = condition.below;
-  return (codes) => ((codes[slot] as number) < bound ? TRUE : FALSE);
+  const leaf = resolveLeaf(condition);
+  return "named" in leaf ? compileChoiceLeaf(slot, entry, leaf.named) : leaf.operator.compile(slot, leaf.bound);
 }
 
 /** `and`: the lowest value. */
@@ -114,9 +91,7 @@ function compileAll(parts: CompiledCondition[]): CompiledCondition {
     const [a, b] = parts as [CompiledCondition, CompiledCondition];
     return (codes) => {
       const x = a(codes);
-      if (x === FALSE) return FALSE;
-      const y = b(codes);
-      return y < x ? y : x;
+      return x === FALSE ? FALSE : and(x, b(codes));
     };
   }
   return (codes) => {
@@ -124,7 +99,7 @@ function compileAll(parts: CompiledCondition[]): CompiledCondition {
     for (const part of parts) {
       const v = part(codes);
       if (v === FALSE) return FALSE;
-      if (v < value) value = v;
+      value = and(value, v);
     }
     return value;
   };
@@ -138,7 +113,7 @@ function compileAny(parts: CompiledCondition[]): CompiledCondition {
     for (const part of parts) {
       const v = part(codes);
       if (v === TRUE) return TRUE;
-      if (v > value) value = v;
+      value = or(value, v);
     }
     return value;
   };
