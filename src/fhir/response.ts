@@ -7,13 +7,12 @@ import { receivedOf, type Issue } from "../issues.js";
 import { issue } from "../messages/index.js";
 import { assertRuleset, type Ruleset } from "../ruleset/compile.js";
 import type { QuestionDefinition } from "../ruleset/schema.js";
-import { ANSWER_CODE_SYSTEM, questionnaireCanonical, questionnaireUrl } from "./canonical.js";
+import { questionnaireCanonical, questionnaireUrl } from "./canonical.js";
+import { isObject, readAnswer, type Json } from "./response-answer.js";
 import { helpLinkId } from "./questionnaire.js";
 
 /** R4 questionnaire-answers-status codes that mean the answers are final. */
 const FINAL_STATUSES: readonly string[] = ["completed", "amended"];
-
-type Json = Record<string, unknown>;
 
 /**
  * The answers in a QuestionnaireResponse to this ruleset's Questionnaire (see toQuestionnaire), as
@@ -135,92 +134,11 @@ function readItems(ruleset: Ruleset, items: unknown, issues: Issue[]): GivenAnsw
 }
 
 /**
- * One question item's answer: the value, null when it has none (unanswered), or undefined after
- * reporting why it cannot be read.
- */
-function readAnswer(question: QuestionDefinition, item: Json, path: string, issues: Issue[]): string | number | null | undefined {
-  const before = issues.length;
-  const nested = [...childItems(item.item, `${path}.item`)];
-  const answers = item.answer;
-  if (answers !== undefined && !Array.isArray(answers)) {
-    issues.push(issue(`${path}.answer`, "fhir.answers-not-array", { received: receivedOf(answers) }));
-  } else if (answers !== undefined && answers.length > 1) {
-    issues.push(issue(`${path}.answer`, "fhir.several-answers", { count: answers.length }));
-  }
-  const answer: unknown = Array.isArray(answers) ? answers[0] : undefined;
-  const answerPath = `${path}.answer[0]`;
-  if (isObject(answer)) nested.push(...childItems(answer.item, `${answerPath}.item`));
-  for (const child of nested) {
-    if (!isObject(child.item) || child.item.linkId !== helpLinkId(question.id) || child.item.answer !== undefined) {
-      issues.push(issue(child.path, "fhir.nested-item", { question: question.id, valueKey: question.type === "choice" ? "valueCoding" : "valueInteger" }));
-    }
-  }
-  if (issues.length > before) return undefined;
-  if (answer === undefined) return null;
-  if (!isObject(answer)) {
-    issues.push(issue(answerPath, "fhir.answer-not-object", { received: receivedOf(answer) }));
-    return undefined;
-  }
-  const valueKeys = Object.keys(answer).filter((key) => key.startsWith("value"));
-  const expectedKey = question.type === "choice" ? "valueCoding" : "valueInteger";
-  if (valueKeys.length !== 1 || valueKeys[0] !== expectedKey) {
-    issues.push(issue(answerPath, "fhir.wrong-value-key", { valueKey: expectedKey, expected: expectedOf(question), valueKeys }));
-    return undefined;
-  }
-  return question.type === "choice"
-    ? readCoding(question, answer.valueCoding, `${answerPath}.valueCoding`, issues)
-    : readInteger(question, answer.valueInteger, `${answerPath}.valueInteger`, issues);
-}
-
-function readCoding(
-  question: Extract<QuestionDefinition, { type: "choice" }>,
-  coding: unknown,
-  path: string,
-  issues: Issue[],
-): string | undefined {
-  if (!isObject(coding)) {
-    issues.push(issue(path, "fhir.coding-not-object", { received: receivedOf(coding) }));
-    return undefined;
-  }
-  let ok = true;
-  if (coding.system !== ANSWER_CODE_SYSTEM) {
-    issues.push(issue(`${path}.system`, "fhir.wrong-system", { system: ANSWER_CODE_SYSTEM, received: receivedOf(coding.system) }));
-    ok = false;
-  }
-  const code = coding.code;
-  if (typeof code !== "string" || !question.choices.some((choice) => choice.value === code)) {
-    issues.push(issue(`${path}.code`, "answers.invalid-value", { expected: expectedOf(question), received: receivedOf(code) }));
-    ok = false;
-  }
-  return ok ? (code as string) : undefined;
-}
-
-function readInteger(
-  question: Extract<QuestionDefinition, { type: "integer" }>,
-  value: unknown,
-  path: string,
-  issues: Issue[],
-): number | undefined {
-  if (typeof value === "number" && Number.isInteger(value) && value >= question.min && value <= question.max) return value;
-  issues.push(issue(path, "answers.invalid-value", { expected: expectedOf(question), received: receivedOf(value) }));
-  return undefined;
-}
-
-/**
  * A question with no answer: a follow-up (askWhen) may be left out, as a form leaves a disabled item
  * empty, and validateAnswers says whether it was needed; any other is missing.
  */
 function fillUnanswered(question: QuestionDefinition, issues: Issue[]): void {
   if (question.askWhen === undefined) issues.push(issue(question.id, "answers.missing", { expected: expectedOf(question) }));
-}
-
-function* childItems(items: unknown, path: string): Generator<{ item: unknown; path: string }> {
-  if (items === undefined) return;
-  if (!Array.isArray(items)) {
-    yield { item: items, path };
-    return;
-  }
-  for (const [i, item] of items.entries()) yield { item, path: `${path}[${i}]` };
 }
 
 /** A display item of the Questionnaire (help text) echoed back without an answer: harmless. */
@@ -232,8 +150,4 @@ function unknownItem(ruleset: Ruleset, path: string, linkId: string): Issue {
   const linkIds = ruleset.questions.map((question) => question.id);
   const suggestion = closestName(linkId, linkIds);
   return issue(path, "fhir.unknown-item", suggestion ? { linkId, suggestion, linkIds } : { linkId, linkIds });
-}
-
-function isObject(value: unknown): value is Json {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
 }

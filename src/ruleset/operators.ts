@@ -1,5 +1,5 @@
 import type { CompiledCondition, IndexedQuestion } from "./conditions.js";
-import type { ConditionDefinition } from "./schema.js";
+import type { ConditionDefinition } from "./condition-schema.js";
 import { choiceTruth, numberTruth } from "./unsure.js";
 
 /** A condition on one question's answer: `{answer, equals}`, `{answer, in}`, `{answer, atLeast}`, `{answer, below}`. */

@@ -4,84 +4,15 @@ import * as z from "zod";
 // zod/mini's objects never compile, and every other schema below is one that never probes.
 import { strictObject } from "zod/mini";
 
-import { CONTROLS, MAX_STRING_LENGTH, schemaCheck } from "./schema-checks.js";
+import { ConditionSchema } from "./condition-schema.js";
+import { schemaCheck } from "./schema-checks.js";
+import { questionId, ruleId, string, text } from "./schema-strings.js";
 import { RULE_URGENCIES } from "./urgency.js";
 
 export { RULE_URGENCIES, URGENCIES, type RuleUrgency, type Urgency } from "./urgency.js";
 
-/** Names that must never become object keys built from data. */
-const FORBIDDEN_IDS = new Set(["__proto__", "constructor", "prototype", "id"]);
-
+export { ConditionSchema, type ConditionDefinition } from "./condition-schema.js";
 export { MAX_STRING_LENGTH } from "./schema-checks.js";
-
-/** No control characters (schema-checks.ts); the issue names the first one found. */
-function withoutControls(where: keyof typeof CONTROLS) {
-  return [new RegExp(`^[^${CONTROLS[where]}]*$`), schemaCheck(where === "inText" ? "schema.control-character-in-text" : "schema.control-character")] as const;
-}
-
-/** Every string of a ruleset is one of these (or a URL, bounded the same). */
-const string = (where: keyof typeof CONTROLS = "anywhere") =>
-  z
-    .string()
-    .max(MAX_STRING_LENGTH, schemaCheck("schema.too-long"))
-    .regex(...withoutControls(where));
-
-const questionId = string()
-  .regex(/^[A-Za-z][A-Za-z0-9]*$/, schemaCheck("schema.question-id"))
-  .refine((id) => !FORBIDDEN_IDS.has(id), schemaCheck("schema.reserved-name"));
-const ruleId = string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, schemaCheck("schema.kebab-case"));
-const text = string("inText").trim().min(1, schemaCheck("schema.empty"));
-
-/**
- * A condition over the answers. Exactly one form per object:
- * `{answer, equals}` (a choice: 1 for it, ½ for the "not sure" choice), `{answer, in}` (1 for any of
- * these choices, which may include "not sure"; ½ for "not sure" otherwise), `{answer, atLeast}` /
- * `{answer, below}` (an integer),
- * `{all: [...]}` (and: the lowest value), `{any: [...]}` (or: the highest value).
- */
-export type ConditionDefinition =
-  | { answer: string; equals: string }
-  | { answer: string; in: string[] }
-  | { answer: string; atLeast: number }
-  | { answer: string; below: number }
-  | { all: ConditionDefinition[] }
-  | { any: ConditionDefinition[] };
-
-const CONDITION_FORMS = [
-  ["answer", "equals"],
-  ["answer", "in"],
-  ["answer", "atLeast"],
-  ["answer", "below"],
-  ["all"],
-  ["any"],
-] as const;
-
-export const ConditionSchema: z.core.$ZodType<ConditionDefinition> = strictObject({
-  answer: questionId.optional(),
-  equals: string().optional(),
-  in: z.array(string()).min(1).optional(),
-  atLeast: z.int().optional(),
-  below: z.int().optional(),
-  // Lazy, not getters: zod/mini reads the shape when `.check` below copies the object, before
-  // ConditionSchema has a value.
-  all: z.array(z.lazy(() => ConditionSchema)).min(1).optional(),
-  any: z.array(z.lazy(() => ConditionSchema)).min(1).optional(),
-}).check(
-  z.superRefine((condition, ctx) => {
-    const present = Object.keys(condition).filter((key) => (condition as Record<string, unknown>)[key] !== undefined);
-    const matches = CONDITION_FORMS.some(
-      (form) => form.length === present.length && form.every((key) => present.includes(key)),
-    );
-    if (!matches) {
-      ctx.addIssue({
-        code: "custom",
-        // The words are the messages module's; the issue's code and keys are what the loader reads.
-        message: "schema.condition-form",
-        params: { code: "schema.condition-form", keys: present },
-      });
-    }
-  }),
-) as unknown as z.core.$ZodType<ConditionDefinition>;
 
 const choiceSchema = strictObject({
   value: string().regex(/^[a-z]+(-[a-z]+)*$/, schemaCheck("schema.kebab-case")),
