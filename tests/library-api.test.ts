@@ -44,6 +44,7 @@ describe("library API", () => {
       } catch (e) {
         return e;
       }
+      return undefined;
     })();
     expect(error).toBeInstanceOf(AnswersError);
     // Each issue: its path, its code and params (what a program reads), and its message (what a person reads).

@@ -10,7 +10,7 @@ import type { TriageResult } from "./result.js";
  */
 export const ResultSchema = z
   .looseObject({
-    id: RecordIdSchema.optional(),
+    id: RecordIdSchema.exactOptional(),
     verdict: z.enum(["see-a-professional", "self-care-likely-fine"]),
     urgency: z.enum(URGENCIES),
     reasons: z.array(
@@ -34,6 +34,6 @@ export const ResultSchema = z
         .regex(/^sha256:[0-9a-f]{64}$/)
         .meta({ description: "SHA-256 of the ruleset document in RFC 8785 canonical form (without $schema): which rules scored this" }),
     }),
-    unanswered: z.array(z.string()).optional(),
+    unanswered: z.array(z.string()).exactOptional(),
   })
   .meta({ title: "neck-triage result", description: "The result of one triage (docs/contract.md); more fields may be added." }) satisfies z.ZodType<TriageResult>;

@@ -310,7 +310,7 @@ describe("advice", () => {
     });
 
     it("counts the check-back point from painDays", () => {
-      const checkBack = (painDays: number, improving: DefaultAnswers["improving"]) => triage(calmAnswers({ painDays, improving })).advice;
+      const checkBack = (painDays: number, improving: NonNullable<DefaultAnswers["improving"]>) => triage(calmAnswers({ painDays, improving })).advice;
       expect(checkBack(2, "unsure")).toContain("by day 7, 5 days from now");
       expect(checkBack(0, "unsure")).toContain("by day 7, 7 days from now");
       expect(checkBack(6, "no")).toContain("by day 7, 1 day from now");

@@ -9,7 +9,7 @@ import type { ErrorRecord } from "./records.js";
 export const ErrorRecordSchema = z
   .looseObject({
     line: z.int().min(1).meta({ description: "the input line, counting from 1" }),
-    id: RecordIdSchema.optional().meta({ description: "the line's id, when it could be read and is a valid id" }),
+    id: RecordIdSchema.exactOptional().meta({ description: "the line's id, when it could be read and is a valid id" }),
     error: z.looseObject({
       message: z.string(),
       issues: z.array(

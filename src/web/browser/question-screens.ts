@@ -15,8 +15,8 @@ export interface QuestionView {
   readonly caption: string;
   /** The answer given before, when the question is asked again to change it. */
   readonly current: AnswerValue | undefined;
-  /** Shown above the first question only. */
-  readonly intro?: string;
+  /** Shown above the first question only; undefined for the others. */
+  readonly intro: string | undefined;
   readonly onAnswer: (value: AnswerValue) => void;
 }
 
@@ -29,7 +29,7 @@ export function questionScreen(view: QuestionView): Screen {
 /** One item of a list question, asked on its own after "not sure". */
 export function itemScreen(question: ChoiceQuestionDefinition, index: number, caption: string, onAnswer: (value: string) => void): Screen {
   const item = question.items![index]!;
-  const view: QuestionView = { question, caption: `${caption} · ${MESSAGES.itemOf(index + 1, question.items!.length)}`, current: undefined, onAnswer: (value) => onAnswer(String(value)) };
+  const view: QuestionView = { question, caption: `${caption} · ${MESSAGES.itemOf(index + 1, question.items!.length)}`, current: undefined, intro: undefined, onAnswer: (value) => onAnswer(String(value)) };
   const choices = question.itemChoices ?? question.choices;
   return choiceScreen(view, question, question.itemPrompt ?? question.prompt, choices, undefined, item.text);
 }
