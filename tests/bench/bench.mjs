@@ -6,6 +6,8 @@
 //   3. CLI start-up: `./bin/neck-triage --answers examples/answers.json --json` vs `node -e 0`
 //   4. `neck-triage batch` on a 1,000,000-line NDJSON file vs `jq -c .`, and its peak RSS at 100k vs 1M lines
 //   5. the web page: its size (gzip) and the time to its first question in headless Chromium (web-page.mjs)
+//   6. with BENCH_BASELINE=DIR (another checkout, built): triage()/s and start-up against that build, in
+//      alternating rounds of this run (baseline.mjs), to show what a change costs
 import { spawn, spawnSync } from "node:child_process";
 import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeSync } from "node:fs";
 import { availableParallelism, tmpdir, totalmem } from "node:os";
@@ -16,6 +18,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { Engine } from "json-rules-engine";
 import { defaultRuleset, triage } from "neck-triage";
 import { handTriage } from "./hand-triage.mjs";
+import { benchAgainstBaseline } from "./baseline.mjs";
 import { benchWebPage } from "./web-page.mjs";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
@@ -521,6 +524,9 @@ await benchBatchInProcess();
 benchCliStartup();
 await benchBatchFiles();
 await benchWebPage({ root: ROOT, quick: QUICK, record, fmt, median });
+if (process.env.BENCH_BASELINE) {
+  await benchAgainstBaseline({ dir: process.env.BENCH_BASELINE, root: ROOT, pool: makePool(CONFIG.pool), triage, quick: QUICK, record, fmt, median, fail });
+}
 
 console.log(`\nSummary (${QUICK ? "BENCH_QUICK=1, shortened; " : ""}total ${fmt((performance.now() - started) / 1000, 1)} s)`);
 const headers = { measure: "measure", figure: "figure", target: "target", met: "met" };
