@@ -1,5 +1,6 @@
 // Mutation testing of the functional core: `npm run mutate`. Reports go to reports/mutation/.
-// Surviving mutants judged equivalent are listed, with the reason, in tests/MUTATION.md.
+// tests/mutation/summarize.mjs then writes docs/mutation-report.md from the JSON report; docs/mutation-testing.md
+// says how to read it.
 /** @type {import("@stryker-mutator/api/core").PartialStrykerOptions} */
 export default {
   mutate: ["src/engine/**/*.ts", "src/ruleset/**/*.ts", "src/answers/**/*.ts"],
