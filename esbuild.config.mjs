@@ -36,6 +36,8 @@ const result = await build({
   tsconfigRaw: { compilerOptions: { verbatimModuleSyntax: false } },
   metafile: process.env.BUNDLE_META === "1",
   // commander is CommonJS and calls require() for Node built-ins; give the ESM bundle a require.
-  banner: { js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);' },
+  banner: {
+    js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);',
+  },
 });
 if (result.metafile) console.log(JSON.stringify(result.metafile));

@@ -28,11 +28,20 @@ const scriptBuild = await build({
 if (scriptBuild.metafile) console.log(JSON.stringify(scriptBuild.metafile));
 // The script must end without a newline of its own: its hash covers exactly the element's text.
 const script = scriptBuild.outputFiles[0].text.trimEnd();
-const style = (await transform(readFileSync("src/web/page.css", "utf8"), { loader: "css", minify: true, target: ["chrome111", "firefox111", "safari16"] })).code.trimEnd();
+const style = (
+  await transform(readFileSync("src/web/page.css", "utf8"), {
+    loader: "css",
+    minify: true,
+    target: ["chrome111", "firefox111", "safari16"],
+  })
+).code.trimEnd();
 
 const assets = { script, style, scriptHash: sha256(script), styleHash: sha256(style) };
 mkdirSync("dist/web", { recursive: true });
 writeFileSync("dist/web/page-assets.json", `${JSON.stringify(assets)}\n`);
 // Compiled from the document as written, as the command's bundle does (esbuild.config.mjs has
 // validated it), so that this file is byte for byte what `neck-triage web` prints.
-writeFileSync("dist/web/neck-triage.html", pageHtml(assets, pageData(compileValidatedRuleset(builtinDefinition("default")))));
+writeFileSync(
+  "dist/web/neck-triage.html",
+  pageHtml(assets, pageData(compileValidatedRuleset(builtinDefinition("default")))),
+);

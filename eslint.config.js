@@ -4,13 +4,16 @@ import globals from "globals";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["dist/", "coverage/", "reports/", ".cache/", ".stryker-tmp/"] },
+  { ignores: ["dist/", "coverage/", "reports/", ".cache/", ".stryker-tmp*/"] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {
       globals: globals.node,
-      parserOptions: { projectService: { allowDefaultProject: ["vitest.stryker.config.ts"] }, tsconfigRootDir: import.meta.dirname },
+      parserOptions: {
+        projectService: { allowDefaultProject: ["vitest.stryker.config.ts"] },
+        tsconfigRootDir: import.meta.dirname,
+      },
     },
     rules: {
       // Terminal safety is this project's business: its code and tests match control characters on purpose.
@@ -36,9 +39,21 @@ export default tseslint.config(
     },
   },
   {
+    // The web page's script runs in a browser and is type-checked by its own tsconfig (DOM, no Node).
+    files: ["src/web/browser/**/*.ts"],
+    languageOptions: {
+      globals: globals.browser,
+      parserOptions: { projectService: false, project: "./tsconfig.web.json", tsconfigRootDir: import.meta.dirname },
+    },
+  },
+  {
     // Plain JavaScript (the benchmark, the Node matrix, build scripts, fixtures): no type information.
     files: ["**/*.{js,mjs,cjs}"],
     ...tseslint.configs.disableTypeChecked,
   },
-  { files: ["**/*.cjs"], languageOptions: { sourceType: "commonjs" }, rules: { "@typescript-eslint/no-require-imports": "off" } },
+  {
+    files: ["**/*.cjs"],
+    languageOptions: { sourceType: "commonjs" },
+    rules: { "@typescript-eslint/no-require-imports": "off" },
+  },
 );

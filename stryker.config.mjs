@@ -20,7 +20,15 @@ export default {
   timeoutMS: 30_000,
   thresholds: { high: 95, low: 90, break: 90 },
   // The sandbox needs only the sources, the rules and the tests; not .cache/ (Node binaries), dist/ or reports/.
-  ignorePatterns: ["/*", "!/src", "!/rules", "!/tests", "!/package.json", "!/tsconfig.json", "!/vitest.stryker.config.ts"],
+  ignorePatterns: [
+    "/*",
+    "!/src",
+    "!/rules",
+    "!/tests",
+    "!/package.json",
+    "!/tsconfig.json",
+    "!/vitest.stryker.config.ts",
+  ],
   tempDirName: ".stryker-tmp",
   incrementalFile: "reports/mutation/stryker-incremental.json",
 };

@@ -6,7 +6,15 @@ import { defineConfig } from "vitest/config";
 // in a browser, interop, privilege, fuzz). `vitest run` runs both; `npm run test:unit` / `npm run
 // test:e2e` run one. A test outside the folders listed here is e2e; so is the engine's exhaustive table
 // (every combination of answers, tens of seconds), to keep the unit run to seconds.
-const UNIT_FOLDERS = ["tests/engine", "tests/ruleset", "tests/answers", "tests/fhir", "tests/clinical", "tests/messages", "tests/architecture"];
+const UNIT_FOLDERS = [
+  "tests/engine",
+  "tests/ruleset",
+  "tests/answers",
+  "tests/fhir",
+  "tests/clinical",
+  "tests/messages",
+  "tests/architecture",
+];
 const SLOW = ["tests/engine/exhaustive.test.ts"];
 
 const UNIT = [

@@ -31,7 +31,9 @@ export const defaultRuleset: Ruleset = /* @__PURE__ */ getDefaultRuleset();
 export const extendedRuleset: Ruleset = /* @__PURE__ */ getExtendedRuleset();
 
 /** The zod schema of the default ruleset's answers. */
-export const AnswersSchema = /* @__PURE__ */ answersSchemaFor(defaultRuleset) as unknown as AnswersZodSchema<DefaultAnswers>;
+export const AnswersSchema = /* @__PURE__ */ answersSchemaFor(
+  defaultRuleset,
+) as unknown as AnswersZodSchema<DefaultAnswers>;
 
 /** Triage with the default ruleset. Throws `AnswersError` listing every problem with the answers. */
 export function triage(answers: DefaultAnswers, options?: EvaluateOptions): TriageResult {

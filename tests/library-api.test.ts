@@ -1,7 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { run } from "../src/cli/run.js";
 import extendedDocument from "../rules/extended.json" with { type: "json" };
-import { AnswersError, AnswersSchema, checkEmergencyNumber, defaultRuleset, evaluate, extendedRuleset, loadRuleset, RulesetError, triage } from "../src/index.js";
+import {
+  AnswersError,
+  AnswersSchema,
+  checkEmergencyNumber,
+  defaultRuleset,
+  evaluate,
+  extendedRuleset,
+  loadRuleset,
+  RulesetError,
+  triage,
+} from "../src/index.js";
 import type { DefaultAnswers } from "../src/index.js";
 import { makeFakeIo } from "./cli/helpers/fake-io.js";
 import { calmAnswers } from "./helpers/answers.js";
@@ -19,9 +29,20 @@ describe("library API", () => {
       headacheFast: "no",
       improving: "no",
     };
-    expect(Object.keys(every).filter((key) => key !== "id").sort()).toEqual(defaultRuleset.questions.map((q) => q.id).sort());
+    expect(
+      Object.keys(every)
+        .filter((key) => key !== "id")
+        .sort(),
+    ).toEqual(defaultRuleset.questions.map((q) => q.id).sort());
     // Only the follow-ups may be left out: these are the fields a type-checked caller may omit.
-    const optional: (keyof DefaultAnswers)[] = ["id", "injuryMechanism", "swallowingSevere", "headacheNew", "headacheFast", "improving"];
+    const optional: (keyof DefaultAnswers)[] = [
+      "id",
+      "injuryMechanism",
+      "swallowingSevere",
+      "headacheNew",
+      "headacheFast",
+      "improving",
+    ];
     expect(defaultRuleset.questions.filter((q) => q.askWhen !== undefined).map((q) => q.id)).toEqual(optional.slice(1));
     expect(AnswersSchema.parse(calm)).toEqual(calm);
   });
@@ -69,7 +90,7 @@ describe("library API", () => {
   });
 });
 
-describe("fault: the library trusted emergencyNumber (\"\" gave \"Call  now.\"; any string or a number was taken)", () => {
+describe('fault: the library trusted emergencyNumber ("" gave "Call  now."; any string or a number was taken)', () => {
   const emergency = calmAnswers({ emergencySigns: "yes" });
 
   it.each([
@@ -83,7 +104,9 @@ describe("fault: the library trusted emergencyNumber (\"\" gave \"Call  now.\"; 
     [["112"], TypeError],
   ])("triage(answers, { emergencyNumber: %j }) throws %O naming the option", (value, kind) => {
     expect(() => triage(emergency, { emergencyNumber: value as string })).toThrow(kind);
-    expect(() => evaluate(defaultRuleset, emergency, { emergencyNumber: value as string })).toThrow(/^emergencyNumber: expected a phone number/);
+    expect(() => evaluate(defaultRuleset, emergency, { emergencyNumber: value as string })).toThrow(
+      /^emergencyNumber: expected a phone number/,
+    );
   });
 
   it("the library and the CLI take and refuse the same numbers, with the same validator, exported as checkEmergencyNumber", async () => {
@@ -100,14 +123,18 @@ describe("fault: the library trusted emergencyNumber (\"\" gave \"Call  now.\"; 
       })();
       expect(cliCode, `${JSON.stringify(value)}: ${fake.stderr()}`).toBe(libraryOk ? 0 : 2);
       if (libraryOk) {
-        expect(triage(emergency, { emergencyNumber: value }).advice).toBe((JSON.parse(fake.stdout()) as { advice: string }).advice);
+        expect(triage(emergency, { emergencyNumber: value }).advice).toBe(
+          (JSON.parse(fake.stdout()) as { advice: string }).advice,
+        );
         expect(triage(emergency, { emergencyNumber: value }).advice).toContain(`Call ${value.trim()} now`);
       }
     }
   });
 
   it("a misspelt or unknown option is an error, never ignored; options must be an object", () => {
-    expect(() => triage(emergency, { emergencyNumbr: "112" } as never)).toThrow(new TypeError('options: unknown option "emergencyNumbr"; the options are emergencyNumber, today'));
+    expect(() => triage(emergency, { emergencyNumbr: "112" } as never)).toThrow(
+      new TypeError('options: unknown option "emergencyNumbr"; the options are emergencyNumber, today'),
+    );
     expect(() => triage(emergency, "112" as never)).toThrow(TypeError);
     expect(triage(emergency, {}).advice).toBe(triage(emergency).advice);
   });
@@ -116,9 +143,13 @@ describe("fault: the library trusted emergencyNumber (\"\" gave \"Call  now.\"; 
 describe("fault: library gaps (evaluate(defaultRuleset.definition) threw a raw TypeError; extended was out of reach)", () => {
   it("evaluate given a ruleset document says what it expects: a ruleset from loadRuleset() or a built-in one", () => {
     expect(() => evaluate(defaultRuleset.definition as never, calm)).toThrow(
-      new TypeError("evaluate: expected a ruleset from loadRuleset() or a built-in one (defaultRuleset, extendedRuleset), got a ruleset document; pass it to loadRuleset() first"),
+      new TypeError(
+        "evaluate: expected a ruleset from loadRuleset() or a built-in one (defaultRuleset, extendedRuleset), got a ruleset document; pass it to loadRuleset() first",
+      ),
     );
-    expect(() => evaluate("default" as never, calm)).toThrow(/^evaluate: expected a ruleset from loadRuleset\(\).*, got "default"$/);
+    expect(() => evaluate("default" as never, calm)).toThrow(
+      /^evaluate: expected a ruleset from loadRuleset\(\).*, got "default"$/,
+    );
     expect(evaluate(loadRuleset(defaultRuleset.definition), calm)).toEqual(triage(calm));
   });
 

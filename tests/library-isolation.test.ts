@@ -24,7 +24,8 @@ describe("the pure core stays pure", () => {
     for (const dir of ["engine", "ruleset", "answers"]) {
       for (const file of sourceFiles(join(root, "src", dir))) {
         for (const match of readFileSync(file, "utf8").matchAll(/(?:from|import)\s*\(?\s*["']([^"']+)["']/g)) {
-          if (/^(node:|chalk|commander|@inquirer\/|(fast-)?wrap-ansi)/.test(match[1] ?? "")) offending.push(`${file}: ${match[1]}`);
+          if (/^(node:|chalk|commander|@inquirer\/|(fast-)?wrap-ansi)/.test(match[1] ?? ""))
+            offending.push(`${file}: ${match[1]}`);
         }
       }
     }
@@ -34,7 +35,9 @@ describe("the pure core stays pure", () => {
   it("importing the built package loads no CLI dependency and no Node built-in", () => {
     const loaded = importsOf(join(root, "dist/src/index.js"));
     expect(loaded.some((url) => url.endsWith("/dist/src/index.js"))).toBe(true);
-    expect(loaded.filter((url) => /node:|\/(chalk|commander|@inquirer|(fast-)?wrap-ansi)\/|\/dist\/src\/cli\//.test(url))).toEqual([]);
+    expect(
+      loaded.filter((url) => /node:|\/(chalk|commander|@inquirer|(fast-)?wrap-ansi)\/|\/dist\/src\/cli\//.test(url)),
+    ).toEqual([]);
   });
 
   it("the hook does see CLI dependencies when the CLI is imported (so the check above can fail)", () => {

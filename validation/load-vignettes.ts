@@ -26,7 +26,10 @@ function readVignetteFile(file: string): VignetteFile {
   }
   const parsed = VignetteSchema.safeParse(data);
   if (!parsed.success) {
-    return { file, problems: parsed.error.issues.map((issue) => `${issue.path.join(".") || "(file)"}: ${issue.message}`) };
+    return {
+      file,
+      problems: parsed.error.issues.map((issue) => `${issue.path.join(".") || "(file)"}: ${issue.message}`),
+    };
   }
   const expectedId = basename(file, ".json");
   if (parsed.data.id !== expectedId) {

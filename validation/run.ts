@@ -18,7 +18,9 @@ function main(): number {
     } catch (error) {
       if (!(error instanceof AnswersError)) throw error;
       broken.push({ file, problems: [] });
-      console.error(`${file}: answers refused by the default ruleset:\n  ${error.issues.map((i) => `${i.path}: ${i.message}`).join("\n  ")}`);
+      console.error(
+        `${file}: answers refused by the default ruleset:\n  ${error.issues.map((i) => `${i.path}: ${i.message}`).join("\n  ")}`,
+      );
     }
   }
   console.log(renderReport(rows));

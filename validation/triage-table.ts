@@ -38,7 +38,10 @@ export interface Totals {
 
 export function totalsOf(rows: ComparedVignette[]): Totals {
   const empty = (): LevelTotals => ({ vignettes: 0, agree: 0, over: 0, under: 0, underByOne: 0 });
-  const byLevel = Object.fromEntries(URGENCIES.map((level) => [level, empty()])) as Record<ExpectedUrgency, LevelTotals>;
+  const byLevel = Object.fromEntries(URGENCIES.map((level) => [level, empty()])) as Record<
+    ExpectedUrgency,
+    LevelTotals
+  >;
   const all = empty();
   for (const row of rows) {
     const outcome = outcomeOf(row);
@@ -83,7 +86,11 @@ function fraction(count: number, of: number): string {
 
 function table(header: string[], body: string[][]): string[] {
   const widths = header.map((cell, column) => Math.max(cell.length, ...body.map((row) => (row[column] ?? "").length)));
-  const line = (cells: string[]) => cells.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join("  ").trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, column) => cell.padEnd(widths[column] ?? 0))
+      .join("  ")
+      .trimEnd();
   return [line(header), widths.map((width) => "-".repeat(width)).join("  "), ...body.map(line)];
 }
 
@@ -106,8 +113,15 @@ export function renderReport(rows: ComparedVignette[]): string {
     ["expected triage level", "n", "agree", "over-triage", "under-triage", "Semigran 2015", "Hill 2020"],
     levels.map((level) => {
       const t = level === "all" ? totals.all : totals.byLevel[level];
-      return [LEVEL_LABELS[level], String(t.vignettes), fraction(t.agree, t.vignettes), fraction(t.over, t.vignettes),
-        fraction(t.under, t.vignettes), PUBLISHED[level].semigran, PUBLISHED[level].hill];
+      return [
+        LEVEL_LABELS[level],
+        String(t.vignettes),
+        fraction(t.agree, t.vignettes),
+        fraction(t.over, t.vignettes),
+        fraction(t.under, t.vignettes),
+        PUBLISHED[level].semigran,
+        PUBLISHED[level].hill,
+      ];
     }),
   );
   const { all } = totals;

@@ -28,5 +28,7 @@ export function allowedValues(question: QuestionDefinition): string {
 
 /** What a question accepts, as an issue's params hold it: its choices, or its range. */
 export function expectedOf(question: QuestionDefinition): Expected {
-  return question.type === "choice" ? { choices: question.choices.map((choice) => choice.value) } : { min: question.min, max: question.max };
+  return question.type === "choice"
+    ? { choices: question.choices.map((choice) => choice.value) }
+    : { min: question.min, max: question.max };
 }

@@ -24,7 +24,10 @@ export function answersJsonSchema(ruleset: Ruleset): JsonSchema {
     const question = ruleset.questionsById.get(field);
     const unknown = question?.type === "choice" ? question.choices.filter((c) => c.unknown).map((c) => c.value) : [];
     const operator = resolveLeaf(condition);
-    const value: JsonSchema = "named" in operator ? { enum: [...new Set([...operator.named, ...unknown])] } : operator.operator.jsonSchema(operator.bound);
+    const value: JsonSchema =
+      "named" in operator
+        ? { enum: [...new Set([...operator.named, ...unknown])] }
+        : operator.operator.jsonSchema(operator.bound);
     const leaf: JsonSchema = { properties: { [field]: value }, required: [field] };
     // A follow-up read by a condition counts only while its own condition holds.
     const guard = followUps.get(field);

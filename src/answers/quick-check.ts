@@ -28,7 +28,8 @@ export function compileQuickCheck(ruleset: Ruleset): (input: unknown) => QuickCh
   const followUps = ruleset.followUps;
 
   return (input) => {
-    if (typeof input !== "object" || input === null || Object.getPrototypeOf(input) !== Object.prototype) return undefined;
+    if (typeof input !== "object" || input === null || Object.getPrototypeOf(input) !== Object.prototype)
+      return undefined;
     const record = input as Record<string, unknown>;
     const answers: Record<string, unknown> = {};
     const codes: number[] = new Array(count);
@@ -50,7 +51,8 @@ export function compileQuickCheck(ruleset: Ruleset): (input: unknown) => QuickCh
         if (code === undefined) return undefined;
         codes[i] = code;
       } else {
-        if (typeof value !== "number" || !Number.isInteger(value) || value < mins[i]! || value > maxes[i]!) return undefined;
+        if (typeof value !== "number" || !Number.isInteger(value) || value < mins[i]! || value > maxes[i]!)
+          return undefined;
         codes[i] = value;
       }
       answers[field] = value;

@@ -7,7 +7,12 @@ export function closestName(name: string, known: readonly string[]): string | un
   // cannot be a typo of any, and measuring it against each would cost its length times theirs.
   const longest = Math.max(...known.map((candidate) => candidate.length));
   if (name.length - longest > Math.max(2, Math.floor(longest / 4))) return undefined;
-  const best = closest(name.toLowerCase(), known.map((candidate) => candidate.toLowerCase()));
+  const best = closest(
+    name.toLowerCase(),
+    known.map((candidate) => candidate.toLowerCase()),
+  );
   const match = known.find((candidate) => candidate.toLowerCase() === best);
-  return match !== undefined && distance(name.toLowerCase(), best) <= Math.max(2, Math.floor(match.length / 4)) ? match : undefined;
+  return match !== undefined && distance(name.toLowerCase(), best) <= Math.max(2, Math.floor(match.length / 4))
+    ? match
+    : undefined;
 }

@@ -15,7 +15,9 @@ export async function activeRuleset(option: string | undefined, io: CliIo): Prom
   if (builtin) return builtin;
   const file = option as string;
   if (file !== "-" && !/[./\\]/.test(file)) {
-    throw new UsageError(message("cli.unknown-ruleset", { name: file, builtin: Object.keys(BUILTIN_RULESET_DOCUMENTS) }));
+    throw new UsageError(
+      message("cli.unknown-ruleset", { name: file, builtin: Object.keys(BUILTIN_RULESET_DOCUMENTS) }),
+    );
   }
   const document = await readJsonInput(io, file, "ruleset");
   const { loadRuleset } = await import("../ruleset/load.js");

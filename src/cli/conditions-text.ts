@@ -19,7 +19,11 @@ export function describeAskWhen(ruleset: Ruleset, condition: ConditionDefinition
   });
 }
 
-function describe(condition: ConditionDefinition, nested: boolean, enabling: (field: string, values: string[]) => string[]): string {
+function describe(
+  condition: ConditionDefinition,
+  nested: boolean,
+  enabling: (field: string, values: string[]) => string[],
+): string {
   if ("all" in condition || "any" in condition) {
     const [parts, joiner] = "all" in condition ? [condition.all, " and "] : [condition.any, " or "];
     const text = parts.map((part) => describe(part, true, enabling)).join(joiner);

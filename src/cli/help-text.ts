@@ -19,11 +19,15 @@ const EXAMPLES: readonly Example[] = [
   ["neck-triage batch records.ndjson", "one JSON result per line of NDJSON answers"],
   ["neck-triage --ruleset extended", "more red flags (NICE CKS); see also: neck-triage --ruleset extended rules"],
   ["neck-triage schema answers", "JSON Schema of the answers (also: result, error, ruleset)"],
-  ["neck-triage questionnaire", "the questions as a FHIR R4 Questionnaire; --answers and batch also take a QuestionnaireResponse to it"],
+  [
+    "neck-triage questionnaire",
+    "the questions as a FHIR R4 Questionnaire; --answers and batch also take a QuestionnaireResponse to it",
+  ],
   ["neck-triage web > neck-triage.html", "the interview as one web page that works offline"],
 ];
 
-const EXIT_CODES = "Exit codes: 0 evaluated, 2 bad usage or input, 3 referral (with --exit-code), 1 internal error or output that cannot be written, 130 cancelled.";
+const EXIT_CODES =
+  "Exit codes: 0 evaluated, 2 bad usage or input, 3 referral (with --exit-code), 1 internal error or output that cannot be written, 130 cancelled.";
 
 /**
  * Examples in two columns when they fit the width, otherwise each command on its own line with what it
@@ -45,7 +49,10 @@ export function answersHelp(ruleset: Ruleset, width: number): string {
   const intro = `Answers for the ruleset "${ruleset.id}" ${ruleset.version}: a JSON object with every field below (a follow-up only when it is needed), and an optional "id" echoed in the result:`;
   const fields = ruleset.questions.map((q) => {
     const side = `  ${q.id.padEnd(fieldWidth)}  `;
-    const values = q.askWhen === undefined ? allowedValues(q) : `${allowedValues(q)} (needed when ${describeAskWhen(ruleset, q.askWhen)})`;
+    const values =
+      q.askWhen === undefined
+        ? allowedValues(q)
+        : `${allowedValues(q)} (needed when ${describeAskWhen(ruleset, q.askWhen)})`;
     return side.length + 20 <= width
       ? wrapIndented(values, width, side, " ".repeat(side.length))
       : [`  ${q.id}`, wrapIndented(values, width, "      ")].join("\n");
@@ -65,7 +72,8 @@ export function narrowHelp(width: () => number): Partial<Help> {
     minWidthToWrap: 10,
     formatItem(term, termWidth, description, helper) {
       if (!description) return `  ${term}`;
-      if (helper.helpWidth! - termWidth - 4 >= MIN_DESCRIPTION_WIDTH) return Help.prototype.formatItem.call(helper, term, termWidth, description, helper);
+      if (helper.helpWidth! - termWidth - 4 >= MIN_DESCRIPTION_WIDTH)
+        return Help.prototype.formatItem.call(helper, term, termWidth, description, helper);
       return `  ${term}\n${wrapIndented(description, helper.helpWidth!, "      ")}`;
     },
     formatHelp: (command, helper) => wrapLongLines(Help.prototype.formatHelp.call(helper, command, helper), width()),

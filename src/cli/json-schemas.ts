@@ -13,7 +13,8 @@ export type SchemaKind = (typeof SCHEMA_KINDS)[number];
 /** A ruleset file as the loader takes it: a whole ruleset, or one that `extends` a built-in (told apart by that key). */
 const RULESET_FILE_SCHEMA = z.union([RulesetDefinitionSchema, RulesetExtensionSchema]).meta({
   title: "neck-triage ruleset file",
-  description: "A whole ruleset, or one that extends a built-in, as `--ruleset FILE` takes it; the loader also checks references (rules/README.md).",
+  description:
+    "A whole ruleset, or one that extends a built-in, as `--ruleset FILE` takes it; the loader also checks references (rules/README.md).",
 });
 
 /** The base of every schema's `$id`: `.example` is reserved (RFC 2606), as for the FHIR canonical URLs. */
@@ -34,5 +35,7 @@ function schemaOf(which: SchemaKind, ruleset: Ruleset): Record<string, unknown> 
 }
 
 function idOf(which: SchemaKind, ruleset: Ruleset): string {
-  return which === "answers" ? `${SCHEMA_BASE}/answers/${ruleset.id}/${ruleset.version}.json` : `${SCHEMA_BASE}/${which}.json`;
+  return which === "answers"
+    ? `${SCHEMA_BASE}/answers/${ruleset.id}/${ruleset.version}.json`
+    : `${SCHEMA_BASE}/${which}.json`;
 }

@@ -29,7 +29,8 @@ export async function main(): Promise<void> {
 function endOnOutputError(stream: NodeJS.WriteStream, error: NodeJS.ErrnoException): never {
   if (error.code === "EPIPE") process.exit(process.exitCode ?? EXIT_OK);
   // When stderr itself cannot be written, there is nowhere left to say so.
-  if (stream !== process.stderr) process.stderr.write(`${message("cli.cannot-write-output", { reason: reasonInWords(error) })}\n`);
+  if (stream !== process.stderr)
+    process.stderr.write(`${message("cli.cannot-write-output", { reason: reasonInWords(error) })}\n`);
   process.exit(EXIT_INTERNAL_ERROR);
 }
 

@@ -10,7 +10,10 @@ const BUILTIN_NAMES = Object.keys(BUILTIN_RULESET_DOCUMENTS)
 
 /** `--ruleset NAME|FILE`: the built-in names come from the built-in rulesets themselves. */
 export function rulesetOption(): Option {
-  return new Option("--ruleset <name|file>", `the ruleset: a built-in one by name (${BUILTIN_NAMES}) or a ruleset JSON file (- reads stdin)`);
+  return new Option(
+    "--ruleset <name|file>",
+    `the ruleset: a built-in one by name (${BUILTIN_NAMES}) or a ruleset JSON file (- reads stdin)`,
+  );
 }
 
 /** `--emergency-number NUMBER`, checked where it is used (emergency-number.ts). */

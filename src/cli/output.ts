@@ -28,7 +28,14 @@ export async function formatResult(
   options: { colorWanted: boolean; sources: boolean; emergencyNumber?: string },
 ): Promise<string> {
   if (format === "json") return `${JSON.stringify(result, null, 2)}\n`;
-  if (format === "markdown") return (await import("./render/markdown.js")).renderMarkdown(result, ruleset, options.emergencyNumber);
+  if (format === "markdown")
+    return (await import("./render/markdown.js")).renderMarkdown(result, ruleset, options.emergencyNumber);
   const [{ renderText }, { makeStyle }] = await Promise.all([import("./render/text.js"), import("./render/style.js")]);
-  return renderText(result, ruleset, makeStyle(colorLevel(io, io.stdout, options.colorWanted)), terminalWidth(io.stdout), options);
+  return renderText(
+    result,
+    ruleset,
+    makeStyle(colorLevel(io, io.stdout, options.colorWanted)),
+    terminalWidth(io.stdout),
+    options,
+  );
 }

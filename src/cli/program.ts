@@ -34,6 +34,10 @@ export function newProgram(context: CommandContext): Command {
         write(`${io.stderr.isTTY ? wrapIndented(message, terminalWidth(io.stderr), "", "  ") : message}\n`);
       },
     })
-    .addHelpText("after", () => `\n${examplesHelp(terminalWidth(io.stdout))}\n\n${answersHelp(context.helpRuleset(), terminalWidth(io.stdout))}`)
+    .addHelpText(
+      "after",
+      () =>
+        `\n${examplesHelp(terminalWidth(io.stdout))}\n\n${answersHelp(context.helpRuleset(), terminalWidth(io.stdout))}`,
+    )
     .hook("preAction", (root, command) => applyRootOptions(root, command));
 }

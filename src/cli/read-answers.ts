@@ -37,7 +37,9 @@ export async function readJsonInput(io: CliIo, path: string, what: InputKind): P
     throw new UsageError(message("cli.not-json", { name, what, reason }));
   }
   // The full check (and its parser) loads only when the quick one cannot rule duplicates out.
-  const duplicates = mayHaveDuplicateKeys(text, document) ? (await import("./duplicate-keys.js")).duplicateKeys(text, document) : [];
+  const duplicates = mayHaveDuplicateKeys(text, document)
+    ? (await import("./duplicate-keys.js")).duplicateKeys(text, document)
+    : [];
   if (duplicates.length > 0) {
     throw new UsageError(issueLines(duplicates.map((path) => issue(path, "input.duplicate-key", {}))));
   }

@@ -22,7 +22,14 @@ export function applyRootOptions(root: Command, command: Command): void {
     if (!own) {
       problems.push(message("cli.not-an-option-of", { option: option.long!, command: command.name() }));
     } else if (own.argChoices && !own.argChoices.includes(String(value))) {
-      problems.push(message("cli.option-choices", { option: option.long!, command: command.name(), choices: own.argChoices, value }));
+      problems.push(
+        message("cli.option-choices", {
+          option: option.long!,
+          command: command.name(),
+          choices: own.argChoices,
+          value,
+        }),
+      );
     } else if (command.getOptionValueSource(key) !== "cli") {
       command.setOptionValueWithSource(key, value, "cli");
     }
@@ -35,5 +42,10 @@ export function unknownCommandProblem(typed: string, root: Command, asHelpTopic:
   if (!asHelpTopic && /[./\\]/.test(typed)) return message("cli.unexpected-argument", { typed });
   const names = root.commands.map((c) => c.name()).filter((name) => name !== "help");
   const guess = closestName(typed, names);
-  return message("cli.unknown-command", guess === undefined ? { typed, helpTopic: asHelpTopic, commands: names } : { typed, helpTopic: asHelpTopic, guess, commands: names });
+  return message(
+    "cli.unknown-command",
+    guess === undefined
+      ? { typed, helpTopic: asHelpTopic, commands: names }
+      : { typed, helpTopic: asHelpTopic, guess, commands: names },
+  );
 }

@@ -22,7 +22,8 @@ export function rulesAsJson(ruleset: Ruleset): string {
 /** The rules for a person reading a terminal; every text from the ruleset with its control characters escaped. */
 export function rulesAsText(ruleset: Ruleset, style: Style, width: number): string {
   const { chalk } = style;
-  const wrap = (text: string, indent: string, options?: WrapOptions) => wrapIndented(text, width, indent, `${indent}  `, options);
+  const wrap = (text: string, indent: string, options?: WrapOptions) =>
+    wrapIndented(text, width, indent, `${indent}  `, options);
   const title = safeText(`${ruleset.definition.title} (ruleset ${ruleset.id} ${ruleset.version})`);
   const lines = [chalk.bold(wrap(title, "")), ""];
   for (const rule of ruleset.rules) {

@@ -21,7 +21,13 @@ import { unknownCommandProblem } from "./root-options.js";
 import { oneLine } from "../terminal-safe.js";
 
 /** The commands, in the order help lists them: each file defines one (src/cli/commands/). */
-const COMMANDS: readonly CommandDefinition[] = [rulesCommand, batchCommand, questionnaireCommand, webCommand, schemaCommand];
+const COMMANDS: readonly CommandDefinition[] = [
+  rulesCommand,
+  batchCommand,
+  questionnaireCommand,
+  webCommand,
+  schemaCommand,
+];
 
 /** Runs the command line with the given arguments (without node and script) and returns the exit code. */
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
@@ -30,7 +36,9 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   let helpRuleset: Ruleset | undefined;
   // One line per problem; on a terminal, wrapped at spaces to its width (the continuation indented).
   const problem = (line: string) =>
-    io.stderr.write(`${io.stderr.isTTY ? wrapIndented(oneLine(line), terminalWidth(io.stderr), "", "  ") : oneLine(line)}\n`);
+    io.stderr.write(
+      `${io.stderr.isTTY ? wrapIndented(oneLine(line), terminalWidth(io.stderr), "", "  ") : oneLine(line)}\n`,
+    );
   try {
     const context: CommandContext = {
       io,
@@ -46,7 +54,8 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     const help = helpRequest(argv, program);
     if (help) helpRuleset = await activeRuleset(help.ruleset, io);
     const topic = argv[0] === "help" ? argv[1] : undefined;
-    if (topic !== undefined && !program.commands.some((c) => c.name() === topic)) throw new UsageError(unknownCommandProblem(topic, program, true));
+    if (topic !== undefined && !program.commands.some((c) => c.name() === topic))
+      throw new UsageError(unknownCommandProblem(topic, program, true));
     await program.parseAsync([...argv], { from: "user" });
     return exitCode;
   } catch (error) {

@@ -6,7 +6,9 @@ import type { EvaluateOptions, Reason } from "./result.js";
 
 /** Replaces `{name}` placeholders; the loader has checked that every name used is one we fill. */
 export function fill(template: string, values: Readonly<Record<string, string | number>>): string {
-  return template.replace(/\{([A-Za-z]+)\}/g, (whole, name: string) => (Object.hasOwn(values, name) ? String(values[name]) : whole));
+  return template.replace(/\{([A-Za-z]+)\}/g, (whole, name: string) =>
+    Object.hasOwn(values, name) ? String(values[name]) : whole,
+  );
 }
 
 /** The wording that depends only on the ruleset and the emergency number: filled once, then reused. */
@@ -40,7 +42,10 @@ export function textsFor(ruleset: Ruleset, options: EvaluateOptions | undefined)
       watchFor: advice.selfCare.watchFor.map((line) =>
         typeof line === "string"
           ? { text: fill(line, { emergencyNumber }), reported: [] }
-          : { text: fill(line.text, { emergencyNumber }), reported: line.about.map((id) => [id, warningAnswerOf(ruleset, id)] as const) },
+          : {
+              text: fill(line.text, { emergencyNumber }),
+              reported: line.about.map((id) => [id, warningAnswerOf(ruleset, id)] as const),
+            },
       ),
       selfCare: new Map(),
     };
@@ -84,7 +89,8 @@ export function composeAdvice(
   let own: Set<string> | undefined;
   for (const { rule, reason } of fired) {
     const advice = rule.definition.advice;
-    if (advice !== undefined && reason.urgency === urgency) (own ??= new Set()).add(fill(advice, { emergencyNumber: texts.emergencyNumber }));
+    if (advice !== undefined && reason.urgency === urgency)
+      (own ??= new Set()).add(fill(advice, { emergencyNumber: texts.emergencyNumber }));
   }
   return own === undefined ? base : [base, ...own].join("\n");
 }
@@ -101,7 +107,8 @@ function urgencyAdvice(
   const advice = ruleset.definition.advice;
   if (urgency === "none") {
     const days = answers[advice.selfCare.checkBackQuestion];
-    const daysLeft = typeof days === "number" && days < advice.selfCare.checkBackDay ? advice.selfCare.checkBackDay - days : 0;
+    const daysLeft =
+      typeof days === "number" && days < advice.selfCare.checkBackDay ? advice.selfCare.checkBackDay - days : 0;
     const today = daysLeft > 0 && advice.selfCare.checkBackBy !== undefined ? todayGiven : undefined;
     const key = today === undefined ? String(daysLeft) : `${daysLeft} ${today}`;
     let text = texts.selfCare.get(key);
@@ -109,7 +116,10 @@ function urgencyAdvice(
       const checkBackText =
         today === undefined
           ? checkBack(ruleset, daysLeft, texts.emergencyNumber)
-          : fill(advice.selfCare.checkBackBy!, { date: dateInWords(today, daysLeft), day: advice.selfCare.checkBackDay });
+          : fill(advice.selfCare.checkBackBy!, {
+              date: dateInWords(today, daysLeft),
+              day: advice.selfCare.checkBackDay,
+            });
       text = fill(advice.selfCare.advice, { emergencyNumber: texts.emergencyNumber, checkBack: checkBackText });
       if (texts.selfCare.size >= MAX_CACHED_NUMBERS * 4) texts.selfCare.clear();
       texts.selfCare.set(key, text);
@@ -118,7 +128,8 @@ function urgencyAdvice(
   }
   if (urgency === "emergency") {
     const notes = new Set<string>();
-    for (const { rule } of fired) if (rule.definition.emergencyNote !== undefined) notes.add(rule.definition.emergencyNote);
+    for (const { rule } of fired)
+      if (rule.definition.emergencyNote !== undefined) notes.add(rule.definition.emergencyNote);
     return notes.size === 0 ? texts.emergency : [texts.emergency, ...notes].join(" ");
   }
   if (urgency === "urgent") {
@@ -126,9 +137,11 @@ function urgencyAdvice(
     const callFor: string[] = [];
     for (const { rule, reason } of fired) {
       const { callIf } = wordingFor(rule, codes);
-      if (rule.urgency === "emergency" && reason.urgency === "urgent" && callIf !== undefined) callFor.push(`- ${callIf}`);
+      if (rule.urgency === "emergency" && reason.urgency === "urgent" && callIf !== undefined)
+        callFor.push(`- ${callIf}`);
     }
-    if (callFor.length > 0) return fill(advice.droppedEmergency, { emergencyNumber: texts.emergencyNumber, list: callFor.join("\n") });
+    if (callFor.length > 0)
+      return fill(advice.droppedEmergency, { emergencyNumber: texts.emergencyNumber, list: callFor.join("\n") });
     return texts.urgent;
   }
   return texts.soon;
@@ -137,5 +150,8 @@ function urgencyAdvice(
 function checkBack(ruleset: Ruleset, daysLeft: number, emergencyNumber: string): string {
   const selfCare = ruleset.definition.advice.selfCare;
   if (daysLeft <= 0) return fill(selfCare.checkBackAfter, { emergencyNumber });
-  return fill(daysLeft === 1 ? selfCare.checkBackBefore.one : selfCare.checkBackBefore.other, { day: selfCare.checkBackDay, daysLeft });
+  return fill(daysLeft === 1 ? selfCare.checkBackBefore.one : selfCare.checkBackBefore.other, {
+    day: selfCare.checkBackDay,
+    daysLeft,
+  });
 }

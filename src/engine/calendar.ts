@@ -11,11 +11,17 @@ export function checkCalendarDate(date: unknown): number {
 function parseIsoDate(date: string): number {
   const match = ISO_DATE.exec(date);
   const time = match ? Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])) : Number.NaN;
-  if (!match || new Date(time).getUTCDate() !== Number(match[3])) throw new RangeError(message("api.today-not-date", { value: date }));
+  if (!match || new Date(time).getUTCDate() !== Number(match[3]))
+    throw new RangeError(message("api.today-not-date", { value: date }));
   return time;
 }
 
-const DATE_WORDS = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+const DATE_WORDS = new Intl.DateTimeFormat("en-GB", {
+  day: "numeric",
+  month: "long",
+  year: "numeric",
+  timeZone: "UTC",
+});
 
 /** "2026-11-26" plus 7 days, in words: "3 December 2026". Pure: the caller says which day it is. */
 export function dateInWords(today: string, daysLater = 0): string {
@@ -36,4 +42,3 @@ export function madeAtWords(now: Date): string {
 export function localDate(now: Date): string {
   return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}-${String(now.getDate()).padStart(2, "0")}`;
 }
-

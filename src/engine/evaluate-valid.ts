@@ -8,7 +8,11 @@ import { URGENCY_RANK } from "../ruleset/urgency.js";
 import { composeWatchFor } from "./watch-for.js";
 
 /** Evaluates answers already validated against this ruleset. */
-export function evaluateValidAnswers(ruleset: Ruleset, answers: AnswerValues & { id?: string | number }, options?: EvaluateOptions): TriageResult {
+export function evaluateValidAnswers(
+  ruleset: Ruleset,
+  answers: AnswerValues & { id?: string | number },
+  options?: EvaluateOptions,
+): TriageResult {
   return evaluateEncodedAnswers(ruleset, answers, ruleset.encode(answers), options);
 }
 
@@ -38,7 +42,8 @@ export function confirmedEmergencies(ruleset: Ruleset, partialAnswers: AnswerVal
   const reasons: Reason[] = [];
   for (const rule of rulesToEvaluate(ruleset)) {
     // Unanswered questions read as 0, so a value of 1 holds for every way they could be answered.
-    if (rule.urgency === "emergency" && rule.value(codes) === TRUE) reasons.push(reasonFor(ruleset, rule, TRUE, partialAnswers, codes));
+    if (rule.urgency === "emergency" && rule.value(codes) === TRUE)
+      reasons.push(reasonFor(ruleset, rule, TRUE, partialAnswers, codes));
   }
   return reasons;
 }
@@ -47,7 +52,11 @@ export function confirmedEmergencies(ruleset: Ruleset, partialAnswers: AnswerVal
  * The result of an interview stopped early at a confirmed emergency: only the rules already
  * confirmed, and the questions left unasked, in question order.
  */
-export function evaluateEarlyStop(ruleset: Ruleset, partialAnswers: AnswerValues & { id?: string | number }, options?: EvaluateOptions): TriageResult {
+export function evaluateEarlyStop(
+  ruleset: Ruleset,
+  partialAnswers: AnswerValues & { id?: string | number },
+  options?: EvaluateOptions,
+): TriageResult {
   const codes = ruleset.encode(partialAnswers);
   const fired: FiredRule[] = [];
   for (const rule of rulesToEvaluate(ruleset)) {
@@ -60,7 +69,9 @@ export function evaluateEarlyStop(ruleset: Ruleset, partialAnswers: AnswerValues
       .filter((f) => f.reads.every((id) => partialAnswers[id] !== undefined) && f.askWhen(codes) === FALSE)
       .map((f) => f.question.id),
   );
-  result.unanswered = ruleset.questions.map((q) => q.id).filter((id) => partialAnswers[id] === undefined && !switchedOff.has(id));
+  result.unanswered = ruleset.questions
+    .map((q) => q.id)
+    .filter((id) => partialAnswers[id] === undefined && !switchedOff.has(id));
   return result;
 }
 
@@ -73,7 +84,10 @@ function reasonFor(
   codes: AnswerCodes,
 ): Reason {
   const certainty = value === TRUE ? "confirmed" : "possible";
-  const urgency = value === TRUE || (rule.anchorable && isAnchored(rule.parts, codes, ruleset.definition.unsurePolicy)) ? rule.urgency : rule.droppedUrgency;
+  const urgency =
+    value === TRUE || (rule.anchorable && isAnchored(rule.parts, codes, ruleset.definition.unsurePolicy))
+      ? rule.urgency
+      : rule.droppedUrgency;
   const read: Record<string, string | number> = {};
   const fields = rule.fields;
   for (let i = 0; i < fields.length; i++) {
@@ -118,4 +132,3 @@ function buildResult(
 function byUrgency(a: FiredRule, b: FiredRule): number {
   return URGENCY_RANK[a.reason.urgency] - URGENCY_RANK[b.reason.urgency];
 }
-

@@ -14,7 +14,12 @@ const OPTION_NAMES: readonly string[] = ["emergencyNumber", "today"];
  */
 export function emergencyNumberProblem(value: unknown): string | undefined {
   if (typeof value === "string" && PHONE_NUMBER.test(value.trim())) return undefined;
-  return message("api.emergency-number", typeof value === "string" ? { value } : { received: receivedOf(value), type: value === null ? "null" : typeof value });
+  return message(
+    "api.emergency-number",
+    typeof value === "string"
+      ? { value }
+      : { received: receivedOf(value), type: value === null ? "null" : typeof value },
+  );
 }
 
 /**
@@ -38,12 +43,15 @@ export function checkEvaluateOptions(options: unknown): EvaluateOptions | undefi
     throw new TypeError(message("api.options-not-object", { received: receivedOf(options) }));
   }
   for (const key of Object.keys(options)) {
-    if (!OPTION_NAMES.includes(key)) throw new TypeError(message("api.unknown-option", { option: key, options: OPTION_NAMES }));
+    if (!OPTION_NAMES.includes(key))
+      throw new TypeError(message("api.unknown-option", { option: key, options: OPTION_NAMES }));
   }
   const { today } = options as EvaluateOptions;
   if (today !== undefined) checkCalendarDate(today);
   const given = (options as EvaluateOptions).emergencyNumber;
   if (given === undefined) return options as EvaluateOptions;
   const emergencyNumber = checkEmergencyNumber(given);
-  return emergencyNumber === given ? (options as EvaluateOptions) : { ...(options as EvaluateOptions), emergencyNumber };
+  return emergencyNumber === given
+    ? (options as EvaluateOptions)
+    : { ...(options as EvaluateOptions), emergencyNumber };
 }

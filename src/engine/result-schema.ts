@@ -32,8 +32,14 @@ export const ResultSchema = z
       digest: z
         .string()
         .regex(/^sha256:[0-9a-f]{64}$/)
-        .meta({ description: "SHA-256 of the ruleset document in RFC 8785 canonical form (without $schema): which rules scored this" }),
+        .meta({
+          description:
+            "SHA-256 of the ruleset document in RFC 8785 canonical form (without $schema): which rules scored this",
+        }),
     }),
     unanswered: z.array(z.string()).exactOptional(),
   })
-  .meta({ title: "neck-triage result", description: "The result of one triage (docs/contract.md); more fields may be added." }) satisfies z.ZodType<TriageResult>;
+  .meta({
+    title: "neck-triage result",
+    description: "The result of one triage (docs/contract.md); more fields may be added.",
+  }) satisfies z.ZodType<TriageResult>;

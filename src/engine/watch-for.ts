@@ -22,11 +22,14 @@ export function composeWatchFor(
 ): string[] {
   const texts = textsFor(ruleset, options);
   if (urgency === "urgent" && ruleset.definition.advice.watchForHeading !== undefined) {
-    return emergencySignsStillPossible(ruleset, fired, answers, codes).map((callIf) => fill(callIf, { emergencyNumber: texts.emergencyNumber }));
+    return emergencySignsStillPossible(ruleset, fired, answers, codes).map((callIf) =>
+      fill(callIf, { emergencyNumber: texts.emergencyNumber }),
+    );
   }
   const lines: string[] = [];
   for (const line of texts.watchFor) {
-    if (!line.reported.some(([question, warning]) => warning !== undefined && answers[question] === warning)) lines.push(line.text);
+    if (!line.reported.some(([question, warning]) => warning !== undefined && answers[question] === warning))
+      lines.push(line.text);
   }
   return lines;
 }
@@ -35,7 +38,12 @@ export function composeWatchFor(
 const stillPossibleCache = new WeakMap<Ruleset, Map<string, CompiledRule[]>>();
 const MAX_CACHED = 256;
 
-function emergencySignsStillPossible(ruleset: Ruleset, fired: readonly FiredRule[], answers: Readonly<AnswerValues>, codes: AnswerCodes): string[] {
+function emergencySignsStillPossible(
+  ruleset: Ruleset,
+  fired: readonly FiredRule[],
+  answers: Readonly<AnswerValues>,
+  codes: AnswerCodes,
+): string[] {
   let byKept = stillPossibleCache.get(ruleset);
   if (!byKept) stillPossibleCache.set(ruleset, (byKept = new Map()));
   const kept = ruleset.keptWhenWorstCase;
@@ -47,7 +55,10 @@ function emergencySignsStillPossible(ruleset: Ruleset, fired: readonly FiredRule
       if (question.type === "choice" && !kept.includes(question.id)) worst[question.id] = question.warningAnswer;
     }
     const worstCodes = ruleset.encode(worst);
-    possible = rulesToEvaluate(ruleset).filter((rule) => rule.urgency === "emergency" && rule.definition.callIf !== undefined && rule.value(worstCodes) !== FALSE);
+    possible = rulesToEvaluate(ruleset).filter(
+      (rule) =>
+        rule.urgency === "emergency" && rule.definition.callIf !== undefined && rule.value(worstCodes) !== FALSE,
+    );
     if (byKept.size >= MAX_CACHED) byKept.clear();
     byKept.set(key, possible);
   }

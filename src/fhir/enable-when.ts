@@ -35,12 +35,17 @@ export function enableWhenFor(
   };
 
   if ("any" in condition) {
-    const enableWhen = condition.any.flatMap((child, i) => alternatives(ruleset, leaf(child, [...path, "any", i]), [...path, "any", i], fail));
+    const enableWhen = condition.any.flatMap((child, i) =>
+      alternatives(ruleset, leaf(child, [...path, "any", i]), [...path, "any", i], fail),
+    );
     return withBehavior(enableWhen, "any");
   }
   if ("all" in condition) {
-    if (condition.all.length === 1) return enableWhenFor(ruleset, { ...question, askWhen: condition.all[0]! }, questionIndex);
-    const enableWhen = condition.all.flatMap((child, i) => conjunction(ruleset, leaf(child, [...path, "all", i]), [...path, "all", i], fail));
+    if (condition.all.length === 1)
+      return enableWhenFor(ruleset, { ...question, askWhen: condition.all[0]! }, questionIndex);
+    const enableWhen = condition.all.flatMap((child, i) =>
+      conjunction(ruleset, leaf(child, [...path, "all", i]), [...path, "all", i], fail),
+    );
     return withBehavior(enableWhen, "all");
   }
   return withBehavior(alternatives(ruleset, condition, path, fail), "any");
@@ -53,19 +58,26 @@ function withBehavior(
   return enableWhen.length > 1 ? { enableWhen, enableBehavior: behavior } : { enableWhen };
 }
 
-type Fail = <C extends Extract<IssueCode, `fhir.enable-when-${string}`>>(at: Path, code: C, params: IssueParams[C]) => never;
+type Fail = <C extends Extract<IssueCode, `fhir.enable-when-${string}`>>(
+  at: Path,
+  code: C,
+  params: IssueParams[C],
+) => never;
 
 /** The choices for which a choice condition is above 0: those it names, and the unknown one. */
 function enablingChoices(question: ChoiceQuestionDefinition, condition: Leaf): string[] {
   const leaf = resolveLeaf(condition);
   const named = "named" in leaf ? leaf.named : [];
-  const unknown = question.choices.filter((choice) => choice.unknown && !named.includes(choice.value)).map((choice) => choice.value);
+  const unknown = question.choices
+    .filter((choice) => choice.unknown && !named.includes(choice.value))
+    .map((choice) => choice.value);
   return [...named, ...unknown];
 }
 
 function choiceQuestionOf(ruleset: Ruleset, condition: Leaf, at: Path, fail: Fail): ChoiceQuestionDefinition {
   const read = ruleset.questionsById.get(condition.answer);
-  if (read === undefined) return fail([...at, "answer"], "fhir.enable-when-unknown-question", { question: condition.answer });
+  if (read === undefined)
+    return fail([...at, "answer"], "fhir.enable-when-unknown-question", { question: condition.answer });
   if (read.type !== "choice") return fail([...at, "answer"], "fhir.enable-when-not-choice", { question: read.id });
   return read;
 }
@@ -77,9 +89,14 @@ function coding(value: string) {
 /** The enableWhen entries whose `or` is true exactly when the interview would ask (value above 0). */
 function alternatives(ruleset: Ruleset, condition: Leaf, at: Path, fail: Fail): QuestionnaireEnableWhen[] {
   const leaf = resolveLeaf(condition);
-  if ("bound" in leaf) return [{ question: condition.answer, operator: leaf.operator.fhirOperator, answerInteger: leaf.bound }];
+  if ("bound" in leaf)
+    return [{ question: condition.answer, operator: leaf.operator.fhirOperator, answerInteger: leaf.bound }];
   const question = choiceQuestionOf(ruleset, condition, at, fail);
-  return enablingChoices(question, condition).map((value) => ({ question: question.id, operator: "=", answerCoding: coding(value) }));
+  return enablingChoices(question, condition).map((value) => ({
+    question: question.id,
+    operator: "=",
+    answerCoding: coding(value),
+  }));
 }
 
 /**

@@ -58,7 +58,9 @@ function questionItem(ruleset: Ruleset, question: QuestionDefinition, index: num
         linkId: helpLinkId(question.id),
         text: question.help,
         type: "display",
-        extension: [{ url: ITEM_CONTROL, valueCodeableConcept: { coding: [{ system: ITEM_CONTROL_SYSTEM, code: "help" }] } }],
+        extension: [
+          { url: ITEM_CONTROL, valueCodeableConcept: { coding: [{ system: ITEM_CONTROL_SYSTEM, code: "help" }] } },
+        ],
       },
     ];
   }
@@ -78,5 +80,8 @@ function bound(url: string, value: number): Extension {
 /** A computable name (R4 que-0: `[A-Z]([A-Za-z0-9_]){0,254}`) from a ruleset id like `default`. */
 function questionnaireName(rulesetId: string): string {
   const words = ["neck", "triage", ...rulesetId.split("-")];
-  return words.map((word) => word.charAt(0).toUpperCase() + word.slice(1)).join("").slice(0, 255);
+  return words
+    .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
+    .join("")
+    .slice(0, 255);
 }

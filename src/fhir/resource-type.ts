@@ -11,7 +11,9 @@ export function isFhirResource(value: unknown): value is { resourceType: string 
 }
 
 /** True for a FHIR QuestionnaireResponse (recognised by its resourceType), whatever it answers. */
-export function isQuestionnaireResponse(value: unknown): value is { resourceType: "QuestionnaireResponse" } & Record<string, unknown> {
+export function isQuestionnaireResponse(
+  value: unknown,
+): value is { resourceType: "QuestionnaireResponse" } & Record<string, unknown> {
   return isFhirResource(value) && value.resourceType === "QuestionnaireResponse";
 }
 

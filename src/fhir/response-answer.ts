@@ -13,7 +13,12 @@ export type Json = Record<string, unknown>;
  * One question item's answer: the value, null when it has none (unanswered), or undefined after
  * reporting why it cannot be read.
  */
-export function readAnswer(question: QuestionDefinition, item: Json, path: string, issues: Issue[]): string | number | null | undefined {
+export function readAnswer(
+  question: QuestionDefinition,
+  item: Json,
+  path: string,
+  issues: Issue[],
+): string | number | null | undefined {
   const before = issues.length;
   const nested = [...childItems(item.item, `${path}.item`)];
   const answers = item.answer;
@@ -27,7 +32,12 @@ export function readAnswer(question: QuestionDefinition, item: Json, path: strin
   if (isObject(answer)) nested.push(...childItems(answer.item, `${answerPath}.item`));
   for (const child of nested) {
     if (!isObject(child.item) || child.item.linkId !== helpLinkId(question.id) || child.item.answer !== undefined) {
-      issues.push(issue(child.path, "fhir.nested-item", { question: question.id, valueKey: question.type === "choice" ? "valueCoding" : "valueInteger" }));
+      issues.push(
+        issue(child.path, "fhir.nested-item", {
+          question: question.id,
+          valueKey: question.type === "choice" ? "valueCoding" : "valueInteger",
+        }),
+      );
     }
   }
   if (issues.length > before) return undefined;
@@ -39,7 +49,9 @@ export function readAnswer(question: QuestionDefinition, item: Json, path: strin
   const valueKeys = Object.keys(answer).filter((key) => key.startsWith("value"));
   const expectedKey = question.type === "choice" ? "valueCoding" : "valueInteger";
   if (valueKeys.length !== 1 || valueKeys[0] !== expectedKey) {
-    issues.push(issue(answerPath, "fhir.wrong-value-key", { valueKey: expectedKey, expected: expectedOf(question), valueKeys }));
+    issues.push(
+      issue(answerPath, "fhir.wrong-value-key", { valueKey: expectedKey, expected: expectedOf(question), valueKeys }),
+    );
     return undefined;
   }
   return question.type === "choice"
@@ -59,12 +71,16 @@ function readCoding(
   }
   let ok = true;
   if (coding.system !== ANSWER_CODE_SYSTEM) {
-    issues.push(issue(`${path}.system`, "fhir.wrong-system", { system: ANSWER_CODE_SYSTEM, received: receivedOf(coding.system) }));
+    issues.push(
+      issue(`${path}.system`, "fhir.wrong-system", { system: ANSWER_CODE_SYSTEM, received: receivedOf(coding.system) }),
+    );
     ok = false;
   }
   const code = coding.code;
   if (typeof code !== "string" || !question.choices.some((choice) => choice.value === code)) {
-    issues.push(issue(`${path}.code`, "answers.invalid-value", { expected: expectedOf(question), received: receivedOf(code) }));
+    issues.push(
+      issue(`${path}.code`, "answers.invalid-value", { expected: expectedOf(question), received: receivedOf(code) }),
+    );
     ok = false;
   }
   return ok ? (code as string) : undefined;
@@ -76,7 +92,8 @@ function readInteger(
   path: string,
   issues: Issue[],
 ): number | undefined {
-  if (typeof value === "number" && Number.isInteger(value) && value >= question.min && value <= question.max) return value;
+  if (typeof value === "number" && Number.isInteger(value) && value >= question.min && value <= question.max)
+    return value;
   issues.push(issue(path, "answers.invalid-value", { expected: expectedOf(question), received: receivedOf(value) }));
   return undefined;
 }

@@ -27,7 +27,9 @@ export function fromQuestionnaireResponse(ruleset: Ruleset, resource: unknown): 
     throw new AnswersError([issue("(root)", "fhir.not-a-response", { received: receivedOf(resource) })]);
   }
   if (resource.resourceType !== "QuestionnaireResponse") {
-    throw new AnswersError([issue("resourceType", "fhir.wrong-resource-type", { received: receivedOf(resource.resourceType) })]);
+    throw new AnswersError([
+      issue("resourceType", "fhir.wrong-resource-type", { received: receivedOf(resource.resourceType) }),
+    ]);
   }
   const questionnaireIssue = checkQuestionnaire(ruleset, resource.questionnaire);
   if (questionnaireIssue) throw new AnswersError([questionnaireIssue]);
@@ -63,7 +65,13 @@ function checkQuestionnaire(ruleset: Ruleset, named: unknown): Issue | undefined
     return issue("questionnaire", "fhir.questionnaire-not-text", { expected, received: receivedOf(named) });
   }
   const [url, version] = named.split("|");
-  const which = { named, expected, rulesetId: ruleset.id, rulesetVersion: ruleset.version, sameUrl: url === questionnaireUrl(ruleset) };
+  const which = {
+    named,
+    expected,
+    rulesetId: ruleset.id,
+    rulesetVersion: ruleset.version,
+    sameUrl: url === questionnaireUrl(ruleset),
+  };
   return issue("questionnaire", "fhir.other-questionnaire", version === undefined ? which : { ...which, version });
 }
 
@@ -138,12 +146,15 @@ function readItems(ruleset: Ruleset, items: unknown, issues: Issue[]): GivenAnsw
  * empty, and validateAnswers says whether it was needed; any other is missing.
  */
 function fillUnanswered(question: QuestionDefinition, issues: Issue[]): void {
-  if (question.askWhen === undefined) issues.push(issue(question.id, "answers.missing", { expected: expectedOf(question) }));
+  if (question.askWhen === undefined)
+    issues.push(issue(question.id, "answers.missing", { expected: expectedOf(question) }));
 }
 
 /** A display item of the Questionnaire (help text) echoed back without an answer: harmless. */
 function isDisplayItem(ruleset: Ruleset, item: Json, linkId: string): boolean {
-  return item.answer === undefined && item.item === undefined && ruleset.questions.some((q) => helpLinkId(q.id) === linkId);
+  return (
+    item.answer === undefined && item.item === undefined && ruleset.questions.some((q) => helpLinkId(q.id) === linkId)
+  );
 }
 
 function unknownItem(ruleset: Ruleset, path: string, linkId: string): Issue {

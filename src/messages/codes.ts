@@ -32,7 +32,14 @@ export interface IssueParams {
   "fhir.wrong-resource-type": Got;
   "fhir.unfinished": Got;
   "fhir.questionnaire-not-text": Got & { expected: string };
-  "fhir.other-questionnaire": { named: string; expected: string; rulesetId: string; rulesetVersion: string; version?: string; sameUrl: boolean };
+  "fhir.other-questionnaire": {
+    named: string;
+    expected: string;
+    rulesetId: string;
+    rulesetVersion: string;
+    version?: string;
+    sameUrl: boolean;
+  };
   "fhir.identifier-not-object": Got;
   "fhir.invalid-id": Got & { maxLength: number };
   "fhir.items-not-array": Got;
@@ -70,7 +77,13 @@ export interface IssueParams {
   "ruleset.choice-operator-on-integer": { question: string };
   "ruleset.integer-operator-on-choice": { question: string };
   "ruleset.only-unknown-choices": Record<string, never>;
-  "ruleset.bound-always-or-never": { operator: "atLeast" | "below"; bound: number; question: string; min: number; max: number };
+  "ruleset.bound-always-or-never": {
+    operator: "atLeast" | "below";
+    bound: number;
+    question: string;
+    min: number;
+    max: number;
+  };
   "ruleset.too-deep": { maxDepth: number };
   "ruleset.too-many-values": { maxValues: number };
   "ruleset.lone-surrogate": Record<string, never>;
@@ -112,10 +125,20 @@ export interface IssueParams {
 export type IssueCode = keyof IssueParams;
 
 /** The codes a ruleset schema names for its own checks (zod carries the code as the check's message). */
-export type SchemaCheckCode = "schema.kebab-case" | "schema.question-id" | "schema.version" | "schema.reserved-name" | "schema.too-long" | "schema.control-character" | "schema.control-character-in-text" | "schema.empty" | "schema.no-source";
+export type SchemaCheckCode =
+  | "schema.kebab-case"
+  | "schema.question-id"
+  | "schema.version"
+  | "schema.reserved-name"
+  | "schema.too-long"
+  | "schema.control-character"
+  | "schema.control-character-in-text"
+  | "schema.empty"
+  | "schema.no-source";
 
 /** A key of a record that its key schema refused: the check's code and params. */
-export type SchemaKeyProblem = { [C in SchemaCheckCode | "schema.invalid"]: { code: C; params: IssueParams[C] } }[SchemaCheckCode | "schema.invalid"];
+export type SchemaKeyProblem = { [C in SchemaCheckCode | "schema.invalid"]: { code: C; params: IssueParams[C] } }[
+  SchemaCheckCode | "schema.invalid"];
 
 /** What a JSON input holds, as messages name it: "the answers are …", "the ruleset is …". */
 export type InputKind = "answers" | "ruleset";

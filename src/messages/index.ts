@@ -4,7 +4,17 @@ import { MESSAGE_WORDING } from "./en/cli.js";
 import { ISSUE_WORDING } from "./en/issues.js";
 import { counted } from "./en/values.js";
 
-export type { Expected, InputKind, IssueCode, IssueParams, MessageCode, MessageParams, Received, SchemaCheckCode, SchemaKeyProblem } from "./codes.js";
+export type {
+  Expected,
+  InputKind,
+  IssueCode,
+  IssueParams,
+  MessageCode,
+  MessageParams,
+  Received,
+  SchemaCheckCode,
+  SchemaKeyProblem,
+} from "./codes.js";
 export { expectedText } from "./en/values.js";
 
 /** The one way to make an issue: its message is made from its code and params, here. */

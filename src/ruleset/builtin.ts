@@ -16,7 +16,8 @@ function wholeDefinition(document: unknown): unknown {
 
 function builtinRuleset(document: object): Ruleset {
   let ruleset = compiled.get(document);
-  if (!ruleset) compiled.set(document, (ruleset = compileValidatedRuleset(wholeDefinition(document) as RulesetDefinition)));
+  if (!ruleset)
+    compiled.set(document, (ruleset = compileValidatedRuleset(wholeDefinition(document) as RulesetDefinition)));
   return ruleset;
 }
 
@@ -41,7 +42,9 @@ export const BUILTIN_RULESET_DOCUMENTS: Readonly<Record<string, unknown>> = /* @
 
 /** A built-in ruleset by name, compiled once when first asked for; undefined if none. */
 export function getBuiltinRuleset(name: string): Ruleset | undefined {
-  return Object.hasOwn(BUILTIN_RULESET_DOCUMENTS, name) ? builtinRuleset(BUILTIN_RULESET_DOCUMENTS[name] as object) : undefined;
+  return Object.hasOwn(BUILTIN_RULESET_DOCUMENTS, name)
+    ? builtinRuleset(BUILTIN_RULESET_DOCUMENTS[name] as object)
+    : undefined;
 }
 
 /** A built-in ruleset's whole document (one that extends another resolved), as `rules --export` prints it. */

@@ -87,7 +87,9 @@ const compiledRulesets = new WeakMap<object, readonly CompiledRule[]>();
 export function assertRuleset(value: unknown, caller: string): asserts value is Ruleset {
   if (typeof value === "object" && value !== null && compiledRulesets.has(value)) return;
   const looksLikeDocument = typeof value === "object" && value !== null && "rules" in value && "questions" in value;
-  throw new TypeError(message("api.not-a-ruleset", { caller, document: looksLikeDocument, received: receivedOf(value) }));
+  throw new TypeError(
+    message("api.not-a-ruleset", { caller, document: looksLikeDocument, received: receivedOf(value) }),
+  );
 }
 
 /**
@@ -109,7 +111,10 @@ function compileRuleset(definition: RulesetDefinition): Ruleset {
 
   const inEvaluationOrder = definition.rules.map((rule): CompiledRule => {
     const partConditions = "all" in rule.when ? rule.when.all : [rule.when];
-    const parts = partConditions.map((part) => ({ value: compile(part), background: [...fieldsRead(part)].every(isBackground) }));
+    const parts = partConditions.map((part) => ({
+      value: compile(part),
+      background: [...fieldsRead(part)].every(isBackground),
+    }));
     return {
       definition: rule,
       id: rule.id,
@@ -120,7 +125,11 @@ function compileRuleset(definition: RulesetDefinition): Ruleset {
       sources: rule.sources.map((key) => definition.sources[key] as SourceDefinition),
       droppedUrgency: droppedUrgency(rule.urgency, policy),
       anchorable: isAnchorable(rule.urgency, parts.length, policy),
-      summaries: (rule.summaryBy ?? []).map((entry) => ({ value: compile(entry.when), summary: entry.summary, callIf: entry.callIf ?? rule.callIf })),
+      summaries: (rule.summaryBy ?? []).map((entry) => ({
+        value: compile(entry.when),
+        summary: entry.summary,
+        callIf: entry.callIf ?? rule.callIf,
+      })),
       wording: { summary: rule.summary, callIf: rule.callIf },
     };
   });
@@ -129,7 +138,15 @@ function compileRuleset(definition: RulesetDefinition): Ruleset {
   definition.questions.forEach((question, slot) => {
     if (question.askWhen === undefined) return;
     const notAnswered = question.type === "choice" ? NOT_ANSWERED : Number.NaN;
-    followUps.push(Object.freeze({ slot, question, askWhen: compile(question.askWhen), notAnswered, reads: Object.freeze(inQuestionOrder(fieldsRead(question.askWhen))) }));
+    followUps.push(
+      Object.freeze({
+        slot,
+        question,
+        askWhen: compile(question.askWhen),
+        notAnswered,
+        reads: Object.freeze(inQuestionOrder(fieldsRead(question.askWhen))),
+      }),
+    );
   });
 
   const ruleset: Ruleset = Object.freeze({
@@ -145,7 +162,9 @@ function compileRuleset(definition: RulesetDefinition): Ruleset {
     encode: compileEncoder(definition.questions, followUps),
     followUps: Object.freeze(followUps),
     keptWhenWorstCase: Object.freeze(
-      definition.questions.filter((q) => q.type !== "choice" || q.background === true || q.past === true).map((q) => q.id),
+      definition.questions
+        .filter((q) => q.type !== "choice" || q.background === true || q.past === true)
+        .map((q) => q.id),
     ),
   });
   compiledRulesets.set(ruleset, inEvaluationOrder);

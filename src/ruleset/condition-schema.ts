@@ -30,8 +30,14 @@ export const ConditionSchema: z.core.$ZodType<ConditionDefinition> = strictObjec
   below: z.int().optional(),
   // Lazy, not getters: zod/mini reads the shape when `.check` below copies the object, before
   // ConditionSchema has a value.
-  all: z.array(z.lazy(() => ConditionSchema)).min(1).optional(),
-  any: z.array(z.lazy(() => ConditionSchema)).min(1).optional(),
+  all: z
+    .array(z.lazy(() => ConditionSchema))
+    .min(1)
+    .optional(),
+  any: z
+    .array(z.lazy(() => ConditionSchema))
+    .min(1)
+    .optional(),
 }).check(
   z.superRefine((condition, ctx) => {
     const present = Object.keys(condition).filter((key) => (condition as Record<string, unknown>)[key] !== undefined);

@@ -38,7 +38,8 @@ export function compileEncoder(
 ): (answers: AnswerValues) => number[] {
   const slots = questions.map((question) => ({
     id: question.id,
-    choiceIndex: question.type === "choice" ? new Map(question.choices.map((choice, i) => [choice.value, i])) : undefined,
+    choiceIndex:
+      question.type === "choice" ? new Map(question.choices.map((choice, i) => [choice.value, i])) : undefined,
     min: question.type === "integer" ? question.min : 0,
     max: question.type === "integer" ? question.max : 0,
   }));
@@ -74,7 +75,10 @@ export const NOT_ANSWERED = -1;
  * Turns a validated condition into a plain closure over its data, once per ruleset, so that
  * evaluating builds no trees and interprets no text. Nothing from the ruleset is ever executed.
  */
-export function compileCondition(condition: ConditionDefinition, questions: ReadonlyMap<string, IndexedQuestion>): CompiledCondition {
+export function compileCondition(
+  condition: ConditionDefinition,
+  questions: ReadonlyMap<string, IndexedQuestion>,
+): CompiledCondition {
   if ("all" in condition) return compileAll(condition.all.map((child) => compileCondition(child, questions)));
   if ("any" in condition) return compileAny(condition.any.map((child) => compileCondition(child, questions)));
   const entry = questions.get(condition.answer);

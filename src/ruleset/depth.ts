@@ -28,7 +28,9 @@ export function pathNestedDeeperThan(document: unknown, limit: number): readonly
   const open = new Set<object>();
   const frame = (node: object, path: readonly Key[]): Frame => {
     open.add(node);
-    const children = Array.isArray(node) ? Array.from(node, (child: unknown, i) => [i, child] as const) : Object.entries(node);
+    const children = Array.isArray(node)
+      ? Array.from(node, (child: unknown, i) => [i, child] as const)
+      : Object.entries(node);
     return { node, path, children, next: 0, height: 0 };
   };
   const stack: Frame[] = [frame(document, [])];

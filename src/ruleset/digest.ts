@@ -19,10 +19,15 @@ export function rulesetDigest(definition: RulesetDefinition): string {
 const LONE_SURROGATE = /\p{Cs}/u;
 
 /** The path to the first string (value or key) holding a lone surrogate, or undefined. */
-export function loneSurrogatePath(value: unknown, path: readonly (string | number)[] = []): readonly (string | number)[] | undefined {
+export function loneSurrogatePath(
+  value: unknown,
+  path: readonly (string | number)[] = [],
+): readonly (string | number)[] | undefined {
   if (typeof value === "string") return LONE_SURROGATE.test(value) ? path : undefined;
   if (value === null || typeof value !== "object") return undefined;
-  const entries: [string | number, unknown][] = Array.isArray(value) ? value.map((item, i) => [i, item]) : Object.entries(value);
+  const entries: [string | number, unknown][] = Array.isArray(value)
+    ? value.map((item, i) => [i, item])
+    : Object.entries(value);
   for (const [key, child] of entries) {
     if (typeof key === "string" && LONE_SURROGATE.test(key)) return [...path, key];
     const found = loneSurrogatePath(child, [...path, key]);

@@ -7,7 +7,9 @@ const BASES: Readonly<Record<RulesetExtension["extends"], unknown>> = { default:
 
 /** Whether a document builds on another ruleset (it has `"extends"`), rather than being whole. */
 export function isExtension(document: unknown): document is { extends: unknown } {
-  return document !== null && typeof document === "object" && !Array.isArray(document) && Object.hasOwn(document, "extends");
+  return (
+    document !== null && typeof document === "object" && !Array.isArray(document) && Object.hasOwn(document, "extends")
+  );
 }
 
 /**
@@ -26,18 +28,28 @@ export function resolveExtension(extension: RulesetExtension): { definition: Rul
     if (text !== undefined) definition[key] = text;
   }
   for (const [key, source] of Object.entries(addSources)) {
-    if (Object.hasOwn(definition.sources, key)) issues.push(issue(`addSources.${key}`, "ruleset.source-exists", { source: key, base: extension.extends }));
+    if (Object.hasOwn(definition.sources, key))
+      issues.push(issue(`addSources.${key}`, "ruleset.source-exists", { source: key, base: extension.extends }));
     else definition.sources[key] = source;
   }
   addQuestions.forEach(({ after, question }, i) =>
     insertAfter(definition.questions, question, after, (q) => q.id, `addQuestions.${i}.after`, issues),
   );
-  addRules.forEach(({ after, rule }, i) => insertAfter(definition.rules, rule, after, (r) => r.id, `addRules.${i}.after`, issues));
+  addRules.forEach(({ after, rule }, i) =>
+    insertAfter(definition.rules, rule, after, (r) => r.id, `addRules.${i}.after`, issues),
+  );
   definition.advice.selfCare.watchFor.push(...addWatchFor);
   return { definition, issues };
 }
 
-function insertAfter<T>(list: T[], entry: T, after: string | undefined, idOf: (entry: T) => string, path: string, issues: Issue[]): void {
+function insertAfter<T>(
+  list: T[],
+  entry: T,
+  after: string | undefined,
+  idOf: (entry: T) => string,
+  path: string,
+  issues: Issue[],
+): void {
   if (after === undefined) {
     list.push(entry);
     return;

@@ -10,16 +10,31 @@ const TEMPLATE_PLACEHOLDERS: readonly [Path, readonly string[]][] = [
   [["advice", "urgency", "emergency", "advice"], ["emergencyNumber"]],
   [["advice", "urgency", "urgent", "advice"], ["emergencyNumber"]],
   [["advice", "urgency", "soon", "advice"], ["emergencyNumber"]],
-  [["advice", "droppedEmergency"], ["emergencyNumber", "list"]],
-  [["advice", "selfCare", "advice"], ["emergencyNumber", "checkBack"]],
+  [
+    ["advice", "droppedEmergency"],
+    ["emergencyNumber", "list"],
+  ],
+  [
+    ["advice", "selfCare", "advice"],
+    ["emergencyNumber", "checkBack"],
+  ],
   [["advice", "selfCare", "checkBackBefore", "one"], ["day"]],
-  [["advice", "selfCare", "checkBackBefore", "other"], ["day", "daysLeft"]],
+  [
+    ["advice", "selfCare", "checkBackBefore", "other"],
+    ["day", "daysLeft"],
+  ],
   [["advice", "selfCare", "checkBackAfter"], ["emergencyNumber"]],
-  [["advice", "selfCare", "checkBackBy"], ["date", "day"]],
+  [
+    ["advice", "selfCare", "checkBackBy"],
+    ["date", "day"],
+  ],
   [["advice", "watchForHeading", "none"], ["emergencyNumber"]],
   [["advice", "watchForHeading", "soon"], ["emergencyNumber"]],
   [["advice", "watchForHeading", "urgent"], ["emergencyNumber"]],
-  [["advice", "possibleGroup", "line"], ["unsure", "list"]],
+  [
+    ["advice", "possibleGroup", "line"],
+    ["unsure", "list"],
+  ],
   [["advice", "possibleGroup", "more"], ["count"]],
 ];
 
@@ -29,12 +44,14 @@ const TEMPLATE_PLACEHOLDERS: readonly [Path, readonly string[]][] = [
  */
 export function checkReferences(definition: RulesetDefinition): Issue[] {
   const issues: Issue[] = [];
-  const add = <C extends IssueCode>(path: Path, code: C, params: IssueParams[C]) => issues.push(issue(formatPath(path), code, params));
+  const add = <C extends IssueCode>(path: Path, code: C, params: IssueParams[C]) =>
+    issues.push(issue(formatPath(path), code, params));
   const questions = new Map<string, { question: QuestionDefinition; index: number }>();
 
   // Every question is known before any askWhen is checked, so one reading a later question is told so.
   definition.questions.forEach((question, index) => {
-    if (questions.has(question.id)) add(["questions", index, "id"], "ruleset.duplicate-question-id", { id: question.id });
+    if (questions.has(question.id))
+      add(["questions", index, "id"], "ruleset.duplicate-question-id", { id: question.id });
     else questions.set(question.id, { question, index });
   });
 
@@ -49,20 +66,23 @@ export function checkReferences(definition: RulesetDefinition): Issue[] {
         add([...path, "choices"], "ruleset.several-unknown-choices", {});
       }
       const warning = question.choices.find((choice) => choice.value === question.warningAnswer);
-      if (!warning) add([...path, "warningAnswer"], "ruleset.not-a-choice", { allowed: values, value: question.warningAnswer });
+      if (!warning)
+        add([...path, "warningAnswer"], "ruleset.not-a-choice", { allowed: values, value: question.warningAnswer });
       else if (warning.unknown) add([...path, "warningAnswer"], "ruleset.warning-is-unknown", {});
       const itemParts = [question.items, question.askItemsWhen, question.itemPrompt, question.itemChoices];
       if (itemParts.some((part) => part === undefined) && itemParts.some((part) => part !== undefined)) {
         add([...path, "items"], "ruleset.item-parts-together", {});
       }
       question.itemChoices?.forEach((choice, i) => {
-        if (!values.includes(choice.value)) add([...path, "itemChoices", i, "value"], "ruleset.not-a-choice", { allowed: values, value: choice.value });
+        if (!values.includes(choice.value))
+          add([...path, "itemChoices", i, "value"], "ruleset.not-a-choice", { allowed: values, value: choice.value });
       });
       if (question.askItemsWhen !== undefined && !values.includes(question.askItemsWhen)) {
         add([...path, "askItemsWhen"], "ruleset.not-a-choice", { allowed: values, value: question.askItemsWhen });
       }
     } else {
-      if (question.min > question.max) add([...path, "min"], "ruleset.min-above-max", { min: question.min, max: question.max });
+      if (question.min > question.max)
+        add([...path, "min"], "ruleset.min-above-max", { min: question.min, max: question.max });
     }
     if (question.askWhen !== undefined) {
       checkCondition(question.askWhen, [...path, "askWhen"], (id) => (questions.get(id)?.index ?? Infinity) < index);
@@ -85,25 +105,37 @@ export function checkReferences(definition: RulesetDefinition): Issue[] {
     }
     checkCondition(rule.when, [...path, "when"], (id) => questions.has(id));
     if (rule.advice !== undefined) checkPlaceholders(rule.advice, [...path, "advice"], ["emergencyNumber"]);
-    rule.summaryBy?.forEach((entry, i) => checkCondition(entry.when, [...path, "summaryBy", i, "when"], (id) => questions.has(id)));
+    rule.summaryBy?.forEach((entry, i) =>
+      checkCondition(entry.when, [...path, "summaryBy", i, "when"], (id) => questions.has(id)),
+    );
   });
 
   const checkBackQuestion = questions.get(definition.advice.selfCare.checkBackQuestion)?.question;
   if (checkBackQuestion?.type !== "integer") {
-    add(["advice", "selfCare", "checkBackQuestion"], "ruleset.check-back-not-integer", { question: definition.advice.selfCare.checkBackQuestion });
+    add(["advice", "selfCare", "checkBackQuestion"], "ruleset.check-back-not-integer", {
+      question: definition.advice.selfCare.checkBackQuestion,
+    });
   }
 
   for (const [path, allowed] of TEMPLATE_PLACEHOLDERS) {
     // An optional piece of wording may be absent (or its parent may be).
-    const template = path.reduce<unknown>((node, key) => (node as Record<string | number, unknown> | undefined)?.[key], definition);
+    const template = path.reduce<unknown>(
+      (node, key) => (node as Record<string | number, unknown> | undefined)?.[key],
+      definition,
+    );
     if (typeof template === "string") checkPlaceholders(template, path, allowed);
   }
   definition.advice.selfCare.watchFor.forEach((line, i) => {
     const path: Path = ["advice", "selfCare", "watchFor", i];
-    checkPlaceholders(typeof line === "string" ? line : line.text, typeof line === "string" ? path : [...path, "text"], ["emergencyNumber"]);
+    checkPlaceholders(
+      typeof line === "string" ? line : line.text,
+      typeof line === "string" ? path : [...path, "text"],
+      ["emergencyNumber"],
+    );
     if (typeof line === "string") return;
     line.about.forEach((id, j) => {
-      if (!questions.has(id)) add([...path, "about", j], "ruleset.unknown-question", { question: id, questions: [...questions.keys()] });
+      if (!questions.has(id))
+        add([...path, "about", j], "ruleset.unknown-question", { question: id, questions: [...questions.keys()] });
     });
   });
   return issues;
@@ -129,7 +161,11 @@ export function checkReferences(definition: RulesetDefinition): Issue[] {
     const entry = questions.get(condition.answer);
     if (!entry || !isAvailable(condition.answer)) {
       if (entry) add([...path, "answer"], "ruleset.asked-later", { question: condition.answer });
-      else add([...path, "answer"], "ruleset.unknown-question", { question: condition.answer, questions: [...questions.keys()] });
+      else
+        add([...path, "answer"], "ruleset.unknown-question", {
+          question: condition.answer,
+          questions: [...questions.keys()],
+        });
       return;
     }
     const { question } = entry;
@@ -168,7 +204,13 @@ export function checkReferences(definition: RulesetDefinition): Issue[] {
     const bound = "atLeast" in condition ? condition.atLeast : condition.below;
     // Both atLeast and below are always or never true unless min < bound <= max.
     if (bound <= question.min || bound > question.max) {
-      add([...path, key], "ruleset.bound-always-or-never", { operator: key, bound, question: question.id, min: question.min, max: question.max });
+      add([...path, key], "ruleset.bound-always-or-never", {
+        operator: key,
+        bound,
+        question: question.id,
+        min: question.min,
+        max: question.max,
+      });
     }
   }
 }

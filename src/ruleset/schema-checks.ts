@@ -5,7 +5,10 @@ import type { SchemaCheckCode } from "../messages/index.js";
  * terminal that shows a ruleset's text, so no ruleset string may hold one; a text may hold line
  * breaks. (Renderers escape them too; the loader refusing them keeps every other output clean.)
  */
-export const CONTROLS = { anywhere: "\\u0000-\\u001f\\u007f-\\u009f", inText: "\\u0000-\\u0009\\u000b-\\u001f\\u007f-\\u009f" } as const;
+export const CONTROLS = {
+  anywhere: "\\u0000-\\u001f\\u007f-\\u009f",
+  inText: "\\u0000-\\u0009\\u000b-\\u001f\\u007f-\\u009f",
+} as const;
 
 /**
  * The longest string a ruleset may hold, a text, an id or a URL alike (rules/README.md, "Limits"):

@@ -16,7 +16,11 @@ export function issueFromZod(zodIssue: z.core.$ZodIssue, root: unknown): Issue {
   const value = valueAt(root, zodIssue.path);
   const received = receivedOf(value);
   if (SCHEMA_CHECK_CODES.has(zodIssue.message)) {
-    const { code, params } = checkProblem(zodIssue.message as SchemaCheckCode, value, SAYS_RECEIVED.has(zodIssue.code) ? received : undefined);
+    const { code, params } = checkProblem(
+      zodIssue.message as SchemaCheckCode,
+      value,
+      SAYS_RECEIVED.has(zodIssue.code) ? received : undefined,
+    );
     return issue(path, code, params as never);
   }
   switch (zodIssue.code) {
@@ -26,24 +30,40 @@ export function issueFromZod(zodIssue: z.core.$ZodIssue, root: unknown): Issue {
     case "invalid_value":
       return issue(path, "schema.invalid-value", { values: zodIssue.values.map(primitive), received });
     case "too_small":
-      return issue(path, "schema.too-small", { origin: zodIssue.origin, minimum: Number(zodIssue.minimum), inclusive: zodIssue.inclusive === true, received });
+      return issue(path, "schema.too-small", {
+        origin: zodIssue.origin,
+        minimum: Number(zodIssue.minimum),
+        inclusive: zodIssue.inclusive === true,
+        received,
+      });
     case "too_big":
-      return issue(path, "schema.too-big", { origin: zodIssue.origin ?? "value", maximum: Number(zodIssue.maximum), inclusive: zodIssue.inclusive === true, received });
+      return issue(path, "schema.too-big", {
+        origin: zodIssue.origin ?? "value",
+        maximum: Number(zodIssue.maximum),
+        inclusive: zodIssue.inclusive === true,
+        received,
+      });
     case "invalid_format":
       return issue(path, "schema.invalid-format", { format: zodIssue.format, received });
     case "unrecognized_keys":
       // A few keys (each shortened) and the count: 60,000 unknown keys are not one 60,000-key issue.
-      return issue(path, "schema.unknown-keys", { keys: zodIssue.keys.slice(0, 5).map((key) => shorten(key, ISSUE_LIMITS.key)), count: zodIssue.keys.length });
+      return issue(path, "schema.unknown-keys", {
+        keys: zodIssue.keys.slice(0, 5).map((key) => shorten(key, ISSUE_LIMITS.key)),
+        count: zodIssue.keys.length,
+      });
     case "invalid_key":
       // The key itself is in the path; say what a key must be (the key schema's own checks).
-      return issue(path, "schema.invalid-key", { problems: zodIssue.issues.map((inner) => keyProblem(inner, zodIssue.path.at(-1))) });
+      return issue(path, "schema.invalid-key", {
+        problems: zodIssue.issues.map((inner) => keyProblem(inner, zodIssue.path.at(-1))),
+      });
     case "invalid_union":
       if (zodIssue.inclusive !== false && zodIssue.options !== undefined && zodIssue.options.length > 0) {
         return issue(path, "schema.invalid-discriminator", { options: zodIssue.options.map(String) });
       }
       return issue(path, "schema.invalid", {});
     case "custom":
-      if (zodIssue.params?.code === "schema.condition-form") return issue(path, "schema.condition-form", { keys: zodIssue.params.keys as string[] });
+      if (zodIssue.params?.code === "schema.condition-form")
+        return issue(path, "schema.condition-form", { keys: zodIssue.params.keys as string[] });
       return issue(path, "schema.invalid", {});
     default:
       return issue(path, "schema.invalid", {});
@@ -57,17 +77,23 @@ function checkProblem(code: SchemaCheckCode, value: unknown, received: Received 
   if (code === "schema.control-character" || code === "schema.control-character-in-text") {
     const control = new RegExp(`[${CONTROLS[code === "schema.control-character" ? "anywhere" : "inText"]}]`);
     const found = typeof value === "string" ? (control.exec(value)?.[0] ?? "") : "";
-    return { code, params: { ...got, codePoint: `U+${found.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}` } };
+    return {
+      code,
+      params: { ...got, codePoint: `U+${found.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}` },
+    };
   }
   return { code, params: got } as SchemaKeyProblem;
 }
 
 /** What is wrong with a record's key, by its key schema's check (the key is the value checked). */
 function keyProblem(inner: z.core.$ZodRawIssue | z.core.$ZodIssue, key: PropertyKey | undefined): SchemaKeyProblem {
-  if (typeof inner.message === "string" && SCHEMA_CHECK_CODES.has(inner.message)) return checkProblem(inner.message as SchemaCheckCode, key, undefined);
+  if (typeof inner.message === "string" && SCHEMA_CHECK_CODES.has(inner.message))
+    return checkProblem(inner.message as SchemaCheckCode, key, undefined);
   return { code: "schema.invalid", params: {} };
 }
 
 function primitive(value: unknown): string | number | boolean | null {
-  return typeof value === "string" || typeof value === "number" || typeof value === "boolean" || value === null ? value : String(value);
+  return typeof value === "string" || typeof value === "number" || typeof value === "boolean" || value === null
+    ? value
+    : String(value);
 }

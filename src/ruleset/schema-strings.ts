@@ -8,7 +8,10 @@ export { MAX_STRING_LENGTH } from "./schema-checks.js";
 
 /** No control characters (schema-checks.ts); the issue names the first one found. */
 function withoutControls(where: keyof typeof CONTROLS) {
-  return [new RegExp(`^[^${CONTROLS[where]}]*$`), schemaCheck(where === "inText" ? "schema.control-character-in-text" : "schema.control-character")] as const;
+  return [
+    new RegExp(`^[^${CONTROLS[where]}]*$`),
+    schemaCheck(where === "inText" ? "schema.control-character-in-text" : "schema.control-character"),
+  ] as const;
 }
 
 /** Every string of a ruleset is one of these (or a URL, bounded the same). */

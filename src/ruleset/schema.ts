@@ -40,7 +40,10 @@ const choiceQuestionSchema = strictObject({
   type: z.literal("choice"),
   choices: z.array(choiceSchema).min(2),
   warningAnswer: string(),
-  items: z.array(strictObject({ id: questionId, text })).min(1).optional(),
+  items: z
+    .array(strictObject({ id: questionId, text }))
+    .min(1)
+    .optional(),
   /** When the answer is this value, the interview asks each item on its own. */
   askItemsWhen: string().optional(),
   itemPrompt: text.optional(),
@@ -74,7 +77,10 @@ const ruleSchema = strictObject({
    * sure") gives the reason's summary (and callIf, if it has one); otherwise `summary` (and `callIf`).
    * It never changes whether the rule fires.
    */
-  summaryBy: z.array(strictObject({ when: ConditionSchema, summary: text, callIf: text.optional() })).min(1).optional(),
+  summaryBy: z
+    .array(strictObject({ when: ConditionSchema, summary: text, callIf: text.optional() }))
+    .min(1)
+    .optional(),
   /** A few words for what the rule points at, used where reasons possible only through "not sure" are grouped in one line. */
   couldNotRuleOut: text.optional(),
   sources: z.array(string()).min(1, schemaCheck("schema.no-source")),
@@ -86,7 +92,9 @@ const ruleSchema = strictObject({
 // (case-insensitively), so that `schema ruleset` refuses in an editor what the loader refuses.
 const sourceSchema = strictObject({
   title: text,
-  url: string().pipe(z.url({ protocol: /^https?$/ })).meta({ pattern: "^[Hh][Tt][Tt][Pp][Ss]?://" }),
+  url: string()
+    .pipe(z.url({ protocol: /^https?$/ }))
+    .meta({ pattern: "^[Hh][Tt][Tt][Pp][Ss]?://" }),
 });
 
 /** A sign to watch for; `about`: the questions it asks about, so that it is not listed to someone who has just reported it. */
@@ -95,7 +103,10 @@ const watchForLineSchema = z.union([text, strictObject({ text, about: z.array(qu
 const urgencyAdviceSchema = strictObject({ label: text, meaning: text, advice: text });
 
 const policySchema = strictObject({
-  possibleDropsLevels: z.int().min(0).max(RULE_URGENCIES.length - 1),
+  possibleDropsLevels: z
+    .int()
+    .min(0)
+    .max(RULE_URGENCIES.length - 1),
   floor: z.enum(RULE_URGENCIES),
   anchor: strictObject({
     urgency: z.enum(RULE_URGENCIES),
@@ -151,7 +162,8 @@ export const RulesetDefinitionSchema = strictObject({
 }).check(
   z.meta({
     title: "neck-triage ruleset",
-    description: "A ruleset document, as `--ruleset FILE` takes it; the loader also checks references (rules/README.md).",
+    description:
+      "A ruleset document, as `--ruleset FILE` takes it; the loader also checks references (rules/README.md).",
   }),
 );
 

@@ -28,14 +28,23 @@ export interface InterviewState {
 }
 
 export type Step =
-  | { readonly kind: "question"; readonly question: QuestionDefinition; readonly number: number; readonly total: number }
+  | {
+      readonly kind: "question";
+      readonly question: QuestionDefinition;
+      readonly number: number;
+      readonly total: number;
+    }
   | { readonly kind: "emergency"; readonly result: TriageResult }
   | { readonly kind: "review" };
 
 export const START: InterviewState = { answers: {}, itemAnswers: {} };
 
 /** Whether a question is asked for these answers: always, or for a follow-up, while its condition holds. */
-export function isAsked(ruleset: Ruleset, answers: Readonly<Record<string, AnswerValue>>, question: QuestionDefinition): boolean {
+export function isAsked(
+  ruleset: Ruleset,
+  answers: Readonly<Record<string, AnswerValue>>,
+  question: QuestionDefinition,
+): boolean {
   const followUp = ruleset.followUps.find((f) => f.question.id === question.id);
   return followUp === undefined || followUp.askWhen(ruleset.encode(answers)) > 0;
 }
@@ -43,7 +52,8 @@ export function isAsked(ruleset: Ruleset, answers: Readonly<Record<string, Answe
 /** What the page shows next. */
 export function nextStep(ruleset: Ruleset, state: InterviewState, options: EvaluateOptions): Step {
   const { answers } = state;
-  const pending = (question: QuestionDefinition) => answers[question.id] === undefined && isAsked(ruleset, answers, question);
+  const pending = (question: QuestionDefinition) =>
+    answers[question.id] === undefined && isAsked(ruleset, answers, question);
   const before = state.correctingBefore;
   if (before !== undefined) {
     const followUp = ruleset.questions.find((q, index) => index < before && q.askWhen !== undefined && pending(q));
@@ -52,13 +62,20 @@ export function nextStep(ruleset: Ruleset, state: InterviewState, options: Evalu
   if (confirmedEmergencies(ruleset, answers).length > 0) {
     // Once every question has an answer (a change at the review), nothing stopped early: the full result.
     const complete = !ruleset.questions.some(pending);
-    return { kind: "emergency", result: complete ? evaluateValidAnswers(ruleset, answers, options) : evaluateEarlyStop(ruleset, answers, options) };
+    return {
+      kind: "emergency",
+      result: complete ? evaluateValidAnswers(ruleset, answers, options) : evaluateEarlyStop(ruleset, answers, options),
+    };
   }
   const next = ruleset.questions.find(pending);
   return next ? questionStep(ruleset, answers, next) : { kind: "review" };
 }
 
-function questionStep(ruleset: Ruleset, answers: Readonly<Record<string, AnswerValue>>, question: QuestionDefinition): Step {
+function questionStep(
+  ruleset: Ruleset,
+  answers: Readonly<Record<string, AnswerValue>>,
+  question: QuestionDefinition,
+): Step {
   const asked = ruleset.questions.filter((q) => isAsked(ruleset, answers, q));
   return { kind: "question", question, number: asked.indexOf(question) + 1, total: asked.length };
 }
@@ -67,7 +84,13 @@ function questionStep(ruleset: Ruleset, answers: Readonly<Record<string, AnswerV
  * The state after answering a question (for a list question answered item by item, `items` holds
  * each item's answer). Follow-ups that the new answer switches off lose their answers.
  */
-export function answer(ruleset: Ruleset, state: InterviewState, field: string, value: AnswerValue, items?: readonly ItemAnswer[]): InterviewState {
+export function answer(
+  ruleset: Ruleset,
+  state: InterviewState,
+  field: string,
+  value: AnswerValue,
+  items?: readonly ItemAnswer[],
+): InterviewState {
   const answers: Record<string, AnswerValue> = { ...state.answers, [field]: value };
   const itemAnswers: Record<string, readonly ItemAnswer[]> = { ...state.itemAnswers };
   if (items) itemAnswers[field] = items;
@@ -85,7 +108,13 @@ export function answer(ruleset: Ruleset, state: InterviewState, field: string, v
  * The state after changing an answer given earlier: follow-ups it switches on, up to the first
  * question not yet reached, will be asked next.
  */
-export function correct(ruleset: Ruleset, state: InterviewState, field: string, value: AnswerValue, items?: readonly ItemAnswer[]): InterviewState {
+export function correct(
+  ruleset: Ruleset,
+  state: InterviewState,
+  field: string,
+  value: AnswerValue,
+  items?: readonly ItemAnswer[],
+): InterviewState {
   const changed = answer(ruleset, state, field, value, items);
   const reached = ruleset.questions.findIndex((q) => changed.answers[q.id] === undefined && q.askWhen === undefined);
   return { ...changed, correctingBefore: reached === -1 ? ruleset.questions.length : reached };

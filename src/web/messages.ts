@@ -24,7 +24,8 @@ export const MESSAGES = {
   sources: "Sources:",
   watchFor: "Watch for",
   getHelpSooner: "Get help sooner if any of these appears",
-  stopped: (count: number) => `Stopped at the emergency: ${count} other ${count === 1 ? "question was" : "questions were"} not needed.`,
+  stopped: (count: number) =>
+    `Stopped at the emergency: ${count} other ${count === 1 ? "question was" : "questions were"} not needed.`,
   yourAnswers: "Your answers",
   notAsked: "not asked",
   printReport: "Print or save this report",

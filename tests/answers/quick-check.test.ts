@@ -24,8 +24,33 @@ function random(seed: number): () => number {
 }
 
 const ODD_VALUES: unknown[] = [
-  undefined, null, true, false, 0, -1, 1.5, 7, 121, 36501, Number.NaN, Infinity, "", "yes", "no", "unsure",
-  "YES", "helped", "did-not-help", "not-tried", "7", [], {}, ["yes"], { value: "yes" }, "x".repeat(201), 1e300,
+  undefined,
+  null,
+  true,
+  false,
+  0,
+  -1,
+  1.5,
+  7,
+  121,
+  36501,
+  Number.NaN,
+  Infinity,
+  "",
+  "yes",
+  "no",
+  "unsure",
+  "YES",
+  "helped",
+  "did-not-help",
+  "not-tried",
+  "7",
+  [],
+  {},
+  ["yes"],
+  { value: "yes" },
+  "x".repeat(201),
+  1e300,
 ];
 
 describe("the hot-path answers check agrees with the zod schema", () => {
@@ -54,7 +79,12 @@ describe("the hot-path answers check agrees with the zod schema", () => {
       expect(quickCheck(input)?.answers).toEqual(schema.parse(input));
     }
     // One step past each limit is left to zod, which refuses it.
-    for (const input of [calmAnswers({ age: -1 }), calmAnswers({ age: 121 }), calmAnswers({ painDays: 36501 }), { ...calmAnswers(), id: "x".repeat(201) }]) {
+    for (const input of [
+      calmAnswers({ age: -1 }),
+      calmAnswers({ age: 121 }),
+      calmAnswers({ painDays: 36501 }),
+      { ...calmAnswers(), id: "x".repeat(201) },
+    ]) {
       expect(quickCheck(input), JSON.stringify(input)).toBeUndefined();
     }
   });
@@ -73,7 +103,13 @@ describe("the hot-path answers check agrees with the zod schema", () => {
     const inherited = Object.assign(Object.create({ fever: "no" }) as object, missing);
     const withProto = JSON.parse(`{${JSON.stringify(calmAnswers()).slice(1, -1)},"__proto__":{"x":1}}`) as unknown;
     class Answers {}
-    for (const input of [missing, { ...calmAnswers(), fevr: "yes" }, withProto, Object.assign(new Answers(), calmAnswers()), inherited]) {
+    for (const input of [
+      missing,
+      { ...calmAnswers(), fevr: "yes" },
+      withProto,
+      Object.assign(new Answers(), calmAnswers()),
+      inherited,
+    ]) {
       expect(quickCheck(input)).toBeUndefined();
     }
   });

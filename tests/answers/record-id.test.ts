@@ -25,13 +25,18 @@ describe("fault: numeric ids were not echoed unchanged (12345678901234567890 cam
   // Each written as JSON text, as it reaches the CLI; all but the last cannot be echoed unchanged.
   const refused = ["12345678901234567890", "9007199254740992", "-9007199254740992", "1e400", "1.5", "1e20"];
 
-  it.each(refused)("an id of %s is refused (exit 2) with a message recommending a string, by the CLI and the JSON Schema alike", async (idText) => {
-    const { code, stdout, stderr } = await cli(["--answers", "-", "--json"], answersText(idText));
-    expect(code).toBe(2);
-    expect(stdout).toBe("");
-    expect(stderr).toMatch(/^id: expected a string of at most 200 characters or an integer within ±9007199254740991, got .*; give it as a string\n$/);
-    expect(schemaAccepts(JSON.parse(answersText(idText)))).toBe(false);
-  });
+  it.each(refused)(
+    "an id of %s is refused (exit 2) with a message recommending a string, by the CLI and the JSON Schema alike",
+    async (idText) => {
+      const { code, stdout, stderr } = await cli(["--answers", "-", "--json"], answersText(idText));
+      expect(code).toBe(2);
+      expect(stdout).toBe("");
+      expect(stderr).toMatch(
+        /^id: expected a string of at most 200 characters or an integer within ±9007199254740991, got .*; give it as a string\n$/,
+      );
+      expect(schemaAccepts(JSON.parse(answersText(idText)))).toBe(false);
+    },
+  );
 
   it("the library refuses the same ids with AnswersError, and the batch error record leaves the unreadable id out", async () => {
     for (const id of [2 ** 53, 1.5, Number.MAX_VALUE]) {

@@ -54,7 +54,11 @@ describe("AnswersError", () => {
     const error = caught as AnswersError;
     expect(error.name).toBe("AnswersError");
     expect(error.message).toBe(
-      ["invalid answers:", 'fever: expected "yes" | "no" | "unsure", got "maybe"', `coordination: ${suggestion("coordinationLoss")}`].join("\n"),
+      [
+        "invalid answers:",
+        'fever: expected "yes" | "no" | "unsure", got "maybe"',
+        `coordination: ${suggestion("coordinationLoss")}`,
+      ].join("\n"),
     );
     expect(inWords(error.issues)).toEqual([
       { path: "fever", message: 'expected "yes" | "no" | "unsure", got "maybe"' },
@@ -82,7 +86,9 @@ describe("answers the quick check leaves to the full schema", () => {
   it("an object without a prototype gets the same result as a plain one", () => {
     const answers = calmAnswers({ fever: "yes", canTouchChinToChest: "unsure", painDays: 9, improving: "no" });
     const bare = Object.assign(Object.create(null) as object, answers, { id: "r1" }) as DefaultAnswers;
-    expect(triage(bare, { emergencyNumber: "112" })).toEqual(triage({ ...answers, id: "r1" }, { emergencyNumber: "112" }));
+    expect(triage(bare, { emergencyNumber: "112" })).toEqual(
+      triage({ ...answers, id: "r1" }, { emergencyNumber: "112" }),
+    );
   });
 
   it("and reports its problems the same way", () => {

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { AnswersError, AnswersSchema, defaultRuleset, evaluate, loadRuleset, triage, type DefaultAnswers } from "../../src/index.js";
+import {
+  AnswersError,
+  AnswersSchema,
+  defaultRuleset,
+  evaluate,
+  loadRuleset,
+  triage,
+  type DefaultAnswers,
+} from "../../src/index.js";
 import { validateAnswers } from "../../src/answers/validate.js";
 import { calmAnswers, inWords, issuesThrownBy, type IssueInWords } from "../helpers/answers.js";
 import { integerQuestion, rulesetDocument } from "../helpers/ruleset-document.js";
@@ -36,27 +44,156 @@ describe("answers that are not an object", () => {
 
 describe("one problem, reported with its path and the allowed values", () => {
   it.each<[string, Record<string, unknown>, readonly string[], IssueInWords & { code: string }]>([
-    ["a missing three-way answer", {}, ["fever"], { path: "fever", code: "answers.missing", message: `missing; expected ${YES_NO_UNSURE}` }],
-    ["a missing age", {}, ["age"], { path: "age", code: "answers.missing", message: "missing; expected an integer 0–120" }],
-    ["a missing otcResponse", {}, ["otcResponse"], { path: "otcResponse", code: "answers.missing", message: 'missing; expected "helped" | "did-not-help" | "not-tried" | "unsure"' }],
-    ["a value outside the choices", { fever: "maybe" }, [], { path: "fever", code: "answers.invalid-value", message: `expected ${YES_NO_UNSURE}, got "maybe"` }],
-    ["another question's value", { otcResponse: "no" }, [], { path: "otcResponse", code: "answers.invalid-value", message: 'expected "helped" | "did-not-help" | "not-tried" | "unsure", got "no"' }],
-    ["a capitalised value", { injury: "Yes" }, [], { path: "injury", code: "answers.invalid-value", message: `expected ${YES_NO_UNSURE}, got "Yes"` }],
-    ["a boolean for a three-way answer", { fever: true }, [], { path: "fever", code: "answers.invalid-value", message: `expected ${YES_NO_UNSURE}, got true` }],
-    ["false for a three-way answer", { headache: false }, [], { path: "headache", code: "answers.invalid-value", message: `expected ${YES_NO_UNSURE}, got false` }],
-    ["null for a three-way answer", { canTouchChinToChest: null }, [], { path: "canTouchChinToChest", code: "answers.invalid-value", message: `expected ${YES_NO_UNSURE}, got null` }],
-    ["a fractional age", { age: 30.5 }, [], { path: "age", code: "answers.invalid-value", message: "expected an integer 0–120, got 30.5" }],
-    ["a negative age", { age: -1 }, [], { path: "age", code: "answers.invalid-value", message: "expected an integer 0–120, got -1" }],
-    ["an age over 120", { age: 121 }, [], { path: "age", code: "answers.invalid-value", message: "expected an integer 0–120, got 121" }],
-    ["an age as a string", { age: "30" }, [], { path: "age", code: "answers.invalid-value", message: 'expected an integer 0–120, got "30"' }],
-    ["fractional painDays", { painDays: 2.5 }, [], { path: "painDays", code: "answers.invalid-value", message: "expected an integer 0–36500, got 2.5" }],
-    ["negative painDays", { painDays: -3 }, [], { path: "painDays", code: "answers.invalid-value", message: "expected an integer 0–36500, got -3" }],
-    ["too many painDays", { painDays: 36501 }, [], { path: "painDays", code: "answers.invalid-value", message: "expected an integer 0–36500, got 36501" }],
-    ["painDays as a string", { painDays: "7" }, [], { path: "painDays", code: "answers.invalid-value", message: 'expected an integer 0–36500, got "7"' }],
-    ["an id over 200 characters", { id: "x".repeat(201) }, [], { path: "id", code: "answers.invalid-id", message: `expected a string of at most 200 characters or an integer within ±9007199254740991, got "${"x".repeat(40)}…"` }],
-    ["an object as id", { id: { ref: 1 } }, [], { path: "id", code: "answers.invalid-id", message: "expected a string of at most 200 characters or an integer within ±9007199254740991, got an object" }],
-    ["null as id", { id: null }, [], { path: "id", code: "answers.invalid-id", message: "expected a string of at most 200 characters or an integer within ±9007199254740991, got null" }],
-    ["a boolean as id", { id: true }, [], { path: "id", code: "answers.invalid-id", message: "expected a string of at most 200 characters or an integer within ±9007199254740991, got true" }],
+    [
+      "a missing three-way answer",
+      {},
+      ["fever"],
+      { path: "fever", code: "answers.missing", message: `missing; expected ${YES_NO_UNSURE}` },
+    ],
+    [
+      "a missing age",
+      {},
+      ["age"],
+      { path: "age", code: "answers.missing", message: "missing; expected an integer 0–120" },
+    ],
+    [
+      "a missing otcResponse",
+      {},
+      ["otcResponse"],
+      {
+        path: "otcResponse",
+        code: "answers.missing",
+        message: 'missing; expected "helped" | "did-not-help" | "not-tried" | "unsure"',
+      },
+    ],
+    [
+      "a value outside the choices",
+      { fever: "maybe" },
+      [],
+      { path: "fever", code: "answers.invalid-value", message: `expected ${YES_NO_UNSURE}, got "maybe"` },
+    ],
+    [
+      "another question's value",
+      { otcResponse: "no" },
+      [],
+      {
+        path: "otcResponse",
+        code: "answers.invalid-value",
+        message: 'expected "helped" | "did-not-help" | "not-tried" | "unsure", got "no"',
+      },
+    ],
+    [
+      "a capitalised value",
+      { injury: "Yes" },
+      [],
+      { path: "injury", code: "answers.invalid-value", message: `expected ${YES_NO_UNSURE}, got "Yes"` },
+    ],
+    [
+      "a boolean for a three-way answer",
+      { fever: true },
+      [],
+      { path: "fever", code: "answers.invalid-value", message: `expected ${YES_NO_UNSURE}, got true` },
+    ],
+    [
+      "false for a three-way answer",
+      { headache: false },
+      [],
+      { path: "headache", code: "answers.invalid-value", message: `expected ${YES_NO_UNSURE}, got false` },
+    ],
+    [
+      "null for a three-way answer",
+      { canTouchChinToChest: null },
+      [],
+      { path: "canTouchChinToChest", code: "answers.invalid-value", message: `expected ${YES_NO_UNSURE}, got null` },
+    ],
+    [
+      "a fractional age",
+      { age: 30.5 },
+      [],
+      { path: "age", code: "answers.invalid-value", message: "expected an integer 0–120, got 30.5" },
+    ],
+    [
+      "a negative age",
+      { age: -1 },
+      [],
+      { path: "age", code: "answers.invalid-value", message: "expected an integer 0–120, got -1" },
+    ],
+    [
+      "an age over 120",
+      { age: 121 },
+      [],
+      { path: "age", code: "answers.invalid-value", message: "expected an integer 0–120, got 121" },
+    ],
+    [
+      "an age as a string",
+      { age: "30" },
+      [],
+      { path: "age", code: "answers.invalid-value", message: 'expected an integer 0–120, got "30"' },
+    ],
+    [
+      "fractional painDays",
+      { painDays: 2.5 },
+      [],
+      { path: "painDays", code: "answers.invalid-value", message: "expected an integer 0–36500, got 2.5" },
+    ],
+    [
+      "negative painDays",
+      { painDays: -3 },
+      [],
+      { path: "painDays", code: "answers.invalid-value", message: "expected an integer 0–36500, got -3" },
+    ],
+    [
+      "too many painDays",
+      { painDays: 36501 },
+      [],
+      { path: "painDays", code: "answers.invalid-value", message: "expected an integer 0–36500, got 36501" },
+    ],
+    [
+      "painDays as a string",
+      { painDays: "7" },
+      [],
+      { path: "painDays", code: "answers.invalid-value", message: 'expected an integer 0–36500, got "7"' },
+    ],
+    [
+      "an id over 200 characters",
+      { id: "x".repeat(201) },
+      [],
+      {
+        path: "id",
+        code: "answers.invalid-id",
+        message: `expected a string of at most 200 characters or an integer within ±9007199254740991, got "${"x".repeat(40)}…"`,
+      },
+    ],
+    [
+      "an object as id",
+      { id: { ref: 1 } },
+      [],
+      {
+        path: "id",
+        code: "answers.invalid-id",
+        message: "expected a string of at most 200 characters or an integer within ±9007199254740991, got an object",
+      },
+    ],
+    [
+      "null as id",
+      { id: null },
+      [],
+      {
+        path: "id",
+        code: "answers.invalid-id",
+        message: "expected a string of at most 200 characters or an integer within ±9007199254740991, got null",
+      },
+    ],
+    [
+      "a boolean as id",
+      { id: true },
+      [],
+      {
+        path: "id",
+        code: "answers.invalid-id",
+        message: "expected a string of at most 200 characters or an integer within ±9007199254740991, got true",
+      },
+    ],
   ])("%s", (_, changes, without, issue) => {
     const issues = issuesThrownBy(() => triage(calmWith(changes, without) as unknown as DefaultAnswers), AnswersError);
     expect(issues.map(({ path, code, message }) => ({ path, code, message }))).toEqual([issue]);
@@ -76,7 +213,9 @@ describe("one problem, reported with its path and the allowed values", () => {
     ["pain_days", "painDays"],
     ["otcRespone", "otcResponse"],
   ])("%s: did you mean %s?", (typo, field) => {
-    expect(issuesFor(calmWith({ [typo]: "yes" }))).toEqual([{ path: typo, message: `unknown field; did you mean "${field}"?` }]);
+    expect(issuesFor(calmWith({ [typo]: "yes" }))).toEqual([
+      { path: typo, message: `unknown field; did you mean "${field}"?` },
+    ]);
   });
 
   it("an unrelated field lists the fields there are", () => {
@@ -88,16 +227,35 @@ describe("one problem, reported with its path and the allowed values", () => {
 
 describe("every problem at once", () => {
   it("reports each bad, missing and unknown field in one error", () => {
-    const issues = issuesFor(calmWith({ fever: "maybe", age: -1, painDays: 10, id: {}, fevr: "no", extra: true, injury: "yes" }, ["headache", "improving"]));
-    expect(issues.map((issue) => issue.path).sort()).toEqual(["age", "extra", "fever", "fevr", "headache", "id", "improving", "injuryMechanism"]);
+    const issues = issuesFor(
+      calmWith({ fever: "maybe", age: -1, painDays: 10, id: {}, fevr: "no", extra: true, injury: "yes" }, [
+        "headache",
+        "improving",
+      ]),
+    );
+    expect(issues.map((issue) => issue.path).sort()).toEqual([
+      "age",
+      "extra",
+      "fever",
+      "fevr",
+      "headache",
+      "id",
+      "improving",
+      "injuryMechanism",
+    ]);
     expect(issues).toContainEqual({ path: "fever", message: `expected ${YES_NO_UNSURE}, got "maybe"` });
     expect(issues).toContainEqual({ path: "headache", message: `missing; expected ${YES_NO_UNSURE}` });
-    expect(issues).toContainEqual({ path: "improving", message: `missing; needed because painDays is 10; expected ${YES_NO_UNSURE}` });
+    expect(issues).toContainEqual({
+      path: "improving",
+      message: `missing; needed because painDays is 10; expected ${YES_NO_UNSURE}`,
+    });
   });
 
   it("an empty object misses every question but the follow-ups, which nothing given switches on", () => {
     const issues = issuesFor({});
-    expect(issues.map((issue) => issue.path)).toEqual(defaultRuleset.questions.filter((q) => q.askWhen === undefined).map((q) => q.id));
+    expect(issues.map((issue) => issue.path)).toEqual(
+      defaultRuleset.questions.filter((q) => q.askWhen === undefined).map((q) => q.id),
+    );
     expect(issues.every((issue) => issue.message.startsWith("missing; expected "))).toBe(true);
   });
 
@@ -117,7 +275,10 @@ describe("every problem at once", () => {
 describe("keys that name parts of every object", () => {
   it("refuses __proto__ and constructor from JSON.parse and leaves Object.prototype alone", () => {
     const prototypeNames = Object.getOwnPropertyNames(Object.prototype).sort();
-    const text = JSON.stringify(calmAnswers()).replace(/^\{/, '{"__proto__":{"polluted":"yes"},"constructor":{"prototype":{"polluted":"yes"}},');
+    const text = JSON.stringify(calmAnswers()).replace(
+      /^\{/,
+      '{"__proto__":{"polluted":"yes"},"constructor":{"prototype":{"polluted":"yes"}},',
+    );
     const input: unknown = JSON.parse(text);
 
     const issues = issuesFor(input);
@@ -135,9 +296,14 @@ describe("keys that name parts of every object", () => {
     const polluted = Object.prototype as unknown as Record<string, unknown>;
     polluted.fever = "no";
     try {
-      expect(issuesFor({ ...withoutFever, fevr: "no" })).toContainEqual({ path: "fevr", message: 'unknown field; did you mean "fever"?' });
+      expect(issuesFor({ ...withoutFever, fevr: "no" })).toContainEqual({
+        path: "fevr",
+        message: 'unknown field; did you mean "fever"?',
+      });
       // Nor does an inherited answer stand in for a missing one.
-      expect(issuesFor(withoutFever)).toEqual([{ path: "fever", message: 'missing; expected "yes" | "no" | "unsure"' }]);
+      expect(issuesFor(withoutFever)).toEqual([
+        { path: "fever", message: 'missing; expected "yes" | "no" | "unsure"' },
+      ]);
       expect(() => triage(withoutFever as DefaultAnswers)).toThrow(AnswersError);
     } finally {
       delete polluted.fever;
@@ -166,7 +332,10 @@ describe("valid answers", () => {
   });
 
   it("accept the edges of each integer range", () => {
-    for (const [age, painDays] of [[0, 0], [120, 36500]] as const) {
+    for (const [age, painDays] of [
+      [0, 0],
+      [120, 36500],
+    ] as const) {
       expect(() => triage(calmAnswers({ age, painDays }))).not.toThrow();
     }
   });
@@ -195,11 +364,11 @@ describe("answers for another ruleset", () => {
   });
 
   it("refuse a value below its minimum, naming its range", () => {
-    expect(inWords(issuesThrownBy(() => evaluate(adultsAndOlderChildren, calmAnswers({ age: 9 })), AnswersError))).toEqual([
-      { path: "age", message: "expected an integer 10–120, got 9" },
-    ]);
-    expect(inWords(issuesThrownBy(() => evaluate(adultsAndOlderChildren, calmAnswers({ age: 0 })), AnswersError))).toEqual([
-      { path: "age", message: "expected an integer 10–120, got 0" },
-    ]);
+    expect(
+      inWords(issuesThrownBy(() => evaluate(adultsAndOlderChildren, calmAnswers({ age: 9 })), AnswersError)),
+    ).toEqual([{ path: "age", message: "expected an integer 10–120, got 9" }]);
+    expect(
+      inWords(issuesThrownBy(() => evaluate(adultsAndOlderChildren, calmAnswers({ age: 0 })), AnswersError)),
+    ).toEqual([{ path: "age", message: "expected an integer 10–120, got 0" }]);
   });
 });

@@ -10,7 +10,14 @@ import { describe, expect, it } from "vitest";
  * is bundled for a browser, so it must not reach into the CLI (what both need lives lower down).
  * A new folder must be placed here before it can import or be imported.
  */
-const LAYERS: readonly (readonly string[])[] = [["cli"], ["web", "fhir"], ["engine"], ["answers"], ["ruleset"], ["shared"]];
+const LAYERS: readonly (readonly string[])[] = [
+  ["cli"],
+  ["web", "fhir"],
+  ["engine"],
+  ["answers"],
+  ["ruleset"],
+  ["shared"],
+];
 const ENTRY = "index";
 
 const SRC = resolve(import.meta.dirname, "../../src");
@@ -53,7 +60,12 @@ function importEdges(): Edge[] {
       if (!specifier.startsWith(".")) continue;
       const target = resolve(dirname(file), specifier).replace(/\.js$/, ".ts");
       if (!target.startsWith(SRC + sep)) continue; // package.json, rules/*.json: data, not a layer
-      edges.push({ from: relative(SRC, file), to: relative(SRC, target), fromUnit: unitOf(file), toUnit: unitOf(target) });
+      edges.push({
+        from: relative(SRC, file),
+        to: relative(SRC, target),
+        fromUnit: unitOf(file),
+        toUnit: unitOf(target),
+      });
     }
   }
   return edges;
@@ -73,7 +85,10 @@ function layerViolation(edge: Edge): string | undefined {
   const to = layerOf(toUnit);
   if (from < 0) return `src/${fromUnit} is in no layer: add it to LAYERS in this test`;
   if (to < 0) return `src/${toUnit} is in no layer: add it to LAYERS in this test`;
-  if (to <= from) return `${fromUnit} may import only ${LAYERS.slice(from + 1).flat().join(", ")}`;
+  if (to <= from)
+    return `${fromUnit} may import only ${LAYERS.slice(from + 1)
+      .flat()
+      .join(", ")}`;
   return undefined;
 }
 
@@ -127,7 +142,12 @@ describe("the import layers of src/", () => {
 
   it("catches a backward import and a cycle (the checks can fail)", () => {
     const up: Edge = { from: "ruleset/compile.ts", to: "engine/conditions.ts", fromUnit: "ruleset", toUnit: "engine" };
-    const down: Edge = { from: "engine/evaluate-valid.ts", to: "ruleset/compile.ts", fromUnit: "engine", toUnit: "ruleset" };
+    const down: Edge = {
+      from: "engine/evaluate-valid.ts",
+      to: "ruleset/compile.ts",
+      fromUnit: "engine",
+      toUnit: "ruleset",
+    };
     expect(layerViolation(up)).toBe("ruleset may import only shared");
     expect(layerViolation(down)).toBeUndefined();
     expect(unitCycle([up, down])).toEqual(["ruleset", "engine", "ruleset"]);

@@ -11,12 +11,16 @@ import { pathToFileURL } from "node:url";
 export async function benchAgainstBaseline({ dir, root, pool, triage, quick, record, fmt, median, fail }) {
   const base = resolve(dir);
   const entry = join(base, "dist", "src", "index.js");
-  if (!existsSync(entry)) fail(`BENCH_BASELINE=${dir}: no ${entry}; check out the baseline there and run npm ci && npm run build in it`);
+  if (!existsSync(entry))
+    fail(`BENCH_BASELINE=${dir}: no ${entry}; check out the baseline there and run npm ci && npm run build in it`);
   const baseline = await import(pathToFileURL(entry).href);
-  const label = spawnSync("git", ["-C", base, "log", "-1", "--format=%h %s"], { encoding: "utf8" }).stdout.trim().slice(0, 70) || base;
+  const label =
+    spawnSync("git", ["-C", base, "log", "-1", "--format=%h %s"], { encoding: "utf8" }).stdout.trim().slice(0, 70) ||
+    base;
   console.log(`\n6. Against the baseline ${label}, in the same run`);
   for (let i = 0; i < pool.length; i++) {
-    if (JSON.stringify(baseline.triage(pool[i])) !== JSON.stringify(triage(pool[i]))) fail(`the baseline's result differs from this build's on pool case ${i}: not the same behaviour`);
+    if (JSON.stringify(baseline.triage(pool[i])) !== JSON.stringify(triage(pool[i])))
+      fail(`the baseline's result differs from this build's on pool case ${i}: not the same behaviour`);
   }
   console.log(`   same results as this build on all ${fmt(pool.length)} pool cases`);
   const rate = (fn, ms) => {
@@ -39,16 +43,30 @@ export async function benchAgainstBaseline({ dir, root, pool, triage, quick, rec
   rate(baseline.triage, 200);
   for (let round = 0; round < rounds; round++) {
     // Alternate which goes first, so that neither always runs on a warmer machine.
-    const pair = round % 2 === 0 ? [[triage, ours], [baseline.triage, theirs]] : [[baseline.triage, theirs], [triage, ours]];
+    const pair =
+      round % 2 === 0
+        ? [
+            [triage, ours],
+            [baseline.triage, theirs],
+          ]
+        : [
+            [baseline.triage, theirs],
+            [triage, ours],
+          ];
     for (const [fn, into] of pair) into.push(rate(fn, quick ? 100 : 300));
   }
   const t = median(ours);
   const b = median(theirs);
-  console.log(`   triage(): ${fmt(t)} /s, baseline ${fmt(b)} /s (medians of ${rounds} alternating rounds): ratio ${fmt(t / b, 2)}`);
+  console.log(
+    `   triage(): ${fmt(t)} /s, baseline ${fmt(b)} /s (medians of ${rounds} alternating rounds): ratio ${fmt(t / b, 2)}`,
+  );
   record("triage() / baseline's", `${fmt(t)} / ${fmt(b)} = ${fmt(t / b, 2)}`, "≈ 1 (within noise)", undefined);
 
   const runs = quick ? 5 : 21;
-  const cli = (at) => () => spawnSync(join(at, "bin", "neck-triage"), ["--answers", join(root, "examples", "answers.json"), "--json"], { encoding: "utf8" });
+  const cli = (at) => () =>
+    spawnSync(join(at, "bin", "neck-triage"), ["--answers", join(root, "examples", "answers.json"), "--json"], {
+      encoding: "utf8",
+    });
   const timed = (fn) => {
     const start = performance.now();
     const result = fn();
@@ -68,6 +86,13 @@ export async function benchAgainstBaseline({ dir, root, pool, triage, quick, rec
   }
   const m = median(mine);
   const o = median(old);
-  console.log(`   CLI --answers --json: ${fmt(m, 1)} ms, baseline ${fmt(o, 1)} ms (medians of ${runs} alternating runs): ratio ${fmt(m / o, 2)}`);
-  record("CLI start-up / baseline's", `${fmt(m, 1)} / ${fmt(o, 1)} ms = ${fmt(m / o, 2)}`, "≈ 1 (within noise)", undefined);
+  console.log(
+    `   CLI --answers --json: ${fmt(m, 1)} ms, baseline ${fmt(o, 1)} ms (medians of ${runs} alternating runs): ratio ${fmt(m / o, 2)}`,
+  );
+  record(
+    "CLI start-up / baseline's",
+    `${fmt(m, 1)} / ${fmt(o, 1)} ms = ${fmt(m / o, 2)}`,
+    "≈ 1 (within noise)",
+    undefined,
+  );
 }

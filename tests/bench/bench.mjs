@@ -26,8 +26,28 @@ const BIN = join(ROOT, "bin", "neck-triage");
 const QUICK = process.env.BENCH_QUICK === "1";
 
 const CONFIG = QUICK
-  ? { pool: 2_000, rounds: 1, syncMs: 150, asyncMs: 300, batchMs: 200, spawnRuns: 5, smallLines: 10_000, bigLines: 100_000, bigRuns: 1 }
-  : { pool: 10_000, rounds: 3, syncMs: 700, asyncMs: 1_000, batchMs: 1_500, spawnRuns: 30, smallLines: 100_000, bigLines: 1_000_000, bigRuns: 3 };
+  ? {
+      pool: 2_000,
+      rounds: 1,
+      syncMs: 150,
+      asyncMs: 300,
+      batchMs: 200,
+      spawnRuns: 5,
+      smallLines: 10_000,
+      bigLines: 100_000,
+      bigRuns: 1,
+    }
+  : {
+      pool: 10_000,
+      rounds: 3,
+      syncMs: 700,
+      asyncMs: 1_000,
+      batchMs: 1_500,
+      spawnRuns: 30,
+      smallLines: 100_000,
+      bigLines: 1_000_000,
+      bigRuns: 3,
+    };
 
 const summary = [];
 const fmt = (n, digits = 0) => n.toLocaleString("en", { maximumFractionDigits: digits, minimumFractionDigits: digits });
@@ -36,9 +56,19 @@ const median = (xs) => {
   const m = s.length >> 1;
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
-const lineCount = (n) => (n >= 1_000_000 && n % 1_000_000 === 0 ? `${n / 1_000_000}M` : n >= 1_000 && n % 1_000 === 0 ? `${n / 1_000}k` : String(n));
+const lineCount = (n) =>
+  n >= 1_000_000 && n % 1_000_000 === 0
+    ? `${n / 1_000_000}M`
+    : n >= 1_000 && n % 1_000 === 0
+      ? `${n / 1_000}k`
+      : String(n);
 function record(measure, figure, target, met) {
-  summary.push({ measure, figure, target: target || "—", met: met === undefined ? "n/a" : met === null ? "skipped" : met ? "met" : "NOT MET" });
+  summary.push({
+    measure,
+    figure,
+    target: target || "—",
+    met: met === undefined ? "n/a" : met === null ? "skipped" : met ? "met" : "NOT MET",
+  });
 }
 function fail(message) {
   console.error(`\nbench: ${message}`);
@@ -58,7 +88,9 @@ function describeMachine() {
   }
   console.log("neck-triage benchmark" + (QUICK ? " (BENCH_QUICK=1: shortened run, figures are rough)" : ""));
   console.log(`node ${process.version}, ${process.platform}/${process.arch}`);
-  console.log(`CPU: ${model}; ${logical || "?"} logical CPUs in /proc/cpuinfo, ${availableParallelism()} available to node; RAM ${fmt(totalmem() / 2 ** 30, 1)} GiB`);
+  console.log(
+    `CPU: ${model}; ${logical || "?"} logical CPUs in /proc/cpuinfo, ${availableParallelism()} available to node; RAM ${fmt(totalmem() / 2 ** 30, 1)} GiB`,
+  );
 }
 
 // ---- seeded answers -----------------------------------------------------------------------------------
@@ -149,7 +181,12 @@ async function rateAsync(fn, pool, ms) {
 
 /** triage()'s result without its wording: what the if-chain returns. */
 function decisionOf(result) {
-  const reasons = result.reasons.map(({ ruleId, urgency, certainty, answers }) => ({ ruleId, urgency, certainty, answers }));
+  const reasons = result.reasons.map(({ ruleId, urgency, certainty, answers }) => ({
+    ruleId,
+    urgency,
+    certainty,
+    answers,
+  }));
   const { verdict, urgency } = result;
   return result.id === undefined ? { verdict, urgency, reasons } : { id: result.id, verdict, urgency, reasons };
 }
@@ -163,7 +200,9 @@ function checkHandChain(pool) {
       console.error("answers:", JSON.stringify(pool[i]));
       console.error("triage():", JSON.stringify(expected, null, 1));
       console.error("if-chain:", JSON.stringify(actual, null, 1));
-      fail(`the hand-written if-chain disagrees with triage() on pool case ${i}; fix the chain or the engine before timing`);
+      fail(
+        `the hand-written if-chain disagrees with triage() on pool case ${i}; fix the chain or the engine before timing`,
+      );
     }
   }
   const valid = { ...pool[0], id: "x" };
@@ -176,7 +215,11 @@ function checkHandChain(pool) {
     "a field missing": without("otcResponse"),
     "swallowing missing (a 2.0 field)": without("swallowing"),
     "a needed follow-up missing": { ...without("injuryMechanism"), injury: "yes" },
-    "a follow-up not needed, with a value not allowed": { ...without("headacheNew"), headache: "no", headacheNew: "maybe" },
+    "a follow-up not needed, with a value not allowed": {
+      ...without("headacheNew"),
+      headache: "no",
+      headacheNew: "maybe",
+    },
     "an unknown field": { ...valid, feverr: "no" },
     "a value not allowed": { ...valid, fever: "maybe" },
     "a number as a choice": { ...valid, injury: 1 },
@@ -188,7 +231,7 @@ function checkHandChain(pool) {
     "an id too long": { ...valid, id: "x".repeat(201) },
     "an id that is an object": { ...valid, id: {} },
     "an array": [valid],
-    "null": null,
+    null: null,
   };
   for (const [what, input] of Object.entries(invalidCases)) {
     const throws = (fn) => {
@@ -202,9 +245,15 @@ function checkHandChain(pool) {
     if (!throws(triage)) fail(`triage() accepted ${what}`);
     if (!throws(handTriage)) fail(`the if-chain accepted ${what}, which triage() refuses`);
   }
-  const oks = [{ ...valid, id: 42 }, { ...valid, id: "x".repeat(200) }, { ...valid, painDays: 36500, improving: "no" }, { ...without("swallowingSevere"), swallowing: "no", swallowingSevere: "yes" }];
+  const oks = [
+    { ...valid, id: 42 },
+    { ...valid, id: "x".repeat(200) },
+    { ...valid, painDays: 36500, improving: "no" },
+    { ...without("swallowingSevere"), swallowing: "no", swallowingSevere: "yes" },
+  ];
   for (const ok of oks) {
-    if (JSON.stringify(handTriage(ok)) !== JSON.stringify(decisionOf(triage(ok)))) fail(`the if-chain and triage() disagree on ${JSON.stringify(ok)}`);
+    if (JSON.stringify(handTriage(ok)) !== JSON.stringify(decisionOf(triage(ok))))
+      fail(`the if-chain and triage() disagree on ${JSON.stringify(ok)}`);
   }
 }
 
@@ -243,7 +292,10 @@ async function checkJsonRulesEngine(engine, pool, count) {
   for (let i = 0; i < count; i++) {
     const { events } = await engine.run(pool[i]);
     const fired = events.map((event) => event.type).sort();
-    const confirmed = triage(pool[i]).reasons.filter((r) => r.certainty === "confirmed").map((r) => r.ruleId).sort();
+    const confirmed = triage(pool[i])
+      .reasons.filter((r) => r.certainty === "confirmed")
+      .map((r) => r.ruleId)
+      .sort();
     if (fired.join() !== confirmed.join()) {
       fail(`json-rules-engine fired [${fired}] but triage() confirmed [${confirmed}] for ${JSON.stringify(pool[i])}`);
     }
@@ -258,13 +310,21 @@ async function benchEvaluate() {
     const u = triage(answers).urgency;
     urgencies[u] = (urgencies[u] ?? 0) + 1;
   }
-  console.log(`   pool by urgency: ${Object.entries(urgencies).map(([u, n]) => `${u} ${fmt((100 * n) / pool.length, 1)}%`).join(", ")}`);
+  console.log(
+    `   pool by urgency: ${Object.entries(urgencies)
+      .map(([u, n]) => `${u} ${fmt((100 * n) / pool.length, 1)}%`)
+      .join(", ")}`,
+  );
   checkHandChain(pool);
-  console.log(`   if-chain: same decision as triage() on all ${fmt(pool.length)} pool cases (JSON and deep-equal; the chain builds no wording); same refusals on 16 invalid inputs`);
+  console.log(
+    `   if-chain: same decision as triage() on all ${fmt(pool.length)} pool cases (JSON and deep-equal; the chain builds no wording); same refusals on 16 invalid inputs`,
+  );
   const { engine, ruleCount } = makeJsonRulesEngine();
   const checked = Math.min(pool.length, QUICK ? 500 : 2_000);
   await checkJsonRulesEngine(engine, pool, checked);
-  console.log(`   json-rules-engine (${ruleCount} rules, confirmed forms): fires exactly triage()'s confirmed reasons on ${fmt(checked)} pool cases`);
+  console.log(
+    `   json-rules-engine (${ruleCount} rules, confirmed forms): fires exactly triage()'s confirmed reasons on ${fmt(checked)} pool cases`,
+  );
 
   const jre = (answers) => engine.run(answers);
   // Warm-up, then rounds that alternate the contenders; the median round counts.
@@ -308,7 +368,10 @@ async function loadBatchPieces() {
       };
     }
   }
-  return { how: "JSON.parse + triage + JSON.stringify (dist has no batch modules)", perLine: (text) => JSON.stringify(triage(JSON.parse(text))) };
+  return {
+    how: "JSON.parse + triage + JSON.stringify (dist has no batch modules)",
+    perLine: (text) => JSON.stringify(triage(JSON.parse(text))),
+  };
 }
 
 async function benchBatchInProcess() {
@@ -319,7 +382,8 @@ async function benchBatchInProcess() {
   for (let i = 0; i < 20_000; i++) lines.push(JSON.stringify(makeAnswers(rng, `r${i}`)));
   for (let i = 0; i < 50; i++) {
     const out = perLine(lines[i], i + 1);
-    if (out !== JSON.stringify(triage(JSON.parse(lines[i])))) fail(`batch in-process output differs from JSON.stringify(triage()) on line ${i + 1}`);
+    if (out !== JSON.stringify(triage(JSON.parse(lines[i]))))
+      fail(`batch in-process output differs from JSON.stringify(triage()) on line ${i + 1}`);
   }
   const timeFor = (ms) => {
     let n = 0;
@@ -347,7 +411,8 @@ function benchCliStartup() {
   const cli = () => spawnSync(BIN, ["--answers", "examples/answers.json", "--json"], { cwd: ROOT, encoding: "utf8" });
   const bare = () => spawnSync(process.execPath, ["-e", "0"], { cwd: ROOT });
   const first = cli();
-  if (first.status !== 0) fail(`./bin/neck-triage --answers examples/answers.json --json exited ${first.status}: ${first.stderr}`);
+  if (first.status !== 0)
+    fail(`./bin/neck-triage --answers examples/answers.json --json exited ${first.status}: ${first.stderr}`);
   if (JSON.parse(first.stdout).ruleset?.id !== "default") fail("the CLI's JSON output is not a triage result");
   const timed = (fn) => {
     const start = performance.now();
@@ -376,7 +441,12 @@ function benchCliStartup() {
   console.log(`   ./bin/neck-triage --answers examples/answers.json --json: ${fmt(c, 1)} ms`);
   console.log(`   node -e 0:                                             ${fmt(b, 1)} ms`);
   console.log(`   ratio ${fmt(c / b, 2)}`);
-  record("CLI --answers --json / node -e 0", `${fmt(c, 1)} / ${fmt(b, 1)} ms = ${fmt(c / b, 2)}`, "<= 1.4", c / b <= 1.4);
+  record(
+    "CLI --answers --json / node -e 0",
+    `${fmt(c, 1)} / ${fmt(b, 1)} ms = ${fmt(c / b, 2)}`,
+    "<= 1.4",
+    c / b <= 1.4,
+  );
 }
 
 // ---- 4. batch on big files ----------------------------------------------------------------------------
@@ -384,7 +454,10 @@ function ensureDebianPackage(pkg, present) {
   if (present()) return true;
   const aptGet = (args) => {
     console.log(`   running: apt-get ${args.join(" ")}`);
-    const result = spawnSync("apt-get", args, { stdio: ["ignore", "inherit", "inherit"], env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } });
+    const result = spawnSync("apt-get", args, {
+      stdio: ["ignore", "inherit", "inherit"],
+      env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
+    });
     console.log(`   apt-get ${args[0]}: ${result.error ? result.error.message : `exit ${result.status}`}`);
     return !result.error && result.status === 0;
   };
@@ -417,7 +490,9 @@ function generateNdjson(dir) {
   closeSync(smallFd);
   closeSync(bigFd);
   const mb = statSync(big).size / 1e6;
-  console.log(`   generated ${lineCount(CONFIG.bigLines)} lines (${fmt(mb)} MB) and ${lineCount(CONFIG.smallLines)} lines in ${fmt((performance.now() - start) / 1000, 1)} s under ${dir}`);
+  console.log(
+    `   generated ${lineCount(CONFIG.bigLines)} lines (${fmt(mb)} MB) and ${lineCount(CONFIG.smallLines)} lines in ${fmt((performance.now() - start) / 1000, 1)} s under ${dir}`,
+  );
   return { small, big, mb };
 }
 
@@ -428,7 +503,11 @@ async function runMeasured(command, args, rssVia) {
     if (rssVia === "time") {
       const rssFile = join(tmpdir(), `neck-triage-bench-rss-${process.pid}.txt`);
       const start = performance.now();
-      const result = spawnSync("/usr/bin/time", ["-f", "%M", "-o", rssFile, command, ...args], { cwd: ROOT, stdio: ["ignore", devNull, "pipe"], encoding: "utf8" });
+      const result = spawnSync("/usr/bin/time", ["-f", "%M", "-o", rssFile, command, ...args], {
+        cwd: ROOT,
+        stdio: ["ignore", devNull, "pipe"],
+        encoding: "utf8",
+      });
       const ms = performance.now() - start;
       const rss = Number.parseInt(readFileSync(rssFile, "utf8").trim().split("\n").pop(), 10);
       rmSync(rssFile, { force: true });
@@ -462,12 +541,16 @@ async function runMeasured(command, args, rssVia) {
 }
 
 async function benchBatchFiles() {
-  console.log(`\n4. Batch on ${lineCount(CONFIG.bigLines)} NDJSON lines vs jq; peak RSS at ${lineCount(CONFIG.smallLines)} vs ${lineCount(CONFIG.bigLines)} lines`);
+  console.log(
+    `\n4. Batch on ${lineCount(CONFIG.bigLines)} NDJSON lines vs jq; peak RSS at ${lineCount(CONFIG.smallLines)} vs ${lineCount(CONFIG.bigLines)} lines`,
+  );
   const hasJq = ensureDebianPackage("jq", () => spawnSync("jq", ["--version"]).status === 0);
   if (!hasJq) console.log("   jq is not available and could not be installed: skipping the jq comparison");
   const hasTime = ensureDebianPackage("time", () => existsSync("/usr/bin/time"));
   const rssVia = hasTime ? "time" : "proc";
-  console.log(`   peak RSS from ${hasTime ? "/usr/bin/time -f %M" : "VmHWM in /proc/<pid>/status, polled every 5 ms (no /usr/bin/time)"}`);
+  console.log(
+    `   peak RSS from ${hasTime ? "/usr/bin/time -f %M" : "VmHWM in /proc/<pid>/status, polled every 5 ms (no /usr/bin/time)"}`,
+  );
 
   const dir = mkdtempSync(join(tmpdir(), "neck-triage-bench-"));
   try {
@@ -484,7 +567,9 @@ async function benchBatchFiles() {
     };
     // The small file first: it also warms the page cache and the CLI's compile cache.
     const smallRun = await batch(small);
-    console.log(`   batch ${lineCount(CONFIG.smallLines)}: ${fmt(smallRun.ms / 1000, 2)} s, peak RSS ${fmt(smallRun.rss / 1024, 1)} MiB`);
+    console.log(
+      `   batch ${lineCount(CONFIG.smallLines)}: ${fmt(smallRun.ms / 1000, 2)} s, peak RSS ${fmt(smallRun.rss / 1024, 1)} MiB`,
+    );
     const batchRuns = [];
     const jqRuns = [];
     for (let i = 0; i < CONFIG.bigRuns; i++) {
@@ -499,17 +584,41 @@ async function benchBatchFiles() {
     );
     if (hasJq) {
       const jqMs = median(jqRuns.map((r) => r.ms));
-      console.log(`   jq -c . ${lineCount(CONFIG.bigLines)}: ${fmt(jqMs / 1000, 2)} s (${fmt(mb / (jqMs / 1000))} MB/s), peak RSS ${fmt(median(jqRuns.map((r) => r.rss)) / 1024, 1)} MiB`);
+      console.log(
+        `   jq -c . ${lineCount(CONFIG.bigLines)}: ${fmt(jqMs / 1000, 2)} s (${fmt(mb / (jqMs / 1000))} MB/s), peak RSS ${fmt(median(jqRuns.map((r) => r.rss)) / 1024, 1)} MiB`,
+      );
       console.log(`   jq_time / batch_time = ${fmt(jqMs / batchMs, 2)}`);
-      record(`jq time / batch time (${lineCount(CONFIG.bigLines)} lines)`, `${fmt(jqMs / 1000, 2)} / ${fmt(batchMs / 1000, 2)} s = ${fmt(jqMs / batchMs, 2)}`, ">= 1.0", jqMs / batchMs >= 1.0);
+      record(
+        `jq time / batch time (${lineCount(CONFIG.bigLines)} lines)`,
+        `${fmt(jqMs / 1000, 2)} / ${fmt(batchMs / 1000, 2)} s = ${fmt(jqMs / batchMs, 2)}`,
+        ">= 1.0",
+        jqMs / batchMs >= 1.0,
+      );
     } else {
       record(`jq time / batch time (${lineCount(CONFIG.bigLines)} lines)`, "skipped: no jq", ">= 1.0", null);
     }
-    record(`batch throughput (${lineCount(CONFIG.bigLines)} lines)`, `${fmt(CONFIG.bigLines / (batchMs / 1000))} records/s`, "", undefined);
+    record(
+      `batch throughput (${lineCount(CONFIG.bigLines)} lines)`,
+      `${fmt(CONFIG.bigLines / (batchMs / 1000))} records/s`,
+      "",
+      undefined,
+    );
     const ratio = bigRss / smallRun.rss;
     console.log(`   peak RSS ${lineCount(CONFIG.bigLines)} / ${lineCount(CONFIG.smallLines)} = ${fmt(ratio, 2)}`);
-    if (Number.isNaN(ratio)) record(`peak RSS ${lineCount(CONFIG.bigLines)} / ${lineCount(CONFIG.smallLines)}`, "not measurable", "<= 1.2", null);
-    else record(`peak RSS ${lineCount(CONFIG.bigLines)} / ${lineCount(CONFIG.smallLines)}`, `${fmt(bigRss / 1024, 1)} / ${fmt(smallRun.rss / 1024, 1)} MiB = ${fmt(ratio, 2)}`, "<= 1.2", ratio <= 1.2);
+    if (Number.isNaN(ratio))
+      record(
+        `peak RSS ${lineCount(CONFIG.bigLines)} / ${lineCount(CONFIG.smallLines)}`,
+        "not measurable",
+        "<= 1.2",
+        null,
+      );
+    else
+      record(
+        `peak RSS ${lineCount(CONFIG.bigLines)} / ${lineCount(CONFIG.smallLines)}`,
+        `${fmt(bigRss / 1024, 1)} / ${fmt(smallRun.rss / 1024, 1)} MiB = ${fmt(ratio, 2)}`,
+        "<= 1.2",
+        ratio <= 1.2,
+      );
   } finally {
     rmSync(dir, { recursive: true, force: true });
     console.log(`   removed ${dir}`);
@@ -525,13 +634,34 @@ benchCliStartup();
 await benchBatchFiles();
 await benchWebPage({ root: ROOT, quick: QUICK, record, fmt, median });
 if (process.env.BENCH_BASELINE) {
-  await benchAgainstBaseline({ dir: process.env.BENCH_BASELINE, root: ROOT, pool: makePool(CONFIG.pool), triage, quick: QUICK, record, fmt, median, fail });
+  await benchAgainstBaseline({
+    dir: process.env.BENCH_BASELINE,
+    root: ROOT,
+    pool: makePool(CONFIG.pool),
+    triage,
+    quick: QUICK,
+    record,
+    fmt,
+    median,
+    fail,
+  });
 }
 
-console.log(`\nSummary (${QUICK ? "BENCH_QUICK=1, shortened; " : ""}total ${fmt((performance.now() - started) / 1000, 1)} s)`);
+console.log(
+  `\nSummary (${QUICK ? "BENCH_QUICK=1, shortened; " : ""}total ${fmt((performance.now() - started) / 1000, 1)} s)`,
+);
 const headers = { measure: "measure", figure: "figure", target: "target", met: "met" };
-const widths = Object.fromEntries(Object.keys(headers).map((key) => [key, Math.max(headers[key].length, ...summary.map((row) => row[key].length))]));
-const line = (row) => `| ${Object.keys(headers).map((key) => row[key].padEnd(widths[key])).join(" | ")} |`;
+const widths = Object.fromEntries(
+  Object.keys(headers).map((key) => [key, Math.max(headers[key].length, ...summary.map((row) => row[key].length))]),
+);
+const line = (row) =>
+  `| ${Object.keys(headers)
+    .map((key) => row[key].padEnd(widths[key]))
+    .join(" | ")} |`;
 console.log(line(headers));
-console.log(`|${Object.keys(headers).map((key) => "-".repeat(widths[key] + 2)).join("|")}|`);
+console.log(
+  `|${Object.keys(headers)
+    .map((key) => "-".repeat(widths[key] + 2))
+    .join("|")}|`,
+);
 for (const row of summary) console.log(line(row));

@@ -47,7 +47,12 @@ export function handTriage(a) {
     !isYesNoUnsure(armTinglingOrNumbness) ||
     !isYesNoUnsure(shootingArmPain) ||
     !isIntIn(painDays, 0, 36500) ||
-    !(otcResponse === "helped" || otcResponse === "did-not-help" || otcResponse === "not-tried" || otcResponse === "unsure")
+    !(
+      otcResponse === "helped" ||
+      otcResponse === "did-not-help" ||
+      otcResponse === "not-tried" ||
+      otcResponse === "unsure"
+    )
   ) {
     throw invalid("a field is missing or has a value that is not allowed");
   }
@@ -138,11 +143,22 @@ export function handTriage(a) {
   emergencyRule("emergency-signs", E, E, false, { emergencySigns });
   emergencyRule("meningitis-signs", fev, chin, true, { fever, canTouchChinToChest });
   emergencyRule("infection-with-neuro", fev, max(weak, coord), true, { limbWeakness, coordinationLoss, fever });
-  emergencyRule("spinal-cord-injury", inj, max(weak, max(ting, coord)), true, { injury, limbWeakness, coordinationLoss, armTinglingOrNumbness });
+  emergencyRule("spinal-cord-injury", inj, max(weak, max(ting, coord)), true, {
+    injury,
+    limbWeakness,
+    coordinationLoss,
+    armTinglingOrNumbness,
+  });
   // Age and risk history are background: they never anchor.
   emergencyRule("injury-high-risk", inj, max(old, risk), false, { age, injury, riskHistory });
   emergencyRule("risk-with-fever", risk, fev, false, { riskHistory, fever });
-  emergencyRule("injury-dangerous-mechanism", inj, mech, true, withFollowUp({ injury }, "injuryMechanism", injuryMechanism));
+  emergencyRule(
+    "injury-dangerous-mechanism",
+    inj,
+    mech,
+    true,
+    withFollowUp({ injury }, "injuryMechanism", injuryMechanism),
+  );
   urgentRule("injury", inj, { injury });
   urgentRule("swallowing-severe", min(sw, severe), withFollowUp({ swallowing }, "swallowingSevere", swallowingSevere));
   urgentRule("deep-neck-infection", min(sw, max(fev, chin)), { fever, swallowing, canTouchChinToChest });
@@ -151,10 +167,22 @@ export function handTriage(a) {
   urgentRule("fever", fev, { fever });
   urgentRule("fever-with-headache", min(fev, head), { fever, headache });
   urgentRule("weakness-or-coordination", max(weak, coord), { limbWeakness, coordinationLoss });
-  urgentRule("headache-over-50", min(head, min(over50, freshOrUnsure)), withFollowUp({ age, headache }, "headacheNew", headacheNew));
-  const fastAnswers = withFollowUp(withFollowUp({ headache }, "headacheNew", headacheNew), "headacheFast", headacheFast);
+  urgentRule(
+    "headache-over-50",
+    min(head, min(over50, freshOrUnsure)),
+    withFollowUp({ age, headache }, "headacheNew", headacheNew),
+  );
+  const fastAnswers = withFollowUp(
+    withFollowUp({ headache }, "headacheNew", headacheNew),
+    "headacheFast",
+    headacheFast,
+  );
   urgentRule("sudden-new-headache", min(head, min(fresh, fast)), fastAnswers);
-  urgentRule("new-headache-with-risk", min(head, min(fresh, risk)), withFollowUp({ riskHistory, headache }, "headacheNew", headacheNew));
+  urgentRule(
+    "new-headache-with-risk",
+    min(head, min(fresh, risk)),
+    withFollowUp({ riskHistory, headache }, "headacheNew", headacheNew),
+  );
   soonRule("risk-history", risk, { riskHistory });
   soonRule("young", age < 16 ? 1 : 0, { age });
   soonRule("not-improving", impr, withFollowUp({ painDays }, "improving", improving));

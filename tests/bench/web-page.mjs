@@ -21,7 +21,8 @@ export async function benchWebPage({ root, quick, record, fmt, median }) {
   };
   const kb = (bytes) => `${fmt(bytes / 1024, 1)} KB`;
   console.log(`   whole page: ${kb(Buffer.byteLength(html))}, gzip ${kb(gz(html))}`);
-  for (const [name, text] of Object.entries(parts)) console.log(`   ${name}: ${kb(Buffer.byteLength(text))}, gzip alone ${kb(gz(text))}`);
+  for (const [name, text] of Object.entries(parts))
+    console.log(`   ${name}: ${kb(Buffer.byteLength(text))}, gzip alone ${kb(gz(text))}`);
   record("web page size, gzip (default ruleset)", kb(gz(html)), "<= 60 KB", gz(html) <= 60 * 1024);
 
   if (!existsSync(CHROMIUM)) {
@@ -34,7 +35,17 @@ export async function benchWebPage({ root, quick, record, fmt, median }) {
   const browser = await puppeteer.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", `--user-data-dir=${profile}`],
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      `--user-data-dir=${profile}`,
+    ],
   });
   try {
     const runs = quick ? 5 : 30;
@@ -53,7 +64,9 @@ export async function benchWebPage({ root, quick, record, fmt, median }) {
         }).observe(document, { childList: true, subtree: true });
       `);
       await page.goto(pathToFileURL(file).href, { waitUntil: "load" });
-      const times = await page.evaluate(`({ ...window.__times, received: performance.getEntriesByType("navigation")[0].responseEnd })`);
+      const times = await page.evaluate(
+        `({ ...window.__times, received: performance.getEntriesByType("navigation")[0].responseEnd })`,
+      );
       await page.close();
       // The first two loads warm the browser up; they are not counted.
       if (i < 2) continue;
@@ -65,7 +78,12 @@ export async function benchWebPage({ root, quick, record, fmt, median }) {
     console.log(
       `   first question in the page ${fmt(afterLoad, 1)} ms after the file was read, ${fmt(median(scripted), 1)} ms of them in the page's script (medians of ${runs} loads from file://; load average ${load})`,
     );
-    record("web page: first question after the file is read (headless Chromium)", `${fmt(afterLoad, 1)} ms (script ${fmt(median(scripted), 1)} ms)`, "<= 100 ms", afterLoad <= 100);
+    record(
+      "web page: first question after the file is read (headless Chromium)",
+      `${fmt(afterLoad, 1)} ms (script ${fmt(median(scripted), 1)} ms)`,
+      "<= 100 ms",
+      afterLoad <= 100,
+    );
   } finally {
     await browser.close();
     rmSync(profile, { recursive: true, force: true });

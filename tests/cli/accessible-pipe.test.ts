@@ -14,7 +14,10 @@ beforeAll(() => assertBuilt());
 describe("ACCESSIBLE=1 with typed lines on a pipe", () => {
   it("completes the interview from numbers typed one per line: every question once, each choice echoed, no escape sequences", async () => {
     const lines = [...typedLines(CALM_ASKED), REVIEW_DONE];
-    const run = await runCli(["--json"], { env: { ACCESSIBLE: "1", TERM: "xterm-256color" }, stdin: `${lines.join("\n")}\n` });
+    const run = await runCli(["--json"], {
+      env: { ACCESSIBLE: "1", TERM: "xterm-256color" },
+      stdin: `${lines.join("\n")}\n`,
+    });
     expect(run.code, run.stderr).toBe(0);
     const result = expectContractResult(JSON.parse(run.stdout));
     expect(result.urgency).toBe("none");
@@ -26,7 +29,10 @@ describe("ACCESSIBLE=1 with typed lines on a pipe", () => {
 
   it("the text result too has no escape sequences, and a referral is said in words", async () => {
     const lines = [...typedLines(calmAskedWith({ headache: "yes" })), REVIEW_DONE];
-    const run = await runCli([], { env: { NECK_TRIAGE_ACCESSIBLE: "1", TERM: "xterm-256color", FORCE_COLOR: "3" }, stdin: `${lines.join("\n")}\n` });
+    const run = await runCli([], {
+      env: { NECK_TRIAGE_ACCESSIBLE: "1", TERM: "xterm-256color", FORCE_COLOR: "3" },
+      stdin: `${lines.join("\n")}\n`,
+    });
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toMatch(/SOON/);
     expect(run.stderr + run.stdout).not.toContain(ESC);

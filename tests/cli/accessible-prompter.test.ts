@@ -26,7 +26,13 @@ function harness(columns = 80) {
   );
   const signals = new EventEmitter();
   const prompter = accessiblePrompter(input, output, signals as never);
-  return { prompter, type: (...lines: string[]) => input.write(lines.map((l) => `${l}\n`).join("")), end: () => input.end(), signals, shown: () => shown };
+  return {
+    prompter,
+    type: (...lines: string[]) => input.write(lines.map((l) => `${l}\n`).join("")),
+    end: () => input.end(),
+    signals,
+    shown: () => shown,
+  };
 }
 
 describe("accessible prompts: numbered, typed, echoed in words", () => {
@@ -34,7 +40,9 @@ describe("accessible prompts: numbered, typed, echoed in words", () => {
     const h = harness();
     h.type("2");
     expect(await h.prompter.select("Any of these?", CHOICES)).toBe("no");
-    expect(h.shown()).toBe("Any of these?\n1. Yes, at least one of these\n2. No, none of these\n3. Not sure\nType a number from 1 to 3, then press Enter: \nYou chose: No, none of these\n\n");
+    expect(h.shown()).toBe(
+      "Any of these?\n1. Yes, at least one of these\n2. No, none of these\n3. Not sure\nType a number from 1 to 3, then press Enter: \nYou chose: No, none of these\n\n",
+    );
   });
 
   it.each([
@@ -66,7 +74,11 @@ describe("accessible prompts: numbered, typed, echoed in words", () => {
   it("at 40 columns every line it writes fits, wrapped at spaces", async () => {
     const h = harness(41);
     h.type("maybe", "2", "x", "7");
-    await h.prompter.select("Now, or at any time since this neck pain began (even if it has gone), have you had any of these?", CHOICES, "no");
+    await h.prompter.select(
+      "Now, or at any time since this neck pain began (even if it has gone), have you had any of these?",
+      CHOICES,
+      "no",
+    );
     await h.prompter.integer("How many days ago did this neck pain start? (whole days; 0 means today)", 0, 36500, 3);
     for (const row of h.shown().split("\n")) expect(row.length, row).toBeLessThanOrEqual(40);
   });

@@ -29,10 +29,16 @@ function valuesByQuestion(): Map<string, AnswerValue[]> {
   const values = new Map<string, AnswerValue[]>();
   for (const question of defaultRuleset.questions) {
     if (question.type === "choice") {
-      values.set(question.id, question.choices.map((choice) => choice.value));
+      values.set(
+        question.id,
+        question.choices.map((choice) => choice.value),
+      );
     } else {
       const candidates = new Set([question.min, question.max, ...(thresholds.get(question.id) ?? [])]);
-      values.set(question.id, [...candidates].filter((n) => n >= question.min && n <= question.max));
+      values.set(
+        question.id,
+        [...candidates].filter((n) => n >= question.min && n <= question.max),
+      );
     }
   }
   return values;
@@ -81,14 +87,20 @@ describe("compileResultSerializer gives exactly JSON.stringify(result)", () => {
     const random = seeded(7);
     // More distinct emergency numbers than any cache of advice texts would hold, and runs of the same one.
     const numbers = Array.from({ length: 400 }, (_, i) => String(100 + i));
-    const seen = { rules: new Set<string>(), urgencies: new Set<string>(), certainties: new Set<string>(), advice: new Set<string>() };
+    const seen = {
+      rules: new Set<string>(),
+      urgencies: new Set<string>(),
+      certainties: new Set<string>(),
+      advice: new Set<string>(),
+    };
     let checked = 0;
 
     const check = (answers: Record<string, AnswerValue>, options: EvaluateOptions | undefined) => {
       const result = evaluate(defaultRuleset, answers, options);
       const expected = JSON.stringify(result);
       const got = serialize(result);
-      if (got !== expected) expect(got, `answers ${JSON.stringify(answers)}, options ${JSON.stringify(options)}`).toBe(expected);
+      if (got !== expected)
+        expect(got, `answers ${JSON.stringify(answers)}, options ${JSON.stringify(options)}`).toBe(expected);
       checked++;
       seen.urgencies.add(result.urgency);
       seen.advice.add(result.advice);
@@ -97,7 +109,8 @@ describe("compileResultSerializer gives exactly JSON.stringify(result)", () => {
         seen.certainties.add(reason.certainty);
       }
     };
-    const withId = (answers: Record<string, AnswerValue>, id: string | number | undefined) => (id === undefined ? answers : { id, ...answers });
+    const withId = (answers: Record<string, AnswerValue>, id: string | number | undefined) =>
+      id === undefined ? answers : { id, ...answers };
 
     // Every question at every value, all else random: each rule gets its chance to fire.
     for (const question of questions) {
@@ -105,7 +118,10 @@ describe("compileResultSerializer gives exactly JSON.stringify(result)", () => {
         const answers: Record<string, AnswerValue> = {};
         for (const q of questions) answers[q] = pick(values.get(q) ?? [], random);
         answers[question] = value;
-        check(withId(answers, pick(IDS, random)), random(2) === 0 ? undefined : { emergencyNumber: pick(numbers, random) });
+        check(
+          withId(answers, pick(IDS, random)),
+          random(2) === 0 ? undefined : { emergencyNumber: pick(numbers, random) },
+        );
       }
     }
     // Random combinations, the options changing in runs and at random. Every other one starts from
@@ -113,7 +129,8 @@ describe("compileResultSerializer gives exactly JSON.stringify(result)", () => {
     const calm: Record<string, AnswerValue> = { ...calmAnswers() };
     for (let i = 0; i < 4000; i++) {
       const answers: Record<string, AnswerValue> = {};
-      for (const q of questions) answers[q] = i % 2 === 0 ? pick(values.get(q) ?? [], random) : (calm[q] ?? pick(values.get(q) ?? [], random));
+      for (const q of questions)
+        answers[q] = i % 2 === 0 ? pick(values.get(q) ?? [], random) : (calm[q] ?? pick(values.get(q) ?? [], random));
       if (i % 2 === 1) {
         for (let change = random(4); change > 0; change--) {
           const q = pick(questions, random);
@@ -144,7 +161,11 @@ describe("compileResultSerializer gives exactly JSON.stringify(result)", () => {
       for (const q of questions.slice(0, answered)) answers[q] = pick(values.get(q) ?? [], random);
       if (random(2) === 0) answers.emergencySigns = "yes";
       const id = IDS[i % IDS.length];
-      const result: TriageResult = evaluateEarlyStop(defaultRuleset, id === undefined ? answers : { ...answers, id }, i % 2 ? { emergencyNumber: "999" } : undefined);
+      const result: TriageResult = evaluateEarlyStop(
+        defaultRuleset,
+        id === undefined ? answers : { ...answers, id },
+        i % 2 ? { emergencyNumber: "999" } : undefined,
+      );
       if (result.unanswered !== undefined && result.unanswered.length > 0) withUnanswered++;
       expect(serialize(result)).toBe(JSON.stringify(result));
     }
@@ -161,7 +182,7 @@ describe("compileResultSerializer gives exactly JSON.stringify(result)", () => {
     };
     document.id = "other";
     document.version = "9.9.9";
-    document.disclaimer = "Another disclaimer, with \"quotes\" and a \u2028 separator.";
+    document.disclaimer = 'Another disclaimer, with "quotes" and a \u2028 separator.';
     for (const rule of document.rules) rule.summary = `${rule.summary} (other)`;
     const other = loadRuleset(document);
 

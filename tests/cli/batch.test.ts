@@ -87,7 +87,8 @@ interface Case {
   expect: Expected;
 }
 
-const withId = (id: string | number, changes: Record<string, unknown> = {}, base: object = calmAnswersMedicineHelped) => answersJson({ id, ...changes }, base);
+const withId = (id: string | number, changes: Record<string, unknown> = {}, base: object = calmAnswersMedicineHelped) =>
+  answersJson({ id, ...changes }, base);
 
 /** Every kind of line the contract names, valid ones in between. */
 function mixedCases(): Case[] {
@@ -130,7 +131,8 @@ function expectRecords(stdout: string, cases: readonly Case[]): void {
     } else {
       const record = expectErrorRecord(value);
       expect(record.line, "error record's line number").toBe(lineNumber);
-      if (!(c.expect.idMayBeMissing && record.id === undefined)) expect(record.id, `line ${lineNumber}: id`).toStrictEqual(c.expect.id);
+      if (!(c.expect.idMayBeMissing && record.id === undefined))
+        expect(record.id, `line ${lineNumber}: id`).toStrictEqual(c.expect.id);
       if (c.expect.path !== undefined) expect(record.error.issues.map((issue) => issue.path)).toContain(c.expect.path);
     }
   });
@@ -144,7 +146,9 @@ describe("batch: every line in gives one line out, in order", () => {
     expectRecords(stdout, cases);
     // Exit 2 comes with a one-line summary naming the failed lines.
     const failed = cases.flatMap((c, i) => (c.expect.ok ? [] : [i + 1]));
-    expect(stderr).toBe(`${cases.length} records, ${failed.length} errors: lines ${failed.slice(0, 10).join(", ")}${failed.length > 10 ? ` and ${failed.length - 10} more` : ""}\n`);
+    expect(stderr).toBe(
+      `${cases.length} records, ${failed.length} errors: lines ${failed.slice(0, 10).join(", ")}${failed.length > 10 ? ` and ${failed.length - 10} more` : ""}\n`,
+    );
     expect(code, "a line failed").toBe(2);
   });
 
@@ -241,7 +245,10 @@ describe("batch: every line in gives one line out, in order", () => {
 
   it("a UTF-8 byte order mark at the start of the input does not spoil the first line", async () => {
     // Windows tools write one; `--answers FILE` already skips it.
-    const { code, stdout } = await batch([], Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(`${withId("bom")}\n${withId("next")}\n`)]));
+    const { code, stdout } = await batch(
+      [],
+      Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(`${withId("bom")}\n${withId("next")}\n`)]),
+    );
     const ids = outputLines(stdout).map((line) => expectContractResult(parseJsonLine(line)).id);
     expect(ids).toEqual(["bom", "next"]);
     expect(code).toBe(0);
@@ -269,7 +276,12 @@ describe("batch exit codes: 2 if any line failed, else 3 under --exit-code if an
     { name: "a referral and a failed line, --exit-code", lines: referralAndFailure, args: ["--exit-code"], code: 2 },
     { name: "a referral and a failed line", lines: referralAndFailure, args: [], code: 2 },
     { name: "only a failed line, --exit-code", lines: ["[]"], args: ["--exit-code"], code: 2 },
-    { name: "a failed line first, referrals after, --exit-code", lines: ["", ...referral], args: ["--exit-code"], code: 2 },
+    {
+      name: "a failed line first, referrals after, --exit-code",
+      lines: ["", ...referral],
+      args: ["--exit-code"],
+      code: 2,
+    },
   ])("$name: exit $code, and every line is in the output", async ({ lines, args, code }) => {
     for (const format of ["json", "text"]) {
       const result = await batch([...args, "--format", format], `${lines.join("\n")}\n`);
@@ -291,7 +303,10 @@ describe("batch --format text", () => {
       { text: withId("t-bad", { painDays: "three" }), words: ["t-bad", "painDays"] },
       { text: "", words: ["5"] },
       { text: withId(606, {}, answersByUrgency.emergency), words: ["606", "see-a-professional", "emergency"] },
-      { text: withId("red\u001b[31m\u009b2J", {}, answersByUrgency.soon), words: ["red", "see-a-professional", "soon"] },
+      {
+        text: withId("red\u001b[31m\u009b2J", {}, answersByUrgency.soon),
+        words: ["red", "see-a-professional", "soon"],
+      },
       { text: withId("\u001b]0;title\u0007", { fever: "\u001b[5m" }), words: ["title", "fever"] },
       { text: answersJson({ "\u009b2Jfever": "yes" }), words: ["9", "fever"] },
       { text: `{"id":"t-oversized","pad":"${"y".repeat(MIB + 1)}"}`, words: ["10"] },
@@ -443,11 +458,7 @@ function splitInPieces(bytes: Buffer, cuts: readonly number[], maxBytes = MIB): 
 }
 
 describe("LineSplitter", () => {
-  const samples = [
-    '{"a":"é"}\r\n\n漢字 😀 line\n\r\n  \nlast, no newline: ß€𝄞',
-    "one\ntwo\r\nthree\n\n",
-    "😀\n\r\n\n",
-  ];
+  const samples = ['{"a":"é"}\r\n\n漢字 😀 line\n\r\n  \nlast, no newline: ß€𝄞', "one\ntwo\r\nthree\n\n", "😀\n\r\n\n"];
 
   it.each(samples)("cut at any byte, even inside a UTF-8 character, gives the same lines: %j", (sample) => {
     const bytes = Buffer.from(sample);
@@ -465,10 +476,16 @@ describe("LineSplitter", () => {
     for (let first = 0; first <= bytes.length; first++) {
       for (let second = first; second <= bytes.length; second++) {
         const got = splitInPieces(bytes, [first, second]);
-        if (JSON.stringify(got) !== JSON.stringify(expected)) expect(got, `cuts at ${first} and ${second}`).toEqual(expected);
+        if (JSON.stringify(got) !== JSON.stringify(expected))
+          expect(got, `cuts at ${first} and ${second}`).toEqual(expected);
       }
     }
-    expect(splitInPieces(bytes, Array.from({ length: bytes.length }, (_, i) => i))).toEqual(expected);
+    expect(
+      splitInPieces(
+        bytes,
+        Array.from({ length: bytes.length }, (_, i) => i),
+      ),
+    ).toEqual(expected);
   });
 
   it("no input, one newline, text without a newline", () => {
@@ -508,7 +525,13 @@ describe("LineSplitter", () => {
       [6, at],
     ]);
     // The same, arriving a byte at a time.
-    expect(splitInPieces(input, Array.from({ length: input.length }, (_, i) => i), 8)).toEqual(splitInPieces(input, [], 8));
+    expect(
+      splitInPieces(
+        input,
+        Array.from({ length: input.length }, (_, i) => i),
+        8,
+      ),
+    ).toEqual(splitInPieces(input, [], 8));
   });
 
   it("a line over the limit is not held: its chunks can be freed while it is still arriving", async () => {
@@ -545,7 +568,10 @@ describe("LineSplitter", () => {
     expect(await aliveAfterGc(refused)).toBe(0);
     strict.end();
     roomy.end();
-    expect(lines.map(([lineNumber, text]) => [lineNumber, text?.length])).toEqual([[1, undefined], [1, chunkBytes * chunkCount]]);
+    expect(lines.map(([lineNumber, text]) => [lineNumber, text?.length])).toEqual([
+      [1, undefined],
+      [1, chunkBytes * chunkCount],
+    ]);
   });
 });
 
@@ -575,7 +601,11 @@ describe("a field given twice", () => {
     { name: '": inside a string value', text: twice('"note":"a\\": b","fever":"no"'), paths: ["fever"] },
     { name: '": inside a string value and no other key', text: `{"fever":"x\\":","fever":"y"}`, paths: ["fever"] },
     { name: "a nested object with its own duplicate", text: twice('"extra":{"b":1,"b":2}'), paths: ["extra.b"] },
-    { name: "a nested object and a duplicate at the top", text: twice('"extra":{"b":1,"c":2},"fever":"no"'), paths: ["fever"] },
+    {
+      name: "a nested object and a duplicate at the top",
+      text: twice('"extra":{"b":1,"c":2},"fever":"no"'),
+      paths: ["fever"],
+    },
     { name: "an object in an array", text: twice('"list":[{"k":1},{"k":1,"k":2}]'), paths: ["list.1.k"] },
     { name: "the same key in different objects is fine", text: twice('"o1":{"k":1},"o2":{"k":2}'), paths: [] },
     { name: "__proto__ twice", text: twice('"__proto__":1,"__proto__":2'), paths: ["__proto__"] },
@@ -608,7 +638,9 @@ describe("a field given twice", () => {
     const spell = (name: string) => {
       const plain = JSON.stringify(name);
       // Another way to write the same key: every character as a \u escape.
-      return random(3) === 0 ? `"${[...name].map((ch) => `\\u${(ch.codePointAt(0) ?? 0).toString(16).padStart(4, "0")}`).join("")}"` : plain;
+      return random(3) === 0
+        ? `"${[...name].map((ch) => `\\u${(ch.codePointAt(0) ?? 0).toString(16).padStart(4, "0")}`).join("")}"`
+        : plain;
     };
     const values = ['"yes"', '"a\\":b"', '"\\"}"', "3", "[1,2]", '":"', "null"];
     const objectText = (path: string, depth: number, found: string[]): string => {
@@ -644,7 +676,8 @@ describe("the built binary", () => {
   beforeAll(async () => {
     assertBuilt();
     let text = "";
-    for (let i = 0; i < bigLines; i++) text += `${withId(i, {}, i % 3 === 0 ? answersByUrgency.urgent : calmAnswersMedicineHelped)}\n`;
+    for (let i = 0; i < bigLines; i++)
+      text += `${withId(i, {}, i % 3 === 0 ? answersByUrgency.urgent : calmAnswersMedicineHelped)}\n`;
     bigFile = await tempFile("big.ndjson", text);
   });
 
@@ -686,7 +719,9 @@ describe("the built binary", () => {
     // Without pipefail, as a shell script would run it; neck-triage's own status is kept aside.
     const script = `set +o pipefail; "$0" batch "$1" 2>"$2" | head -n 1; codes=("\${PIPESTATUS[@]}"); echo "\${codes[0]}" >"$3"; exit "\${codes[1]}"`;
     const { code, stdout } = await new Promise<{ code: number | null; stdout: string }>((resolve, reject) => {
-      const child = spawn("bash", ["-c", script, BIN, bigFile, errFile, statusFile], { stdio: ["ignore", "pipe", "ignore"] });
+      const child = spawn("bash", ["-c", script, BIN, bigFile, errFile, statusFile], {
+        stdio: ["ignore", "pipe", "ignore"],
+      });
       let out = "";
       const timer = setTimeout(() => child.kill("SIGKILL"), 15_000);
       child.stdout.setEncoding("utf8").on("data", (chunk: string) => (out += chunk));

@@ -44,7 +44,9 @@ describe("error output larger than the input: 60,000 unknown keys gave 60,014 li
     const { code, stdout } = await cli(["batch"], `${JSON.stringify(withUnknownKeys(MANY))}\n`);
     expect(code).toBe(2);
     const record = JSON.parse(stdout) as { error: { message: string; issues: unknown[] } };
-    expect(record.error.message).toBe(`invalid answers: ${MANY.toLocaleString("en")} problems; the first ${MAX_LISTED_ISSUES} are listed`);
+    expect(record.error.message).toBe(
+      `invalid answers: ${MANY.toLocaleString("en")} problems; the first ${MAX_LISTED_ISSUES} are listed`,
+    );
     expect(record.error.issues).toHaveLength(MAX_LISTED_ISSUES);
     expect(Buffer.byteLength(stdout)).toBeLessThan(64 * 1024);
   });
@@ -77,7 +79,10 @@ describe("error output larger than the input: 60,000 unknown keys gave 60,014 li
   });
 
   it("a ruleset with 15,000 problems: the first listed, then the count; the library's message is bounded too", async () => {
-    const ruleset = { ...(JSON.parse(readFileSync(`${REPO_ROOT}rules/default.json`, "utf8")) as object), rules: Array.from({ length: 3_000 }, () => ({})) };
+    const ruleset = {
+      ...(JSON.parse(readFileSync(`${REPO_ROOT}rules/default.json`, "utf8")) as object),
+      rules: Array.from({ length: 3_000 }, () => ({})),
+    };
     const { code, stderr } = await cli(["rules", "--ruleset", "-"], JSON.stringify(ruleset));
     expect(code).toBe(2);
     const printed = lines(stderr);
@@ -93,7 +98,10 @@ describe("error output larger than the input: 60,000 unknown keys gave 60,014 li
   });
 
   it("a ruleset of 60,000 empty rules was an internal error (zod's stack overflowed gathering 300,000 problems): refused in one line", async () => {
-    const ruleset = { ...(JSON.parse(readFileSync(`${REPO_ROOT}rules/default.json`, "utf8")) as object), rules: Array.from({ length: MANY }, () => ({})) };
+    const ruleset = {
+      ...(JSON.parse(readFileSync(`${REPO_ROOT}rules/default.json`, "utf8")) as object),
+      rules: Array.from({ length: MANY }, () => ({})),
+    };
     const { code, stderr } = await cli(["rules", "--ruleset", "-"], JSON.stringify(ruleset));
     expect(stderr).toBe("stdin: (root): holds more than 10,000 values; a ruleset needs far fewer\n");
     expect(code).toBe(2);
@@ -102,10 +110,17 @@ describe("error output larger than the input: 60,000 unknown keys gave 60,014 li
   it("a library caller's ruleset sharing one condition at every level is refused at once, not validated exponentially", () => {
     let shared: unknown = { answer: "fever", equals: "yes" };
     for (let level = 0; level < 25; level++) shared = { all: [shared, shared] };
-    const ruleset = JSON.parse(readFileSync(`${REPO_ROOT}rules/default.json`, "utf8")) as { rules: { when: unknown }[] };
+    const ruleset = JSON.parse(readFileSync(`${REPO_ROOT}rules/default.json`, "utf8")) as {
+      rules: { when: unknown }[];
+    };
     ruleset.rules[0]!.when = shared;
     expect(issuesThrownBy(() => loadRuleset(ruleset), RulesetError)).toEqual([
-      { path: "(root)", code: "ruleset.too-many-values", params: { maxValues: 10_000 }, message: "holds more than 10,000 values; a ruleset needs far fewer" },
+      {
+        path: "(root)",
+        code: "ruleset.too-many-values",
+        params: { maxValues: 10_000 },
+        message: "holds more than 10,000 values; a ruleset needs far fewer",
+      },
     ]);
   });
 

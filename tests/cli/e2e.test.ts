@@ -69,7 +69,14 @@ describe.concurrent("JSON in, JSON out", () => {
   });
 
   it("prints exactly what the library's evaluate returns for the same answers", async () => {
-    const answers = { ...calmAnswersMedicineHelped, fever: "unsure", shootingArmPain: "yes", painDays: 12, improving: "no", id: "r1" } as const;
+    const answers = {
+      ...calmAnswersMedicineHelped,
+      fever: "unsure",
+      shootingArmPain: "yes",
+      painDays: 12,
+      improving: "no",
+      id: "r1",
+    } as const;
     const result = expectJsonResult(await runCli(["--answers", "-", "--json"], { stdin: JSON.stringify(answers) }));
     expect(result).toEqual(JSON.parse(JSON.stringify(evaluate(defaultRuleset, answers))));
     expect(result.verdict).toBe("see-a-professional");
@@ -106,24 +113,31 @@ describe.concurrent("JSON in, JSON out", () => {
   });
 
   it("--format text --sources names each reason, its sources and the disclaimer", async () => {
-    const run = await runCli(["--answers", "-", "--format", "text", "--sources"], { stdin: JSON.stringify(answersByUrgency.urgent) });
+    const run = await runCli(["--answers", "-", "--format", "text", "--sources"], {
+      stdin: JSON.stringify(answersByUrgency.urgent),
+    });
     expect(run.code).toBe(0);
     const text = unwrapped(run.stdout);
     expect(text).toContain(unwrapped(rule("fever").summary));
     // Each URL whole, on a line of its own.
-    for (const url of ruleSourceUrls("fever")) expect(run.stdout).toMatch(new RegExp(`^ *${url.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`, "m"));
+    for (const url of ruleSourceUrls("fever"))
+      expect(run.stdout).toMatch(new RegExp(`^ *${url.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`, "m"));
     expect(text).toMatch(/not a diagnosis/i);
   });
 
   it("--format text without --sources says where the sources are instead of listing them", async () => {
-    const run = await runCli(["--answers", "-", "--format", "text"], { stdin: JSON.stringify(answersByUrgency.urgent) });
+    const run = await runCli(["--answers", "-", "--format", "text"], {
+      stdin: JSON.stringify(answersByUrgency.urgent),
+    });
     expect(run.code).toBe(0);
     for (const url of ruleSourceUrls("fever")) expect(run.stdout).not.toContain(url);
     expect(unwrapped(run.stdout)).toContain("--sources");
   });
 
   it("--format markdown prints a Markdown document with the reasons' sources as links", async () => {
-    const run = await runCli(["--answers", "-", "--format", "markdown"], { stdin: JSON.stringify(answersByUrgency.soon) });
+    const run = await runCli(["--answers", "-", "--format", "markdown"], {
+      stdin: JSON.stringify(answersByUrgency.soon),
+    });
     expect(run.code).toBe(0);
     expect(run.stderr).toBe("");
     expect(run.stdout).toMatch(/^# /);
@@ -155,7 +169,9 @@ describe.concurrent("exit codes", () => {
   });
 
   it("3 for a referral with --exit-code, and the result is still printed", async () => {
-    const run = await runCli(["--answers", "-", "--json", "--exit-code"], { stdin: JSON.stringify(answersByUrgency.soon) });
+    const run = await runCli(["--answers", "-", "--json", "--exit-code"], {
+      stdin: JSON.stringify(answersByUrgency.soon),
+    });
     expect(expectJsonResult(run, 3).verdict).toBe("see-a-professional");
   });
 
@@ -166,12 +182,16 @@ describe.concurrent("exit codes", () => {
   });
 
   it("0 for self-care with --exit-code", async () => {
-    const run = await runCli(["--answers", "-", "--json", "--exit-code"], { stdin: JSON.stringify(answersByUrgency.none) });
+    const run = await runCli(["--answers", "-", "--json", "--exit-code"], {
+      stdin: JSON.stringify(answersByUrgency.none),
+    });
     expectJsonResult(run, 0);
   });
 
   it("2, not 3, for bad input with --exit-code", async () => {
-    const run = await runCli(["--answers", "-", "--exit-code"], { stdin: answersJson({ fever: "maybe", headache: "yes" }) });
+    const run = await runCli(["--answers", "-", "--exit-code"], {
+      stdin: answersJson({ fever: "maybe", headache: "yes" }),
+    });
     expectUsageError(run, ['fever: expected "yes" | "no" | "unsure", got "maybe"']);
   });
 
@@ -193,7 +213,11 @@ describe.concurrent("bad answers: exit 2, one line per problem naming the field 
   const yesNoUnsure = '"yes" | "no" | "unsure"';
   const cases: { name: string; stdin: string; expected: (string | RegExp)[] }[] = [
     { name: "not JSON", stdin: "fever: yes", expected: [/^stdin: .*JSON/] },
-    { name: "not JSON, spread over several lines", stdin: '{\n  "fever": "yes",\n  "age": ,\n}\n', expected: [/^stdin: .*JSON/] },
+    {
+      name: "not JSON, spread over several lines",
+      stdin: '{\n  "fever": "yes",\n  "age": ,\n}\n',
+      expected: [/^stdin: .*JSON/],
+    },
     { name: "empty stdin", stdin: "", expected: [/^stdin: .*empty/] },
     { name: "an array", stdin: "[]", expected: [/object.*got an array/] },
     {
@@ -206,14 +230,28 @@ describe.concurrent("bad answers: exit 2, one line per problem naming the field 
       stdin: answersJson({ otcResponse: undefined }),
       expected: ['otcResponse: missing; expected "helped" | "did-not-help" | "not-tried" | "unsure"'],
     },
-    { name: "a bad value", stdin: answersJson({ fever: "maybe" }), expected: [`fever: expected ${yesNoUnsure}, got "maybe"`] },
-    { name: "a boolean for a three-way answer", stdin: answersJson({ headache: true }), expected: [`headache: expected ${yesNoUnsure}, got true`] },
+    {
+      name: "a bad value",
+      stdin: answersJson({ fever: "maybe" }),
+      expected: [`fever: expected ${yesNoUnsure}, got "maybe"`],
+    },
+    {
+      name: "a boolean for a three-way answer",
+      stdin: answersJson({ headache: true }),
+      expected: [`headache: expected ${yesNoUnsure}, got true`],
+    },
     ...([-1, "3"] as const).map((painDays) => ({
       name: `painDays ${JSON.stringify(painDays)}`,
       stdin: answersJson({ painDays }),
-      expected: [new RegExp(`^painDays: expected .*integer.*0.36500.*, got ${escapeRegExp(JSON.stringify(painDays))}$`)],
+      expected: [
+        new RegExp(`^painDays: expected .*integer.*0.36500.*, got ${escapeRegExp(JSON.stringify(painDays))}$`),
+      ],
     })),
-    { name: "age 30.5", stdin: answersJson({ age: 30.5 }), expected: [/^age: expected .*integer.*0.120.*, got 30\.5$/] },
+    {
+      name: "age 30.5",
+      stdin: answersJson({ age: 30.5 }),
+      expected: [/^age: expected .*integer.*0.120.*, got 30\.5$/],
+    },
     {
       name: "several problems: all reported at once",
       stdin: answersJson({ fever: "maybe", age: 121, coordinationLoss: undefined, colour: "red" }),
@@ -222,7 +260,9 @@ describe.concurrent("bad answers: exit 2, one line per problem naming the field 
     {
       name: "an empty object: every question reported missing",
       stdin: "{}",
-      expected: questionIds.filter((id) => question(id).askWhen === undefined).map((id) => new RegExp(`^${id}: missing; expected `)),
+      expected: questionIds
+        .filter((id) => question(id).askWhen === undefined)
+        .map((id) => new RegExp(`^${id}: missing; expected `)),
     },
     {
       name: "a __proto__ key",
@@ -258,7 +298,10 @@ describe.concurrent("bad answers: exit 2, one line per problem naming the field 
 // Every urgency's words, with and without colour on a terminal: tests/cli/run.test.ts.
 describe.concurrent("colour and words", () => {
   it("with NO_COLOR=1 the urgency is said in words, without colour codes", async () => {
-    const run = await runCli(["--answers", "-"], { stdin: JSON.stringify(answersByUrgency.urgent), env: { NO_COLOR: "1" } });
+    const run = await runCli(["--answers", "-"], {
+      stdin: JSON.stringify(answersByUrgency.urgent),
+      env: { NO_COLOR: "1" },
+    });
     expect(run.code).toBe(0);
     expect(run.stdout).not.toContain(ESC);
     const all = lines(run.stdout);
@@ -271,7 +314,10 @@ describe.concurrent("colour and words", () => {
 
   it("no colour codes when stdout is not a terminal, even without NO_COLOR", async () => {
     const [result, rules] = await Promise.all([
-      runCli(["--answers", "-"], { stdin: JSON.stringify(answersByUrgency.emergency), env: { TERM: "xterm-256color", COLORTERM: "truecolor" } }),
+      runCli(["--answers", "-"], {
+        stdin: JSON.stringify(answersByUrgency.emergency),
+        env: { TERM: "xterm-256color", COLORTERM: "truecolor" },
+      }),
       runCli(["rules"], { env: { TERM: "xterm-256color" } }),
     ]);
     expect(result.code).toBe(0);
@@ -306,7 +352,10 @@ describe.concurrent("emergency number", () => {
   });
 
   it("NECK_TRIAGE_EMERGENCY_NUMBER is named in the emergency advice", async () => {
-    const run = await runCli(["--answers", "-", "--json"], { stdin: emergency, env: { NECK_TRIAGE_EMERGENCY_NUMBER: "000" } });
+    const run = await runCli(["--answers", "-", "--json"], {
+      stdin: emergency,
+      env: { NECK_TRIAGE_EMERGENCY_NUMBER: "000" },
+    });
     expect(expectJsonResult(run).advice).toMatch(/\b000\b/);
   });
 
@@ -335,7 +384,10 @@ describe.concurrent("emergency number", () => {
   });
 
   it("an invalid NECK_TRIAGE_EMERGENCY_NUMBER is bad usage naming the variable", async () => {
-    const run = await runCli(["--answers", "-"], { stdin: emergency, env: { NECK_TRIAGE_EMERGENCY_NUMBER: "call me" } });
+    const run = await runCli(["--answers", "-"], {
+      stdin: emergency,
+      env: { NECK_TRIAGE_EMERGENCY_NUMBER: "call me" },
+    });
     expectUsageError(run, [/NECK_TRIAGE_EMERGENCY_NUMBER/]);
   });
 });
@@ -367,13 +419,18 @@ describe.concurrent("rules command", () => {
   it("rules --json gives every rule, in order, with its urgency and sources", async () => {
     const run = await runCli(["rules", "--json"]);
     expect(run.code).toBe(0);
-    const listed = JSON.parse(run.stdout) as { rules: { id: string; urgency: string; sources: { title: string; url: string }[] }[] };
+    const listed = JSON.parse(run.stdout) as {
+      rules: { id: string; urgency: string; sources: { title: string; url: string }[] }[];
+    };
     expect(listed.rules.map((r) => r.id)).toEqual(rulesFile.rules.map((r) => r.id));
     for (const [i, { id, urgency }] of rulesFile.rules.entries()) {
       const entry = listed.rules[i]!;
       expect(entry.urgency, id).toBe(urgency);
       expect(entry.sources.length, id).toBeGreaterThan(0);
-      expect(entry.sources.map((s) => s.url), id).toEqual(ruleSourceUrls(id));
+      expect(
+        entry.sources.map((s) => s.url),
+        id,
+      ).toEqual(ruleSourceUrls(id));
       for (const source of entry.sources) expect(source.title, id).not.toBe("");
     }
   });
@@ -403,7 +460,11 @@ describe.concurrent("a reader that closes stdout early (| head -c 10)", () => {
     "%j ends quietly, without a stack trace",
     async (args) => {
       const { code, stderr } = await new Promise<{ code: number | null; stderr: string }>((resolve, reject) => {
-        const child = spawn(BIN, args, { cwd: REPO_ROOT, env: { PATH: process.env.PATH ?? "" }, stdio: ["ignore", "pipe", "pipe"] });
+        const child = spawn(BIN, args, {
+          cwd: REPO_ROOT,
+          env: { PATH: process.env.PATH ?? "" },
+          stdio: ["ignore", "pipe", "pipe"],
+        });
         // Closing our end before the process writes makes its write fail with EPIPE.
         child.stdout.destroy();
         let err = "";

@@ -29,33 +29,48 @@ const tooLarge = (name: string, what: "answers" | "ruleset") =>
   `${name}: the ${what} ${what === "answers" ? "are" : "is"} larger than 1 MiB; expected one JSON object (reading stopped at 1 MiB)\n`;
 
 describe("input caps: only regular files were capped; a device, FIFO or piped ruleset was read whole", () => {
-  const cases: readonly { args: readonly string[]; from: "file" | "stdin"; name: string; what: "answers" | "ruleset" }[] = [
+  const cases: readonly {
+    args: readonly string[];
+    from: "file" | "stdin";
+    name: string;
+    what: "answers" | "ruleset";
+  }[] = [
     { args: ["--answers", "endless.json"], from: "file", name: "endless.json", what: "answers" },
     { args: ["--answers", "-"], from: "stdin", name: "stdin", what: "answers" },
-    { args: ["--ruleset", "endless.json", "--answers", "examples/answers.json"], from: "file", name: "endless.json", what: "ruleset" },
+    {
+      args: ["--ruleset", "endless.json", "--answers", "examples/answers.json"],
+      from: "file",
+      name: "endless.json",
+      what: "ruleset",
+    },
     { args: ["--ruleset", "-", "--answers", "examples/answers.json"], from: "stdin", name: "stdin", what: "ruleset" },
     { args: ["rules", "--ruleset", "-"], from: "stdin", name: "stdin", what: "ruleset" },
     { args: ["schema", "answers", "--ruleset", "endless.json"], from: "file", name: "endless.json", what: "ruleset" },
   ];
 
-  it.each(cases.map((c) => [c.args.join(" "), c] as const))("neck-triage %s on an endless source: refused at 1 MiB, reading stopped there", async (_name, c) => {
-    const endless = new EndlessSource();
-    const fake = makeFakeIo({
-      stdinIsTTY: false,
-      openRead: (path) => (path === "endless.json" ? endless : Readable.from([])),
-    });
-    if (c.from === "stdin") Object.assign(fake.io, { stdin: Object.assign(endless, { isTTY: false }) });
-    const code = await run(c.args, fake.io);
-    expect(fake.stderr()).toBe(tooLarge(c.name, c.what));
-    expect(code).toBe(2);
-    expect(fake.stdout()).toBe("");
-    // At most the cap and the chunk that crossed it, plus what the stream had already buffered.
-    expect(endless.taken).toBeLessThanOrEqual(MIB + 2 * CHUNK);
-    expect(endless.destroyed, "the source is closed").toBe(true);
-  });
+  it.each(cases.map((c) => [c.args.join(" "), c] as const))(
+    "neck-triage %s on an endless source: refused at 1 MiB, reading stopped there",
+    async (_name, c) => {
+      const endless = new EndlessSource();
+      const fake = makeFakeIo({
+        stdinIsTTY: false,
+        openRead: (path) => (path === "endless.json" ? endless : Readable.from([])),
+      });
+      if (c.from === "stdin") Object.assign(fake.io, { stdin: Object.assign(endless, { isTTY: false }) });
+      const code = await run(c.args, fake.io);
+      expect(fake.stderr()).toBe(tooLarge(c.name, c.what));
+      expect(code).toBe(2);
+      expect(fake.stdout()).toBe("");
+      // At most the cap and the chunk that crossed it, plus what the stream had already buffered.
+      expect(endless.taken).toBeLessThanOrEqual(MIB + 2 * CHUNK);
+      expect(endless.destroyed, "the source is closed").toBe(true);
+    },
+  );
 
   it("a file of exactly 1 MiB is read; one byte more is refused", async () => {
-    const answers = JSON.stringify({ ...JSON.parse(await (await import("node:fs/promises")).readFile("examples/answers.json", "utf8")) });
+    const answers = JSON.stringify({
+      ...JSON.parse(await (await import("node:fs/promises")).readFile("examples/answers.json", "utf8")),
+    });
     const exact = await temp.file("exact.json", answers.padEnd(MIB, " "));
     const over = await temp.file("over.json", answers.padEnd(MIB + 1, " "));
     const fake = makeFakeIo({ stdinIsTTY: false });
@@ -70,23 +85,31 @@ describe("input caps, end to end: devices and FIFOs", () => {
   beforeAll(assertBuilt);
 
   for (const device of ["/dev/zero", "/dev/urandom"]) {
-    it.skipIf(!existsSync(device))(`--answers ${device}: refused at 1 MiB with a message naming the answers, exit 2`, async () => {
-      const result = await runCli(["--answers", device, "--json"]);
-      expect(result.timedOut).toBe(false);
-      expect(result.stderr).toBe(tooLarge(device, "answers"));
-      expect(result.code).toBe(2);
-    });
+    it.skipIf(!existsSync(device))(
+      `--answers ${device}: refused at 1 MiB with a message naming the answers, exit 2`,
+      async () => {
+        const result = await runCli(["--answers", device, "--json"]);
+        expect(result.timedOut).toBe(false);
+        expect(result.stderr).toBe(tooLarge(device, "answers"));
+        expect(result.code).toBe(2);
+      },
+    );
   }
 
-  it.skipIf(!existsSync("/dev/zero"))("--ruleset /dev/zero: refused at 1 MiB with a message naming the ruleset, exit 2", async () => {
-    const result = await runCli(["--ruleset", "/dev/zero", "--answers", "examples/answers.json"]);
-    expect(result.timedOut).toBe(false);
-    expect(result.stderr).toBe(tooLarge("/dev/zero", "ruleset"));
-    expect(result.code).toBe(2);
-  });
+  it.skipIf(!existsSync("/dev/zero"))(
+    "--ruleset /dev/zero: refused at 1 MiB with a message naming the ruleset, exit 2",
+    async () => {
+      const result = await runCli(["--ruleset", "/dev/zero", "--answers", "examples/answers.json"]);
+      expect(result.timedOut).toBe(false);
+      expect(result.stderr).toBe(tooLarge("/dev/zero", "ruleset"));
+      expect(result.code).toBe(2);
+    },
+  );
 
   it("--ruleset - with 3 MiB on stdin: refused, naming the ruleset", async () => {
-    const result = await runCli(["--ruleset", "-", "--answers", "examples/answers.json"], { stdin: " ".repeat(3 * MIB) });
+    const result = await runCli(["--ruleset", "-", "--answers", "examples/answers.json"], {
+      stdin: " ".repeat(3 * MIB),
+    });
     expect(result.stderr).toBe(tooLarge("stdin", "ruleset"));
     expect(result.code).toBe(2);
   });
@@ -109,25 +132,37 @@ describe("input caps, end to end: devices and FIFOs", () => {
     }
   });
 
-  it.skipIf(!existsSync("/dev/zero"))("batch /dev/zero: the endless first line is refused with an error record at once, not held", async () => {
-    const child = spawn(BIN, ["batch", "/dev/zero"], { stdio: ["ignore", "pipe", "pipe"], env: { PATH: process.env.PATH ?? "" } });
-    try {
-      const firstLine = await new Promise<string>((resolve, reject) => {
-        let out = "";
-        const timer = setTimeout(() => reject(new Error(`no output line within 10 s; got ${JSON.stringify(out)}`)), 10_000);
-        child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
-          out += chunk;
-          if (out.includes("\n")) {
-            clearTimeout(timer);
-            resolve(out.slice(0, out.indexOf("\n")));
-          }
-        });
+  it.skipIf(!existsSync("/dev/zero"))(
+    "batch /dev/zero: the endless first line is refused with an error record at once, not held",
+    async () => {
+      const child = spawn(BIN, ["batch", "/dev/zero"], {
+        stdio: ["ignore", "pipe", "pipe"],
+        env: { PATH: process.env.PATH ?? "" },
       });
-      expect(JSON.parse(firstLine)).toMatchObject({ line: 1, error: { message: expect.stringMatching(/longer than 1 MiB/) } });
-    } finally {
-      child.kill("SIGKILL");
-    }
-  });
+      try {
+        const firstLine = await new Promise<string>((resolve, reject) => {
+          let out = "";
+          const timer = setTimeout(
+            () => reject(new Error(`no output line within 10 s; got ${JSON.stringify(out)}`)),
+            10_000,
+          );
+          child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
+            out += chunk;
+            if (out.includes("\n")) {
+              clearTimeout(timer);
+              resolve(out.slice(0, out.indexOf("\n")));
+            }
+          });
+        });
+        expect(JSON.parse(firstLine)).toMatchObject({
+          line: 1,
+          error: { message: expect.stringMatching(/longer than 1 MiB/) },
+        });
+      } finally {
+        child.kill("SIGKILL");
+      }
+    },
+  );
 });
 
 describe("batch: a line that never ends is refused while it is still arriving", () => {
@@ -144,19 +179,34 @@ describe("batch: a line that never ends is refused while it is still arriving", 
       };
       poll();
     });
-    expect(JSON.parse(fake.stdout())).toMatchObject({ line: 1, error: { message: expect.stringMatching(/longer than 1 MiB/) } });
+    expect(JSON.parse(fake.stdout())).toMatchObject({
+      line: 1,
+      error: { message: expect.stringMatching(/longer than 1 MiB/) },
+    });
     fake.stdin.end('\n{"age":1}\n');
     expect(await running).toBe(2);
-    expect(fake.stdout().trimEnd().split("\n").map((line) => (JSON.parse(line) as { line: number }).line)).toEqual([1, 2]);
+    expect(
+      fake
+        .stdout()
+        .trimEnd()
+        .split("\n")
+        .map((line) => (JSON.parse(line) as { line: number }).line),
+    ).toEqual([1, 2]);
   });
 });
 
 describe("--ruleset - reads the ruleset from stdin", () => {
   it("and is refused, one line, when the answers or batch input would read stdin too", async () => {
-    for (const args of [["--ruleset", "-", "--answers", "-"], ["batch", "--ruleset", "-"], ["batch", "-", "--ruleset", "-"]]) {
+    for (const args of [
+      ["--ruleset", "-", "--answers", "-"],
+      ["batch", "--ruleset", "-"],
+      ["batch", "-", "--ruleset", "-"],
+    ]) {
       const fake = makeFakeIo({ stdinIsTTY: false, stdinText: "{}" });
       expect(await run(args, fake.io), args.join(" ")).toBe(2);
-      expect(fake.stderr()).toMatch(/^--ruleset -: (--answers -|batch) reads stdin too; give the ruleset as a file .*\n$/);
+      expect(fake.stderr()).toMatch(
+        /^--ruleset -: (--answers -|batch) reads stdin too; give the ruleset as a file .*\n$/,
+      );
     }
   });
 });

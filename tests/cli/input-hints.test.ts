@@ -49,10 +49,16 @@ describe("UTF-16 input got no hint about the encoding", () => {
 
   it("batch: each line of a UTF-16 file gets an error record with the hint", async () => {
     const { code, stdout } = await cli(["batch"], utf16(recordsText, "le", true));
-    const records = stdout.trimEnd().split("\n").map((line) => JSON.parse(line) as { line: number; error?: { message: string } });
+    const records = stdout
+      .trimEnd()
+      .split("\n")
+      .map((line) => JSON.parse(line) as { line: number; error?: { message: string } });
     // Every "\n" is followed by the NUL that completes it in UTF-16LE: the last "line" is that NUL alone.
     expect(records.slice(0, -1).map((record) => record.error?.message)).toEqual(
-      recordsText.trimEnd().split("\n").map(() => "not valid JSON: looks like UTF-16; save the file as UTF-8"),
+      recordsText
+        .trimEnd()
+        .split("\n")
+        .map(() => "not valid JSON: looks like UTF-16; save the file as UTF-8"),
     );
     expect(code).toBe(2);
   });
@@ -67,22 +73,29 @@ describe('a trailing blank line in NDJSON was reported as "(root): blank line"',
   it("text output says what is wrong and what to do, without a path", async () => {
     const { code, stdout } = await cli(["batch", "--format", "text"], `${recordsText}\n`);
     const last = stdout.trimEnd().split("\n").at(-1);
-    expect(last).toBe("line 4: error: blank line; each line must hold one JSON object of answers (remove empty lines; one newline at the end is fine)");
+    expect(last).toBe(
+      "line 4: error: blank line; each line must hold one JSON object of answers (remove empty lines; one newline at the end is fine)",
+    );
     expect(code).toBe(2);
   });
 
   it("the JSON error record says the same", async () => {
     const { stdout } = await cli(["batch"], `${recordsText}\n`);
-    const record = JSON.parse(stdout.trimEnd().split("\n").at(-1)!) as { line: number; error: { message: string; issues: { path: string; code: string; message: string }[] } };
+    const record = JSON.parse(stdout.trimEnd().split("\n").at(-1)!) as {
+      line: number;
+      error: { message: string; issues: { path: string; code: string; message: string }[] };
+    };
     expect(record).toEqual({
       line: 4,
       error: {
-        message: "blank line; each line must hold one JSON object of answers (remove empty lines; one newline at the end is fine)",
+        message:
+          "blank line; each line must hold one JSON object of answers (remove empty lines; one newline at the end is fine)",
         issues: [
           {
             path: "(root)",
             code: "line.blank",
-            message: "blank line; each line must hold one JSON object of answers (remove empty lines; one newline at the end is fine)",
+            message:
+              "blank line; each line must hold one JSON object of answers (remove empty lines; one newline at the end is fine)",
           },
         ],
       },

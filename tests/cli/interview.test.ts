@@ -23,7 +23,10 @@ const correctAtEmergency = (field: string): Step[] => [
   { message: WHICH_ANSWER, reply: { nameIncludes: question(field).label } },
 ];
 const reviewDone: Step = { message: REVIEW, reply: { nameIncludes: "show my result" } };
-const reviewChange = (field: string): Step => ({ message: REVIEW, reply: { nameIncludes: `"${question(field).label}"` } });
+const reviewChange = (field: string): Step => ({
+  message: REVIEW,
+  reply: { nameIncludes: `"${question(field).label}"` },
+});
 
 type Answers = Record<string, string | number>;
 
@@ -128,7 +131,10 @@ describe("interview: complete paths", () => {
 
 describe("interview: stopping at a confirmed emergency", () => {
   it("emergency signs yes → emergency, every other question unanswered in order, nothing asked after the confirmation", async () => {
-    const { result, prompter } = await interviewResult([answer("emergencySigns", "yes"), confirmEmergency], ["--emergency-number", "112"]);
+    const { result, prompter } = await interviewResult(
+      [answer("emergencySigns", "yes"), confirmEmergency],
+      ["--emergency-number", "112"],
+    );
     expect(result.verdict).toBe("see-a-professional");
     expect(result.urgency).toBe("emergency");
     expect(ruleIds(result)).toEqual(["emergency-signs"]);
@@ -150,7 +156,10 @@ describe("interview: stopping at a confirmed emergency", () => {
     expect(result.unanswered).toEqual(questionIds.slice(questionIds.indexOf("limbWeakness") + 1));
     // Only rules already decided: spinal-cord-injury (emergency), injury and weakness-or-coordination (urgent).
     expect(ruleIds(result)).toEqual(["spinal-cord-injury", "injury", "weakness-or-coordination"]);
-    expect(result.reasons[0]).toMatchObject({ certainty: "confirmed", answers: { injury: "yes", limbWeakness: "yes" } });
+    expect(result.reasons[0]).toMatchObject({
+      certainty: "confirmed",
+      answers: { injury: "yes", limbWeakness: "yes" },
+    });
     expect(result.advice).toMatch(/keep your head and neck still/i);
   });
 
@@ -187,7 +196,10 @@ describe("interview: stopping at a confirmed emergency", () => {
     // Nothing was left unasked, so the "not sure" headache still counts, as it would from a file.
     expect(result.unanswered).toBeUndefined();
     expect(result.reasons).toContainEqual(expect.objectContaining({ ruleId: "headache", certainty: "possible" }));
-    const fake = makeFakeIo({ stdinIsTTY: false, stdinText: JSON.stringify({ ...answers, fever: "yes", canTouchChinToChest: "no" }) });
+    const fake = makeFakeIo({
+      stdinIsTTY: false,
+      stdinText: JSON.stringify({ ...answers, fever: "yes", canTouchChinToChest: "no" }),
+    });
     expect(await run(["--answers", "-", "--json"], fake.io)).toBe(0);
     expect(result).toEqual(JSON.parse(fake.stdout()));
   });
@@ -197,7 +209,12 @@ describe('interview: "not sure" about the emergency list', () => {
   const items = question("emergencySigns").items ?? [];
 
   it("asks the six items one at a time, each shown before its question; all no → continues as no", async () => {
-    const steps = [answer("emergencySigns", "unsure"), ...items.map(() => item("no")), ...answerAll(calm, 1), reviewDone];
+    const steps = [
+      answer("emergencySigns", "unsure"),
+      ...items.map(() => item("no")),
+      ...answerAll(calm, 1),
+      reviewDone,
+    ];
     const { result, prompter } = await interviewResult(steps);
     expect(items).toHaveLength(6);
     const itemPrompt = item("no").message;
@@ -206,7 +223,9 @@ describe('interview: "not sure" about the emergency list', () => {
       return event.kind === "select" && event.message === itemPrompt ? [before?.kind === "say" ? before.text : ""] : [];
     });
     expect(shownBefore).toHaveLength(items.length);
-    items.forEach((entry, i) => expect(shownBefore[i], `item ${entry.id} shown just before its question`).toContain(entry.text));
+    items.forEach((entry, i) =>
+      expect(shownBefore[i], `item ${entry.id} shown just before its question`).toContain(entry.text),
+    );
     expect(result.verdict).toBe("self-care-likely-fine");
     const review = prompter.selectsOf(REVIEW)[0]?.choices.map((c) => c.name) ?? [];
     expect(review).toContainEqual(expect.stringContaining(`"${question("emergencySigns").label}" (now: No`));
@@ -216,28 +235,59 @@ describe('interview: "not sure" about the emergency list', () => {
     const steps = [answer("emergencySigns", "unsure"), item("no"), item("unsure"), item("yes"), confirmEmergency];
     const { result } = await interviewResult(steps);
     expect(result.urgency).toBe("emergency");
-    expect(result.reasons[0]).toMatchObject({ ruleId: "emergency-signs", certainty: "confirmed", answers: { emergencySigns: "yes" } });
+    expect(result.reasons[0]).toMatchObject({
+      ruleId: "emergency-signs",
+      certainty: "confirmed",
+      answers: { emergencySigns: "yes" },
+    });
     expect(result.unanswered).toEqual(questionIds.slice(1));
   });
 
   it("some items not sure, the rest no → unsure: a possible emergency, dropped to urgent (same day)", async () => {
-    const steps = [answer("emergencySigns", "unsure"), item("no"), item("unsure"), item("no"), item("no"), item("unsure"), item("no"), ...answerAll(calm, 1), reviewDone];
+    const steps = [
+      answer("emergencySigns", "unsure"),
+      item("no"),
+      item("unsure"),
+      item("no"),
+      item("no"),
+      item("unsure"),
+      item("no"),
+      ...answerAll(calm, 1),
+      reviewDone,
+    ];
     const { result } = await interviewResult(steps);
     expect(result.urgency).toBe("urgent");
     expect(result.reasons).toHaveLength(1);
-    expect(result.reasons[0]).toMatchObject({ ruleId: "emergency-signs", certainty: "possible", urgency: "urgent", answers: { emergencySigns: "unsure" } });
+    expect(result.reasons[0]).toMatchObject({
+      ruleId: "emergency-signs",
+      certainty: "possible",
+      urgency: "urgent",
+      answers: { emergencySigns: "unsure" },
+    });
     expect(result.advice).toMatch(/today/);
   });
 });
 
 describe("interview: follow-up questions (docs/clinical-basis.md section 1b)", () => {
-  const mechanismItem = (reply: Reply): Step => ({ message: question("injuryMechanism").itemPrompt ?? "no itemPrompt", reply });
+  const mechanismItem = (reply: Reply): Step => ({
+    message: question("injuryMechanism").itemPrompt ?? "no itemPrompt",
+    reply,
+  });
 
   it("asks injuryMechanism right after an injury, shows its list, and a yes stops at an emergency", async () => {
-    const steps = [answer("emergencySigns", "no"), answer("age", 30), answer("injury", "yes"), answer("injuryMechanism", "yes"), confirmEmergency];
+    const steps = [
+      answer("emergencySigns", "no"),
+      answer("age", 30),
+      answer("injury", "yes"),
+      answer("injuryMechanism", "yes"),
+      confirmEmergency,
+    ];
     const { result, prompter } = await interviewResult(steps);
     expect(ruleIds(result)).toEqual(["injury-dangerous-mechanism", "injury"]);
-    const shown = prompter.events.filter((event) => event.kind === "say").map((event) => event.text).join("\n");
+    const shown = prompter.events
+      .filter((event) => event.kind === "say")
+      .map((event) => event.text)
+      .join("\n");
     for (const entry of question("injuryMechanism").items ?? []) expect(shown).toContain(entry.text);
     expect(result.advice).toMatch(/still/);
   });
@@ -255,14 +305,24 @@ describe("interview: follow-up questions (docs/clinical-basis.md section 1b)", (
     ];
     const { result } = await interviewResult(steps);
     expect(items).toHaveLength(6);
-    expect(result.reasons[0]).toMatchObject({ ruleId: "injury-dangerous-mechanism", certainty: "possible", urgency: "emergency" });
+    expect(result.reasons[0]).toMatchObject({
+      ruleId: "injury-dangerous-mechanism",
+      certainty: "possible",
+      urgency: "emergency",
+    });
   });
 
   it("asks headacheNew after a headache, and headacheFast only when the headache is new (or not sure)", async () => {
-    const old = await interviewResult([...answerAll({ ...calm, headache: "yes", headacheNew: "no", age: 62 }), reviewDone]);
+    const old = await interviewResult([
+      ...answerAll({ ...calm, headache: "yes", headacheNew: "no", age: 62 }),
+      reviewDone,
+    ]);
     expect(old.prompter.selectsOf(question("headacheFast").prompt)).toHaveLength(0);
     expect(ruleIds(old.result)).toEqual(["headache"]);
-    const sudden = await interviewResult([...answerAll({ ...calm, headache: "yes", headacheNew: "yes", headacheFast: "yes" }), reviewDone]);
+    const sudden = await interviewResult([
+      ...answerAll({ ...calm, headache: "yes", headacheNew: "yes", headacheFast: "yes" }),
+      reviewDone,
+    ]);
     expect(sudden.prompter.selectsOf(question("headacheFast").prompt)).toHaveLength(1);
     expect(ruleIds(sudden.result)).toContain("sudden-new-headache");
     expect(sudden.result.urgency).toBe("urgent");
@@ -273,13 +333,23 @@ describe("interview: follow-up questions (docs/clinical-basis.md section 1b)", (
     const steps = [...answerAll(answers), reviewChange("headache"), answer("headache", "no"), reviewDone];
     const { result, prompter } = await interviewResult(steps);
     expect(result.verdict).toBe("self-care-likely-fine");
-    const lastReview = prompter.selectsOf(REVIEW).at(-1)?.choices.map((c) => c.name) ?? [];
+    const lastReview =
+      prompter
+        .selectsOf(REVIEW)
+        .at(-1)
+        ?.choices.map((c) => c.name) ?? [];
     expect(lastReview).not.toContainEqual(expect.stringContaining(`"${question("headacheNew").label}"`));
     expect(lastReview).not.toContainEqual(expect.stringContaining(`"${question("headacheFast").label}"`));
   });
 
   it("changing swallowing to yes at the review asks swallowingSevere then", async () => {
-    const steps = [...answerAll(calm), reviewChange("swallowing"), answer("swallowing", "yes"), answer("swallowingSevere", "yes"), reviewDone];
+    const steps = [
+      ...answerAll(calm),
+      reviewChange("swallowing"),
+      answer("swallowing", "yes"),
+      answer("swallowingSevere", "yes"),
+      reviewDone,
+    ];
     const { result } = await interviewResult(steps);
     expect(ruleIds(result)).toEqual(["swallowing-severe", "swallowing"]);
     expect(result.advice).toMatch(/emergency department today/);
@@ -288,12 +358,22 @@ describe("interview: follow-up questions (docs/clinical-basis.md section 1b)", (
 
 describe("interview: the review step", () => {
   it("changing painDays from 3 to 10 asks improving, and the answer counts", async () => {
-    const steps = [...answerAll(calm), reviewChange("painDays"), answer("painDays", 10), answer("improving", "no"), reviewDone];
+    const steps = [
+      ...answerAll(calm),
+      reviewChange("painDays"),
+      answer("painDays", 10),
+      answer("improving", "no"),
+      reviewDone,
+    ];
     const { result, prompter } = await interviewResult(steps);
     expect(prompter.integersOf(question("painDays").prompt)[1]?.defaultValue, "re-asked at the current answer").toBe(3);
     expect(ruleIds(result)).toEqual(["not-improving"]);
     expect(result.reasons[0]?.answers).toEqual({ painDays: 10, improving: "no" });
-    const lastReview = prompter.selectsOf(REVIEW).at(-1)?.choices.map((c) => c.name) ?? [];
+    const lastReview =
+      prompter
+        .selectsOf(REVIEW)
+        .at(-1)
+        ?.choices.map((c) => c.name) ?? [];
     expect(lastReview).toContainEqual(expect.stringContaining(`"${question("improving").label}"`));
   });
 
@@ -303,7 +383,11 @@ describe("interview: the review step", () => {
     const { result, prompter } = await interviewResult(steps);
     expect(result.verdict).toBe("self-care-likely-fine");
     const firstReview = prompter.selectsOf(REVIEW)[0]?.choices.map((c) => c.name) ?? [];
-    const lastReview = prompter.selectsOf(REVIEW).at(-1)?.choices.map((c) => c.name) ?? [];
+    const lastReview =
+      prompter
+        .selectsOf(REVIEW)
+        .at(-1)
+        ?.choices.map((c) => c.name) ?? [];
     expect(firstReview).toContainEqual(expect.stringContaining(`"${question("improving").label}"`));
     expect(lastReview).not.toContainEqual(expect.stringContaining(`"${question("improving").label}"`));
   });
@@ -312,9 +396,18 @@ describe("interview: the review step", () => {
 describe("interview: Ctrl-C", () => {
   const cases: { name: string; steps: Step[] }[] = [
     { name: "at the first question", steps: [answer("emergencySigns", CANCEL)] },
-    { name: "in the middle (fever)", steps: [...answerAll(calm, 0, questionIds.indexOf("fever")), answer("fever", CANCEL)] },
-    { name: "at a number question (painDays)", steps: [...answerAll(calm, 0, questionIds.indexOf("painDays")), answer("painDays", CANCEL)] },
-    { name: "at the emergency confirmation", steps: [answer("emergencySigns", "yes"), { message: CONFIRM_EMERGENCY, reply: CANCEL }] },
+    {
+      name: "in the middle (fever)",
+      steps: [...answerAll(calm, 0, questionIds.indexOf("fever")), answer("fever", CANCEL)],
+    },
+    {
+      name: "at a number question (painDays)",
+      steps: [...answerAll(calm, 0, questionIds.indexOf("painDays")), answer("painDays", CANCEL)],
+    },
+    {
+      name: "at the emergency confirmation",
+      steps: [answer("emergencySigns", "yes"), { message: CONFIRM_EMERGENCY, reply: CANCEL }],
+    },
     { name: "at the review", steps: [...answerAll(calm), { message: REVIEW, reply: CANCEL }] },
   ];
 

@@ -14,7 +14,9 @@ describe("text and markdown results", () => {
     const result = triage(allUnsure, { emergencyNumber: "112" });
     expect(result.urgency).toBe("urgent");
     const text = renderText(result, defaultRuleset, makeStyle(0), 1000);
-    const callFor = defaultRuleset.rules.filter((rule) => rule.urgency === "emergency").map((rule) => rule.definition.callIf);
+    const callFor = defaultRuleset.rules
+      .filter((rule) => rule.urgency === "emergency")
+      .map((rule) => rule.definition.callIf);
     for (const sign of callFor) expect(text).toContain(`\n  - ${sign}\n`);
     expect(text).toContain("Call 112 at once");
   });
@@ -24,7 +26,11 @@ describe("text and markdown results", () => {
     const text = renderText(result, defaultRuleset, makeStyle(0), 1000, { sources: true });
     const urls = new Set(result.reasons.flatMap((reason) => reason.sources.map((source) => source.url)));
     for (const url of urls) expect(text.split(url).length - 1).toBe(1);
-    const cited = new Set([...text.matchAll(/Sources: ((?:\[\d+\] ?)+)/g)].flatMap((m) => [...(m[1] ?? "").matchAll(/\d+/g)].map((n) => Number(n[0]))));
+    const cited = new Set(
+      [...text.matchAll(/Sources: ((?:\[\d+\] ?)+)/g)].flatMap((m) =>
+        [...(m[1] ?? "").matchAll(/\d+/g)].map((n) => Number(n[0])),
+      ),
+    );
     expect(cited.size).toBe(urls.size);
     for (const n of cited) expect(text).toMatch(new RegExp(`\\n  \\[${n}\\] .*\\n +https?://`));
   });
@@ -33,13 +39,17 @@ describe("text and markdown results", () => {
     const result = triage(allUnsure);
     const markdown = renderMarkdown(result, defaultRuleset);
     expect(markdown).toMatch(/appears:\n\n- /);
-    for (const reason of result.reasons) for (const source of reason.sources) expect(markdown).toContain(`](${source.url})`);
+    for (const reason of result.reasons)
+      for (const source of reason.sources) expect(markdown).toContain(`](${source.url})`);
   });
 
-  it("many reasons possible only through \"not sure\" are said in one line, in the ruleset's words", () => {
+  it('many reasons possible only through "not sure" are said in one line, in the ruleset\'s words', () => {
     const ruleset = loadRuleset(
       rulesetDocument((d) => {
-        d.advice.possibleGroup = { line: "Because you were not sure about {unsure}, these could not be ruled out: {list}.", more: "{count} more" };
+        d.advice.possibleGroup = {
+          line: "Because you were not sure about {unsure}, these could not be ruled out: {list}.",
+          more: "{count} more",
+        };
         for (const rule of d.rules) rule.couldNotRuleOut = `short ${rule.id}`;
       }),
     );
@@ -47,7 +57,9 @@ describe("text and markdown results", () => {
     // Wide enough that the grouped line is one line.
     const text = renderText(result, ruleset, makeStyle(0), 100_000);
     const line = text.split("\n").find((l) => l.includes("Because you were not sure about")) ?? "";
-    expect(line).toMatch(/^ {2}\[URGENT\] Because you were not sure about emergency signs; injury; .*; and over-the-counter medicine, these could not be ruled out: /);
+    expect(line).toMatch(
+      /^ {2}\[URGENT\] Because you were not sure about emergency signs; injury; .*; and over-the-counter medicine, these could not be ruled out: /,
+    );
     // Named at the highest urgency among them, the others counted.
     const urgent = result.reasons.filter((r) => r.urgency === "urgent");
     for (const reason of urgent) expect(line).toContain(`short ${reason.ruleId}`);
@@ -70,7 +82,10 @@ describe("text and markdown results", () => {
   });
 
   it("an injury at 65 or over is said only to someone of 65 or over (injury-high-risk's summaryBy)", () => {
-    const summary = (age: number) => triage(calmAnswers({ age, injury: "yes", riskHistory: "unsure" })).reasons.find((r) => r.ruleId === "injury-high-risk")?.summary ?? "";
+    const summary = (age: number) =>
+      triage(calmAnswers({ age, injury: "yes", riskHistory: "unsure" })).reasons.find(
+        (r) => r.ruleId === "injury-high-risk",
+      )?.summary ?? "";
     expect(summary(34)).not.toMatch(/65/);
     expect(summary(70)).toMatch(/65 or over/);
   });

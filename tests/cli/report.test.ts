@@ -21,7 +21,13 @@ const MADE_AT = /26 November 2026 at 09:30 \(UTC[+-]\d\d:\d\d\)/;
 const temp = useTempDir("neck-triage-report-");
 
 /** Undoes the escaping of the report's format, so that texts compare with the ruleset's. */
-const unescapeHtml = (text: string) => text.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+const unescapeHtml = (text: string) =>
+  text
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&");
 const unescapeMd = (text: string) => text.replace(/\\([\\`*_[\]<>|#])/g, "$1");
 
 async function reportFor(name: string, argv: readonly string[], options: Parameters<typeof makeFakeIo>[0]) {
@@ -39,7 +45,10 @@ describe.each([
   const answers = { ...Object.fromEntries(asked), id: "visit-7" };
 
   it("holds the date and time, the verdict and what to do, every answer, each reason with its sources, the ruleset and the disclaimer", async () => {
-    const { code, text, stdout, stderr } = await reportFor(`answers.${ext}`, ["--answers", "-"], { stdinIsTTY: false, stdinText: JSON.stringify(answers) });
+    const { code, text, stdout, stderr } = await reportFor(`answers.${ext}`, ["--answers", "-"], {
+      stdinIsTTY: false,
+      stdinText: JSON.stringify(answers),
+    });
     expect(code).toBe(0);
     expect(stderr).toContain("The report is saved in");
     expect(stdout).toContain("URGENT: get medical help today");
@@ -58,7 +67,8 @@ describe.each([
     }
     for (const reason of result.reasons) {
       expect(shown).toContain(reason.summary);
-      for (const source of reason.sources) expect(text).toContain(source.url.replace(/&/g, ext === "html" ? "&amp;" : "&"));
+      for (const source of reason.sources)
+        expect(text).toContain(source.url.replace(/&/g, ext === "html" ? "&amp;" : "&"));
     }
     expect(shown).toContain(`${defaultRuleset.id} ${defaultRuleset.version}`);
     expect(shown).toContain(result.ruleset.digest);
@@ -97,7 +107,14 @@ describe.each([
 describe("the report's form", () => {
   const model = () => {
     const result = triage(answersByUrgency.urgent);
-    return reportModel({ result, ruleset: defaultRuleset, answers: answersByUrgency.urgent, now: new Date(2026, 11, 3, 14, 5), toolVersion: "9.9.9", from: "test" });
+    return reportModel({
+      result,
+      ruleset: defaultRuleset,
+      answers: answersByUrgency.urgent,
+      now: new Date(2026, 11, 3, 14, 5),
+      toolVersion: "9.9.9",
+      from: "test",
+    });
   };
 
   it("HTML: one self-contained page (no script, no external stylesheet, image or font), links only to the sources", () => {
@@ -109,8 +126,18 @@ describe("the report's form", () => {
   });
 
   it("renders the ruleset digest when the result carries one", () => {
-    const result = { ...triage(answersByUrgency.soon), ruleset: { id: "default", version: "1.0.0", digest: "sha256:abc123" } };
-    const input = { result, ruleset: defaultRuleset, answers: answersByUrgency.soon, now: new Date(2026, 11, 3), toolVersion: "9.9.9", from: "test" };
+    const result = {
+      ...triage(answersByUrgency.soon),
+      ruleset: { id: "default", version: "1.0.0", digest: "sha256:abc123" },
+    };
+    const input = {
+      result,
+      ruleset: defaultRuleset,
+      answers: answersByUrgency.soon,
+      now: new Date(2026, 11, 3),
+      toolVersion: "9.9.9",
+      from: "test",
+    };
     expect(reportMarkdown(reportModel(input))).toContain("digest `sha256:abc123`");
     expect(reportHtml(reportModel(input))).toContain("<code>sha256:abc123</code>");
   });
@@ -123,7 +150,10 @@ describe("the report's form", () => {
     const file = await temp.file("hostile-ruleset.json", JSON.stringify(document));
     for (const ext of ["html", "md"]) {
       const stdinText = JSON.stringify({ ...answersByUrgency.urgent, id: "x\u001b[2J" });
-      const { code, text, stdout } = await reportFor(`hostile.${ext}`, ["--ruleset", file, "--answers", "-"], { stdinIsTTY: false, stdinText });
+      const { code, text, stdout } = await reportFor(`hostile.${ext}`, ["--ruleset", file, "--answers", "-"], {
+        stdinIsTTY: false,
+        stdinText,
+      });
       expect(code).toBe(0);
       expect(text).not.toContain("\u001b");
       expect(stdout).not.toContain("\u001b");
@@ -142,7 +172,14 @@ describe("the report's form", () => {
     // The loader refuses control characters in a ruleset; the report escapes them anyway, and markup always.
     const result = triage(answersByUrgency.urgent);
     result.reasons[0]!.summary = 'Fever <script>alert("x")</script> \u001b[2J*bold*';
-    const model = reportModel({ result, ruleset: defaultRuleset, answers: answersByUrgency.urgent, now: new Date(2026, 11, 3), toolVersion: "9.9.9", from: "a <b>file</b>" });
+    const model = reportModel({
+      result,
+      ruleset: defaultRuleset,
+      answers: answersByUrgency.urgent,
+      now: new Date(2026, 11, 3),
+      toolVersion: "9.9.9",
+      from: "a <b>file</b>",
+    });
     const page = reportHtml(model);
     const markdown = reportMarkdown(model);
     for (const text of [page, markdown]) expect(text).not.toContain("\u001b");
@@ -157,7 +194,10 @@ describe("the report's form", () => {
 
   it("a report that cannot be written: exit 1, one line, and no result printed as if all were well", async () => {
     const fake = makeFakeIo({ stdinIsTTY: false, stdinText: JSON.stringify(calmAnswersMedicineHelped) });
-    const code = await run(["--answers", "-", "--report", join(temp.path, "no-such-folder", "report.markdown")], fake.io);
+    const code = await run(
+      ["--answers", "-", "--report", join(temp.path, "no-such-folder", "report.markdown")],
+      fake.io,
+    );
     expect(code).toBe(1);
     expect(fake.stderr()).toMatch(/^neck-triage: cannot write the report to .*report\.markdown: no such folder\n$/);
     expect(fake.stdout()).toBe("");
@@ -167,7 +207,10 @@ describe("the report's form", () => {
 describe.skipIf(CHROMIUM_MISSING !== undefined)("the HTML report in a browser (Debian's chromium)", () => {
   it("opens with no request but the file itself, reads as the report, and prints", async () => {
     const answers = answersByUrgency.urgent;
-    const { text } = await reportFor("browser.html", ["--answers", "-"], { stdinIsTTY: false, stdinText: JSON.stringify(answers) });
+    const { text } = await reportFor("browser.html", ["--answers", "-"], {
+      stdinIsTTY: false,
+      stdinText: JSON.stringify(answers),
+    });
     expect(text).not.toBe("");
     const chromium = await launchChromium();
     try {
@@ -179,7 +222,13 @@ describe.skipIf(CHROMIUM_MISSING !== undefined)("the HTML report in a browser (D
       expect(requested).toEqual([file]);
       const shown = (await page.evaluate("document.body.innerText")) as string;
       const result = triage(answers);
-      for (const part of ["URGENT: get medical help today", "The answers given", result.disclaimer, result.ruleset.digest]) expect(shown).toContain(part);
+      for (const part of [
+        "URGENT: get medical help today",
+        "The answers given",
+        result.disclaimer,
+        result.ruleset.digest,
+      ])
+        expect(shown).toContain(part);
       for (const reason of result.reasons) expect(shown).toContain(reason.summary);
       const pdf = await page.pdf({ format: "A4" });
       expect(pdf.length).toBeGreaterThan(1000);

@@ -27,11 +27,31 @@ describe("bad answers, one field at a time", () => {
       stdin: answersJson({ age }),
       line: `age: expected an integer 0–120, got ${age}`,
     })),
-    { name: "null for a field", stdin: answersJson({ shootingArmPain: null }), line: `shootingArmPain: expected ${yesNoUnsure}, got null` },
-    { name: "a capitalised answer", stdin: answersJson({ injury: "Yes" }), line: `injury: expected ${yesNoUnsure}, got "Yes"` },
-    { name: "yes for otcResponse", stdin: answersJson({ otcResponse: "yes" }), line: /^otcResponse: expected "helped" \| "did-not-help" \| "not-tried" \| "unsure", got "yes"$/ },
-    { name: "an id longer than 200 characters", stdin: answersJson({ id: "x".repeat(201) }), line: /^id: expected .*200.*, got "x+…"$/ },
-    { name: "a boolean id", stdin: answersJson({ id: true }), line: /^id: expected a string of at most 200 characters or an integer.*, got true$/ },
+    {
+      name: "null for a field",
+      stdin: answersJson({ shootingArmPain: null }),
+      line: `shootingArmPain: expected ${yesNoUnsure}, got null`,
+    },
+    {
+      name: "a capitalised answer",
+      stdin: answersJson({ injury: "Yes" }),
+      line: `injury: expected ${yesNoUnsure}, got "Yes"`,
+    },
+    {
+      name: "yes for otcResponse",
+      stdin: answersJson({ otcResponse: "yes" }),
+      line: /^otcResponse: expected "helped" \| "did-not-help" \| "not-tried" \| "unsure", got "yes"$/,
+    },
+    {
+      name: "an id longer than 200 characters",
+      stdin: answersJson({ id: "x".repeat(201) }),
+      line: /^id: expected .*200.*, got "x+…"$/,
+    },
+    {
+      name: "a boolean id",
+      stdin: answersJson({ id: true }),
+      line: /^id: expected a string of at most 200 characters or an integer.*, got true$/,
+    },
     { name: "null", stdin: "null", line: /^\(root\): expected a JSON object.*, got null$/ },
     { name: "a string", stdin: '"no"', line: /^\(root\): expected a JSON object.*, got "no"$/ },
     { name: "only whitespace", stdin: " \n\t\n", line: /^stdin: empty/ },
@@ -95,7 +115,12 @@ describe("text output on a terminal", () => {
   };
 
   const textFor = (urgency: keyof typeof words, argv: readonly string[], env: Record<string, string>) =>
-    runWith(["--answers", "-", ...argv], { stdinIsTTY: false, stdoutIsTTY: true, env, stdinText: JSON.stringify(answersByUrgency[urgency]) });
+    runWith(["--answers", "-", ...argv], {
+      stdinIsTTY: false,
+      stdoutIsTTY: true,
+      env,
+      stdinText: JSON.stringify(answersByUrgency[urgency]),
+    });
 
   it.each(urgencies)("%s: coloured, and the urgency also said in words", async (urgency) => {
     const result = await textFor(urgency, [], { TERM: "xterm-256color" });
@@ -123,7 +148,12 @@ describe("text output on a terminal", () => {
 
   it("each reason is tagged with its urgency in words", async () => {
     const answers = { ...answersByUrgency.none, fever: "yes", headache: "yes", headacheNew: "no" };
-    const result = await runWith(["--answers", "-"], { stdinIsTTY: false, stdoutIsTTY: true, env: { TERM: "xterm" }, stdinText: JSON.stringify(answers) });
+    const result = await runWith(["--answers", "-"], {
+      stdinIsTTY: false,
+      stdoutIsTTY: true,
+      env: { TERM: "xterm" },
+      stdinText: JSON.stringify(answers),
+    });
     // fever (urgent), fever-with-headache (urgent), headache (soon): docs/clinical-basis.md section 2.
     // Colour codes stripped: the words alone must carry the urgency.
     const plain = result.stdout.replace(/\u001b\[[0-9;]*m/g, "");

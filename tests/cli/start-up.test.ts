@@ -20,7 +20,10 @@ beforeAll(() => {
 });
 
 /** Runs the built CLI and returns its exit code and the files of the bundle it loaded that contain zod. */
-function zodFilesLoadedBy(args: readonly string[], stdin?: string): { code: number | null; files: string[]; zod: string[] } {
+function zodFilesLoadedBy(
+  args: readonly string[],
+  stdin?: string,
+): { code: number | null; files: string[]; zod: string[] } {
   const run = modulesLoadedBy([BIN, ...args], { cwd: temp.path, ...(stdin === undefined ? {} : { stdin }) });
   const files = run.urls.filter((url) => url.startsWith("file:")).map((url) => fileURLToPath(url));
   return { code: run.status, files, zod: files.filter((file) => readFileSync(file, "utf8").includes(ZOD_MARK)) };

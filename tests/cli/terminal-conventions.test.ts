@@ -27,7 +27,8 @@ const words = (text: string) => text.split(/\s+/).filter((word) => word !== "");
 /** No line wider than `width`, unless it is one word that cannot be broken. */
 function expectWrapped(text: string, width: number): void {
   for (const line of text.split("\n")) {
-    if ([...line].length > width) expect(words(line), `a line wider than ${width}: ${JSON.stringify(line)}`).toHaveLength(1);
+    if ([...line].length > width)
+      expect(words(line), `a line wider than ${width}: ${JSON.stringify(line)}`).toHaveLength(1);
   }
 }
 
@@ -44,13 +45,16 @@ describe("colour conventions", () => {
 });
 
 describe("wrapping to the terminal's width", () => {
-  it.each([40, 80])("--help at %i columns: every line fits, wrapped at spaces, no word lost or split", async (columns) => {
-    const narrow = await runWith(["--help"], { stdoutIsTTY: true, columns });
-    const wide = await runWith(["--help"], { stdoutIsTTY: true, columns: 100 });
-    expect(narrow.code).toBe(0);
-    expectWrapped(narrow.stdout, columns);
-    expect(words(narrow.stdout)).toEqual(words(wide.stdout));
-  });
+  it.each([40, 80])(
+    "--help at %i columns: every line fits, wrapped at spaces, no word lost or split",
+    async (columns) => {
+      const narrow = await runWith(["--help"], { stdoutIsTTY: true, columns });
+      const wide = await runWith(["--help"], { stdoutIsTTY: true, columns: 100 });
+      expect(narrow.code).toBe(0);
+      expectWrapped(narrow.stdout, columns);
+      expect(words(narrow.stdout)).toEqual(words(wide.stdout));
+    },
+  );
 
   it("help of a command at 40 columns fits too", async () => {
     const help = await runWith(["help", "batch"], { stdoutIsTTY: true, columns: 40 });
@@ -76,7 +80,9 @@ describe("commands and help topics", () => {
   it('a mistyped command: exit 2, "did you mean" the command', async () => {
     const result = await runWith(["rulse"], { stdinIsTTY: false });
     expect(result.code).toBe(2);
-    expect(result.stderr).toBe('neck-triage: unknown command "rulse"; did you mean "rules"? (commands: rules, batch, questionnaire, web, schema; neck-triage --help for the options)\n');
+    expect(result.stderr).toBe(
+      'neck-triage: unknown command "rulse"; did you mean "rules"? (commands: rules, batch, questionnaire, web, schema; neck-triage --help for the options)\n',
+    );
   });
 
   it("an unknown help topic: exit 2, naming the topic", async () => {
@@ -106,17 +112,31 @@ describe("commands and help topics", () => {
   it("--help names every built-in ruleset for --ruleset, on the main command and each command that takes it", async () => {
     const names = Object.keys(BUILTIN_RULESET_DOCUMENTS);
     expect(names.length).toBeGreaterThan(1);
-    for (const argv of [["--help"], ["batch", "--help"], ["rules", "--help"], ["web", "--help"], ["schema", "--help"], ["questionnaire", "--help"]]) {
+    for (const argv of [
+      ["--help"],
+      ["batch", "--help"],
+      ["rules", "--help"],
+      ["web", "--help"],
+      ["schema", "--help"],
+      ["questionnaire", "--help"],
+    ]) {
       const help = (await runWith(argv)).stdout.replace(/\s+/g, " ");
-      expect(help, argv.join(" ")).toContain(`a built-in one by name (${names.map((name) => JSON.stringify(name)).join(", ")})`);
+      expect(help, argv.join(" ")).toContain(
+        `a built-in one by name (${names.map((name) => JSON.stringify(name)).join(", ")})`,
+      );
     }
   });
 
   it("--ruleset FILE --help lists the fields of the ruleset in that file", async () => {
     // The default ruleset with one question renamed (fever -> feverish), so that only this file has that field.
-    const document = readFileSync(join(REPO_ROOT, "rules", "default.json"), "utf8").replaceAll('"fever"', '"feverish"').replace('"id": "default"', '"id": "mine"');
+    const document = readFileSync(join(REPO_ROOT, "rules", "default.json"), "utf8")
+      .replaceAll('"fever"', '"feverish"')
+      .replace('"id": "default"', '"id": "mine"');
     const file = await temp.file("mine.json", document);
-    for (const argv of [["--ruleset", file, "--help"], [`--ruleset=${file}`, "-h"]]) {
+    for (const argv of [
+      ["--ruleset", file, "--help"],
+      [`--ruleset=${file}`, "-h"],
+    ]) {
       const mine = await runWith(argv);
       expect(mine.stderr).toBe("");
       expect(mine.code).toBe(0);
@@ -140,7 +160,10 @@ describe("options given before a command apply to it or are an error", () => {
   it("--format text batch: applies; the command's own --format wins when given too", async () => {
     const text = await runWith(["--format", "text", "batch"], { stdinIsTTY: false, stdinText: referral });
     expect(text.stdout).toMatch(/^line 1: see-a-professional/);
-    const own = await runWith(["--format", "text", "batch", "--format", "json"], { stdinIsTTY: false, stdinText: referral });
+    const own = await runWith(["--format", "text", "batch", "--format", "json"], {
+      stdinIsTTY: false,
+      stdinText: referral,
+    });
     expect(JSON.parse(own.stdout).urgency).toBe("urgent");
   });
 
@@ -152,7 +175,10 @@ describe("options given before a command apply to it or are an error", () => {
 
   it.each([
     [["--answers", "a.json", "batch"], /^neck-triage: --answers: not an option of "neck-triage batch"/],
-    [["--format", "markdown", "batch"], /^neck-triage: --format: "neck-triage batch" takes json or text, got "markdown"/],
+    [
+      ["--format", "markdown", "batch"],
+      /^neck-triage: --format: "neck-triage batch" takes json or text, got "markdown"/,
+    ],
     [["--exit-code", "schema", "answers"], /^neck-triage: --exit-code: not an option of "neck-triage schema"/],
   ])("%j: exit 2, saying which option does not apply", async (argv, line) => {
     const result = await runWith(argv, { stdinIsTTY: false, stdinText: referral });
@@ -167,7 +193,11 @@ describe("batch: exit 2 always comes with a summary", () => {
     [3, [3], "3 records, 1 error: line 3"],
     [1, [1], "1 record, 1 error: line 1"],
     [10, [2, 5], "10 records, 2 errors: lines 2, 5"],
-    [1200, Array.from({ length: 12 }, (_, i) => i + 1), "1,200 records, 12 errors: lines 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 and 2 more"],
+    [
+      1200,
+      Array.from({ length: 12 }, (_, i) => i + 1),
+      "1,200 records, 12 errors: lines 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 and 2 more",
+    ],
   ])("%i records, failed %j → %s", (records, failed, expected) => {
     expect(failureSummary(records, failed)).toBe(expected);
   });

@@ -37,9 +37,21 @@ describe("terminal escapes from ruleset text: the loader refuses control charact
     // A text may hold line breaks (code …-in-text); a URL none.
     expect(issues).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ path: "rules.0.summary", code: "schema.control-character-in-text", message: expect.stringMatching(CONTROL_MESSAGE) }),
-        expect.objectContaining({ path: `sources.${source}.url`, code: "schema.control-character", message: expect.stringMatching(CONTROL_MESSAGE) }),
-        expect.objectContaining({ path: "questions.0.label", code: "schema.control-character-in-text", message: expect.stringMatching(CONTROL_MESSAGE) }),
+        expect.objectContaining({
+          path: "rules.0.summary",
+          code: "schema.control-character-in-text",
+          message: expect.stringMatching(CONTROL_MESSAGE),
+        }),
+        expect.objectContaining({
+          path: `sources.${source}.url`,
+          code: "schema.control-character",
+          message: expect.stringMatching(CONTROL_MESSAGE),
+        }),
+        expect.objectContaining({
+          path: "questions.0.label",
+          code: "schema.control-character-in-text",
+          message: expect.stringMatching(CONTROL_MESSAGE),
+        }),
       ]),
     );
   });
@@ -48,7 +60,10 @@ describe("terminal escapes from ruleset text: the loader refuses control charact
     for (const control of ["\u0000", "\u0007", "\t", "\r", "\u001b", "\u007f", "\u0085", "\u009b", "\u009f"]) {
       const issues = issuesThrownBy(() => loadRuleset(withSuffixOnEveryText(rulesetDocument(), control)), RulesetError);
       expect(issues.length, JSON.stringify(control)).toBeGreaterThan(100);
-      expect(issues.every((issue) => issue.message.startsWith("contains a control character")), JSON.stringify(control)).toBe(true);
+      expect(
+        issues.every((issue) => issue.message.startsWith("contains a control character")),
+        JSON.stringify(control),
+      ).toBe(true);
     }
     expect(() => loadRuleset(rulesetDocument((d) => void (d.rules[0]!.summary = "two\nlines")))).not.toThrow();
   });
@@ -61,26 +76,45 @@ describe("terminal escapes from ruleset text: the loader refuses control charact
       ["https://example.org/a\nb", "U+000A"],
       ["https://example.org/\r", "U+000D"],
     ] as const) {
-      const issues = issuesThrownBy(() => loadRuleset(rulesetDocument((d) => void (d.sources[source]!.url = url))), RulesetError);
+      const issues = issuesThrownBy(
+        () => loadRuleset(rulesetDocument((d) => void (d.sources[source]!.url = url))),
+        RulesetError,
+      );
       expect(issues, JSON.stringify(url)).toEqual([
-        expect.objectContaining({ path: `sources.${source}.url`, code: "schema.control-character", params: expect.objectContaining({ codePoint }) }),
+        expect.objectContaining({
+          path: `sources.${source}.url`,
+          code: "schema.control-character",
+          params: expect.objectContaining({ codePoint }),
+        }),
       ]);
-      expect(issues[0]?.message).toMatch(new RegExp(`^contains a control character \\(${codePoint.replace("+", "\\+")}\\); an id, a value or a URL may hold none, got "`));
+      expect(issues[0]?.message).toMatch(
+        new RegExp(
+          `^contains a control character \\(${codePoint.replace("+", "\\+")}\\); an id, a value or a URL may hold none, got "`,
+        ),
+      );
     }
   });
 
   it("the CLI: exit 2, the path named, the escape shown escaped, never raw", async () => {
-    const file = await temp.file("escape.json", JSON.stringify(rulesetDocument((d) => void (d.rules[0]!.summary = "Clear \u001b[2J the screen"))));
+    const file = await temp.file(
+      "escape.json",
+      JSON.stringify(rulesetDocument((d) => void (d.rules[0]!.summary = "Clear \u001b[2J the screen"))),
+    );
     const fake = makeFakeIo({ stdinIsTTY: false });
     expect(await run(["--ruleset", file, "--answers", "examples/answers.json"], fake.io)).toBe(2);
-    expect(fake.stderr()).toBe(`${file}: rules.0.summary: contains a control character (U+001B); text may hold line breaks, no other control characters, got "Clear \\u001b[2J the screen"\n`);
+    expect(fake.stderr()).toBe(
+      `${file}: rules.0.summary: contains a control character (U+001B); text may hold line breaks, no other control characters, got "Clear \\u001b[2J the screen"\n`,
+    );
   });
 });
 
 describe("terminal escapes from ruleset text: renderers escape whatever reaches them", () => {
   // Past the loader, as a renderer must never trust its input to be clean.
   const ruleset = compileValidatedRuleset(withSuffixOnEveryText(rulesetDocument(), HOSTILE_CONTROLS));
-  const results = [evaluate(ruleset, { ...unsureAnswers(), id: `id${HOSTILE_CONTROLS}` }), evaluate(ruleset, calmAnswers())];
+  const results = [
+    evaluate(ruleset, { ...unsureAnswers(), id: `id${HOSTILE_CONTROLS}` }),
+    evaluate(ruleset, calmAnswers()),
+  ];
 
   it("text output, with and without colour", () => {
     for (const result of results) {

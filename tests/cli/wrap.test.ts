@@ -39,7 +39,10 @@ describe("quadratic text wrapping: a 100,000-character word took 2.75 s, 900,000
     });
     const ruleset = compileValidatedRuleset(document);
     // Confirmed reasons, each listed on its own (possible ones may be grouped in one line).
-    const result = evaluate(ruleset, calmAnswers({ headache: "yes", armTinglingOrNumbness: "yes", shootingArmPain: "yes" }));
+    const result = evaluate(
+      ruleset,
+      calmAnswers({ headache: "yes", armTinglingOrNumbness: "yes", shootingArmPain: "yes" }),
+    );
     for (const level of [0, 3] as const) {
       const lines = visibleLines(renderText(result, ruleset, makeStyle(level), 80));
       const tooWide = lines.filter((line) => line.length > 80 && !/https?:\/\//.test(line));

@@ -31,11 +31,17 @@ describe("validation triage table", () => {
   });
 
   it("the report shows each vignette, the rates per level and the published figures beside them", () => {
-    const report = renderReport([row("a", "emergency", "emergency"), row("b", "emergency", "urgent"), row("c", "none", "none")]);
+    const report = renderReport([
+      row("a", "emergency", "emergency"),
+      row("b", "emergency", "urgent"),
+      row("c", "none", "none"),
+    ]);
     expect(report).toMatch(/^b\s+emergency\s+urgent\s+under-triage\s+NO\s+some-rule$/m);
     expect(report).toMatch(/^emergent \(emergency\)\s+2\s+1\/2 \(50%\)\s+0\/2 \(0%\)\s+1\/2 \(50%\)\s+80%\s+63%$/m);
     expect(report).toMatch(/^self-care \(none\)\s+1\s+1\/1 \(100%\)/m);
     expect(report).toContain("Emergencies caught: 1/2 (50%)");
-    expect(report).toContain("Safe advice (not under-triaged): 2/3 (67%); at most one level under (Gilbert et al.'s definition): 3/3 (100%)");
+    expect(report).toContain(
+      "Safe advice (not under-triaged): 2/3 (67%); at most one level under (Gilbert et al.'s definition): 3/3 (100%)",
+    );
   });
 });

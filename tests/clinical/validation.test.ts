@@ -7,7 +7,9 @@ import { loadVignetteFiles } from "../../validation/load-vignettes.js";
 import { outcomeOf, totalsOf } from "../../validation/triage-table.js";
 import { URGENCIES, type Vignette, VignetteSchema } from "../../validation/vignette-schema.js";
 
-const knownUnderTriage = JSON.parse(readFileSync(join(import.meta.dirname, "../../validation/known-under-triage.json"), "utf8")) as {
+const knownUnderTriage = JSON.parse(
+  readFileSync(join(import.meta.dirname, "../../validation/known-under-triage.json"), "utf8"),
+) as {
   entries: { id: string; tool: string; why: string; reported: string }[];
 };
 
@@ -39,19 +41,23 @@ describe("published validation vignettes: the files", () => {
     expect(file.problems).toEqual([]);
   });
 
-  it.each(vignettes.map((v) => [v.id, v] as const))("%s cites a web source, quotes its disposition and explains every answer", (_id, v: Vignette) => {
-    expect(v.source.url).toMatch(/^https?:\/\/\S+$/);
-    expect(v.disposition.quote.trim()).not.toBe("");
-    for (const field of Object.keys(v.answers)) {
-      const note = v.answerNotes[field];
-      expect(note, `${field} has a note`).toBeDefined();
-      expect(note?.note.trim().length, `${field}: the note says why`).toBeGreaterThan(0);
-    }
-    // An inferred answer's note must say what the source does (not) say; a bare "inferred" is not enough.
-    for (const [field, note] of Object.entries(v.answerNotes)) {
-      if (note.basis === "inferred") expect(note.note.split(/\s+/).length, `${field}: inference explained`).toBeGreaterThanOrEqual(4);
-    }
-  });
+  it.each(vignettes.map((v) => [v.id, v] as const))(
+    "%s cites a web source, quotes its disposition and explains every answer",
+    (_id, v: Vignette) => {
+      expect(v.source.url).toMatch(/^https?:\/\/\S+$/);
+      expect(v.disposition.quote.trim()).not.toBe("");
+      for (const field of Object.keys(v.answers)) {
+        const note = v.answerNotes[field];
+        expect(note, `${field} has a note`).toBeDefined();
+        expect(note?.note.trim().length, `${field}: the note says why`).toBeGreaterThan(0);
+      }
+      // An inferred answer's note must say what the source does (not) say; a bare "inferred" is not enough.
+      for (const [field, note] of Object.entries(v.answerNotes)) {
+        if (note.basis === "inferred")
+          expect(note.note.split(/\s+/).length, `${field}: inference explained`).toBeGreaterThanOrEqual(4);
+      }
+    },
+  );
 });
 
 describe("the vignette schema", () => {

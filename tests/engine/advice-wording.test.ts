@@ -22,21 +22,31 @@ const withNumber = (template: string, number: string) => template.split("{emerge
 const emergencyAdvice = (number: string) => withNumber(advice.urgency.emergency.advice, number);
 const AFTER_INJURY = rule("spinal-cord-injury").emergencyNote as string;
 
-function droppedAdvice(number: string, ruleIds: readonly string[], answers: Parameters<typeof callIfFor>[1] = calmAnswers()): string {
+function droppedAdvice(
+  number: string,
+  ruleIds: readonly string[],
+  answers: Parameters<typeof callIfFor>[1] = calmAnswers(),
+): string {
   const list = ruleIds.map((id) => `- ${callIfFor(id, answers)}`).join("\n");
   return withNumber(advice.droppedEmergency, number).replace("{list}", list);
 }
 
 describe("emergency", () => {
   it("is the ruleset's emergency advice with the number, and nothing else when no rule adds a note", () => {
-    expect(triage(calmAnswers({ emergencySigns: "yes" }), { emergencyNumber: "112" }).advice).toBe(emergencyAdvice("112"));
-    expect(triage(calmAnswers({ fever: "yes", canTouchChinToChest: "no" })).advice).toBe(emergencyAdvice(DEFAULT_NUMBER));
+    expect(triage(calmAnswers({ emergencySigns: "yes" }), { emergencyNumber: "112" }).advice).toBe(
+      emergencyAdvice("112"),
+    );
+    expect(triage(calmAnswers({ fever: "yes", canTouchChinToChest: "no" })).advice).toBe(
+      emergencyAdvice(DEFAULT_NUMBER),
+    );
   });
 
   it("adds the note of the rules that fired once, after a space, however many of them carry it", () => {
     // spinal-cord-injury, injury-high-risk and injury all carry the same note.
     const result = triage(calmAnswers({ injury: "yes", age: 70, limbWeakness: "yes" }), { emergencyNumber: "000" });
-    expect(result.reasons.filter((r) => r.ruleId.startsWith("injury") || r.ruleId === "spinal-cord-injury")).toHaveLength(3);
+    expect(
+      result.reasons.filter((r) => r.ruleId.startsWith("injury") || r.ruleId === "spinal-cord-injury"),
+    ).toHaveLength(3);
     expect(result.advice).toBe(`${emergencyAdvice("000")} ${AFTER_INJURY}`);
   });
 
@@ -79,14 +89,18 @@ describe("urgent", () => {
     expect(confirmed.reasons.map((r) => [r.ruleId, r.urgency])).toEqual([["fever", "urgent"]]);
     expect(confirmed.advice).toBe(advice.urgency.urgent.advice);
     // Beside a dropped emergency, only that emergency is listed.
-    const beside = evaluate(ruleset, calmAnswers({ emergencySigns: "unsure", fever: "yes" }), { emergencyNumber: "112" });
+    const beside = evaluate(ruleset, calmAnswers({ emergencySigns: "unsure", fever: "yes" }), {
+      emergencyNumber: "112",
+    });
     expect(beside.advice).toBe(droppedAdvice("112", ["emergency-signs"]));
   });
 
   it("does not list an emergency that the policy dropped further, to soon", () => {
     // possibleDropsLevels 2: an unsure emergency sign drops two levels, to soon; fever yes is urgent.
     const ruleset = loadRuleset(rulesetDocument((d) => (d.unsurePolicy.possibleDropsLevels = 2)));
-    const result = evaluate(ruleset, calmAnswers({ emergencySigns: "unsure", fever: "yes" }), { emergencyNumber: "112" });
+    const result = evaluate(ruleset, calmAnswers({ emergencySigns: "unsure", fever: "yes" }), {
+      emergencyNumber: "112",
+    });
     expect(result.reasons.map((r) => [r.ruleId, r.certainty, r.urgency])).toEqual([
       ["fever", "confirmed", "urgent"],
       ["emergency-signs", "possible", "soon"],
@@ -97,7 +111,9 @@ describe("urgent", () => {
 
 describe("soon and none", () => {
   it("soon is the ruleset's appointment advice", () => {
-    expect(triage(calmAnswers({ shootingArmPain: "yes" }), { emergencyNumber: "112" }).advice).toBe(advice.urgency.soon.advice);
+    expect(triage(calmAnswers({ shootingArmPain: "yes" }), { emergencyNumber: "112" }).advice).toBe(
+      advice.urgency.soon.advice,
+    );
   });
 
   it("self-care counts the days left to the check-back day (7) from painDays", () => {
@@ -165,8 +181,12 @@ describe("the emergency number", () => {
     );
     const urgent = calmAnswers({ fever: "yes" });
     const soon = calmAnswers({ headache: "yes" });
-    expect(evaluate(ruleset, urgent, { emergencyNumber: "112" }).advice).toBe("Get medical help today. If it gets worse, call 112.");
-    expect(evaluate(ruleset, soon, { emergencyNumber: "112" }).advice).toBe("See a doctor this week. If 112 is needed, call it.");
+    expect(evaluate(ruleset, urgent, { emergencyNumber: "112" }).advice).toBe(
+      "Get medical help today. If it gets worse, call 112.",
+    );
+    expect(evaluate(ruleset, soon, { emergencyNumber: "112" }).advice).toBe(
+      "See a doctor this week. If 112 is needed, call it.",
+    );
     expect(evaluate(ruleset, urgent).advice).toBe(`Get medical help today. If it gets worse, call ${DEFAULT_NUMBER}.`);
     expect(evaluate(ruleset, soon).advice).toBe(`See a doctor this week. If ${DEFAULT_NUMBER} is needed, call it.`);
   });
@@ -192,7 +212,12 @@ describe("the emergency number", () => {
 
 describe("watchFor", () => {
   it("is every sign of the ruleset not already reported, with the number, in order (self-care, soon, emergency)", () => {
-    for (const answers of [calmAnswers(), calmAnswers({ emergencySigns: "yes" }), calmAnswers({ headache: "unsure" }), calmAnswers({ headache: "yes", headacheNew: "no" })]) {
+    for (const answers of [
+      calmAnswers(),
+      calmAnswers({ emergencySigns: "yes" }),
+      calmAnswers({ headache: "unsure" }),
+      calmAnswers({ headache: "yes", headacheNew: "no" }),
+    ]) {
       expect(triage(answers, { emergencyNumber: "999" }).watchFor).toEqual(expectedWatchFor(answers, "999"));
     }
     expect(triage(calmAnswers()).watchFor).toHaveLength(advice.selfCare.watchFor.length);
@@ -205,9 +230,14 @@ describe("watchFor", () => {
         const q = defaultRuleset.definition.questions.find((entry) => entry.id === id);
         if (q?.type !== "choice") continue;
         // Every follow-up answered "no" (given while not needed, it has no effect).
-        const followUps = Object.fromEntries(defaultRuleset.definition.questions.filter((f) => f.askWhen !== undefined && f.type === "choice").map((f) => [f.id, "no"]));
+        const followUps = Object.fromEntries(
+          defaultRuleset.definition.questions
+            .filter((f) => f.askWhen !== undefined && f.type === "choice")
+            .map((f) => [f.id, "no"]),
+        );
         const result = triage({ ...followUps, ...calmAnswers(), [id]: q.warningAnswer } as never);
-        if (result.urgency !== "urgent") expect(result.watchFor, `${id}: ${q.warningAnswer}`).not.toContain(withNumber(line.text, DEFAULT_NUMBER));
+        if (result.urgency !== "urgent")
+          expect(result.watchFor, `${id}: ${q.warningAnswer}`).not.toContain(withNumber(line.text, DEFAULT_NUMBER));
       }
     }
   });
@@ -217,7 +247,8 @@ describe("watchFor", () => {
     expect(result.urgency).toBe("urgent");
     // Under urgent: the emergency signs to call for instead, none of them a fever or a headache alone.
     for (const line of advice.selfCare.watchFor) {
-      if (typeof line !== "string" && (line.about.includes("fever") || line.about.includes("headache"))) expect(result.watchFor).not.toContain(line.text);
+      if (typeof line !== "string" && (line.about.includes("fever") || line.about.includes("headache")))
+        expect(result.watchFor).not.toContain(line.text);
     }
     expect(result.watchFor.length).toBeGreaterThan(0);
   });

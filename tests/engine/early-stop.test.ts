@@ -11,7 +11,9 @@ import { calmAnswers } from "../helpers/answers.js";
 describe("confirmedEmergencies", () => {
   it("confirms spinal-cord-injury from injury yes + weakness yes, before the tingling question", () => {
     const reasons = confirmedEmergencies(defaultRuleset, { injury: "yes", limbWeakness: "yes" });
-    expect(reasons.map((r) => [r.ruleId, r.certainty, r.urgency])).toEqual([["spinal-cord-injury", "confirmed", "emergency"]]);
+    expect(reasons.map((r) => [r.ruleId, r.certainty, r.urgency])).toEqual([
+      ["spinal-cord-injury", "confirmed", "emergency"],
+    ]);
     expect(reasons[0]?.answers).toEqual({ injury: "yes", limbWeakness: "yes" });
   });
 

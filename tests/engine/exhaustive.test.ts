@@ -1,6 +1,12 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { defaultRuleset, evaluate, type TriageResult, type Urgency } from "../../src/index.js";
-import { BACKGROUND_FIELDS, effectiveAnswers, expectedReasonFromEffective, fieldsReadBy, truthOf } from "../helpers/spec-policy.js";
+import {
+  BACKGROUND_FIELDS,
+  effectiveAnswers,
+  expectedReasonFromEffective,
+  fieldsReadBy,
+  truthOf,
+} from "../helpers/spec-policy.js";
 
 /*
  * The answer space of the default ruleset 2.0, in two parts (what is enumerated, what is sampled):
@@ -28,7 +34,9 @@ function stepsOf(field: string): Step {
   const question = defaultRuleset.questions.find((q) => q.id === field);
   if (question?.type !== "choice") throw new Error(`${field}: not a choice question`);
   const unknown = question.choices.filter((c) => c.unknown).map((c) => c.value);
-  const reassuring = question.choices.filter((c) => !c.unknown && c.value !== question.warningAnswer).map((c) => c.value);
+  const reassuring = question.choices
+    .filter((c) => !c.unknown && c.value !== question.warningAnswer)
+    .map((c) => c.value);
   if (unknown.length !== 1 || reassuring.length !== 1) throw new Error(`${field}: not a three-way question`);
   return { field, values: [reassuring[0] as string, unknown[0] as string, question.warningAnswer] };
 }
@@ -134,7 +142,9 @@ const INVARIANTS = [
 ] as const;
 type Invariant = (typeof INVARIANTS)[number];
 
-const failures = new Map<Invariant, { count: number; examples: string[] }>(INVARIANTS.map((name) => [name, { count: 0, examples: [] }]));
+const failures = new Map<Invariant, { count: number; examples: string[] }>(
+  INVARIANTS.map((name) => [name, { count: 0, examples: [] }]),
+);
 function fail(invariant: Invariant, answers: Answers, detail: string): void {
   const entry = failures.get(invariant);
   if (!entry) return;
@@ -145,7 +155,8 @@ function fail(invariant: Invariant, answers: Answers, detail: string): void {
 function checkCase(answers: Answers, result: TriageResult): void {
   const effective = effectiveAnswers(answers);
   const referred = result.verdict === "see-a-professional";
-  if (hasWarningOrUnsure(effective) !== referred) fail("warning or unsure <=> see-a-professional", answers, `verdict ${result.verdict}`);
+  if (hasWarningOrUnsure(effective) !== referred)
+    fail("warning or unsure <=> see-a-professional", answers, `verdict ${result.verdict}`);
   checkContract(answers, result);
   checkPolicy(answers, effective, result);
 
@@ -159,7 +170,8 @@ function checkCase(answers: Answers, result: TriageResult): void {
       fail("nothing but unsure => possible, never emergency, urgent", answers, `urgency ${result.urgency}`);
     }
   }
-  if (answers.emergencySigns === "yes" && result.urgency !== "emergency") fail("emergencySigns yes => emergency", answers, `urgency ${result.urgency}`);
+  if (answers.emergencySigns === "yes" && result.urgency !== "emergency")
+    fail("emergencySigns yes => emergency", answers, `urgency ${result.urgency}`);
 
   // The same answers without the follow-ups that are switched off give the same result.
   const switchedOff = FOLLOW_UPS.filter((field) => answers[field] !== undefined && effective[field] === undefined);
@@ -167,8 +179,14 @@ function checkCase(answers: Answers, result: TriageResult): void {
     const without = { ...answers };
     for (const field of switchedOff) delete without[field];
     const other = evaluate(defaultRuleset, without);
-    const outcome = (r: TriageResult) => `${r.urgency} ${r.advice} ${r.reasons.map((x) => `${x.ruleId}:${x.certainty}:${x.urgency}`).join()}`;
-    if (outcome(other) !== outcome(result)) fail("a follow-up whose condition does not hold has no effect", answers, `${switchedOff.join(", ")} changed the result`);
+    const outcome = (r: TriageResult) =>
+      `${r.urgency} ${r.advice} ${r.reasons.map((x) => `${x.ruleId}:${x.certainty}:${x.urgency}`).join()}`;
+    if (outcome(other) !== outcome(result))
+      fail(
+        "a follow-up whose condition does not hold has no effect",
+        answers,
+        `${switchedOff.join(", ")} changed the result`,
+      );
   }
 }
 
@@ -176,7 +194,8 @@ function checkContract(answers: Answers, result: TriageResult): void {
   const bad = (detail: string) => fail("contract consistency", answers, detail);
   const referred = result.verdict === "see-a-professional";
   if (referred !== result.reasons.length > 0) bad("verdict and reasons disagree");
-  if ((result.urgency === "none") !== (result.verdict === "self-care-likely-fine")) bad("urgency none and verdict disagree");
+  if ((result.urgency === "none") !== (result.verdict === "self-care-likely-fine"))
+    bad("urgency none and verdict disagree");
   if (referred) {
     const highest = Math.min(...result.reasons.map((reason) => URGENCY_RANK[reason.urgency]));
     if (URGENCY_RANK[result.urgency] !== highest) bad(`urgency ${result.urgency} is not the highest among reasons`);
@@ -195,7 +214,10 @@ function checkContract(answers: Answers, result: TriageResult): void {
     if (keys.join() !== expected.join() || keys.some((key) => reason.answers[key] !== answers[key])) {
       bad(`${reason.ruleId} answers ${JSON.stringify(reason.answers)}`);
     }
-    if (reason.sources.length === 0 || reason.sources.some((source) => !/^https?:\/\/\S+$/.test(source.url) || source.title === "")) {
+    if (
+      reason.sources.length === 0 ||
+      reason.sources.some((source) => !/^https?:\/\/\S+$/.test(source.url) || source.title === "")
+    ) {
       bad(`${reason.ruleId} sources`);
     }
   });
@@ -208,7 +230,11 @@ function checkPolicy(answers: Answers, effective: ReturnType<typeof effectiveAns
     const expected = expectedReasonFromEffective(rule, effective);
     const actual = given.get(rule.id);
     if (expected?.certainty !== actual?.certainty || expected?.urgency !== actual?.urgency) {
-      fail("reasons follow the not-sure policy", answers, `${rule.id}: expected ${JSON.stringify(expected)}, got ${actual?.certainty} ${actual?.urgency}`);
+      fail(
+        "reasons follow the not-sure policy",
+        answers,
+        `${rule.id}: expected ${JSON.stringify(expected)}, got ${actual?.certainty} ${actual?.urgency}`,
+      );
     }
   }
 }
@@ -251,7 +277,12 @@ function checkMonotonic(): void {
       if (neighbourRank === -1) continue;
       if (neighbour.key === key + 1) comparisons.setting++;
       else comparisons.answers++;
-      if (neighbourRank > rank) fail("monotonic", answersFor(combination, ROTATION[setting] as Setting), `${neighbour.what} one step worse lowers the urgency`);
+      if (neighbourRank > rank)
+        fail(
+          "monotonic",
+          answersFor(combination, ROTATION[setting] as Setting),
+          `${neighbour.what} one step worse lowers the urgency`,
+        );
     }
   }
 }
@@ -279,7 +310,10 @@ function runFamily(threeWay: readonly string[], integers: Readonly<Record<string
     });
     return answers;
   };
-  const intCombos = intFields.reduce<number[][]>((acc, field) => acc.flatMap((combo) => (integers[field] ?? []).map((v) => [...combo, v])), [[]]);
+  const intCombos = intFields.reduce<number[][]>(
+    (acc, field) => acc.flatMap((combo) => (integers[field] ?? []).map((v) => [...combo, v])),
+    [[]],
+  );
   for (let n = 0; n < 3 ** steps.length; n++) {
     const digits = steps.map((_, i) => Math.floor(n / 3 ** i) % 3);
     for (const ints of intCombos) {
@@ -298,7 +332,11 @@ function runFamily(threeWay: readonly string[], integers: Readonly<Record<string
       const worseRank = ranks.get(keyOf(worse, intText === "" ? [] : intText.split(",").map(Number)));
       comparisons.answers++;
       if (worseRank !== undefined && worseRank > rank) {
-        fail("monotonic", build(digits, intText === "" ? [] : intText.split(",").map(Number)), `${steps[i]?.field} one step worse lowers the urgency`);
+        fail(
+          "monotonic",
+          build(digits, intText === "" ? [] : intText.split(",").map(Number)),
+          `${steps[i]?.field} one step worse lowers the urgency`,
+        );
       }
     });
   }
@@ -315,14 +353,23 @@ describe("every combination of the always-asked three-way answers, and of each f
       for (const slot of [0, 1]) runCase(combination, (digitSum + slot) % ROTATION.length);
     }
     checkMonotonic();
-    familyCases.injuryMechanism = runFamily(["injury", "injuryMechanism", "riskHistory", "limbWeakness"], { age: [30, 65] });
-    familyCases.swallowingSevere = runFamily(["swallowing", "swallowingSevere", "fever", "canTouchChinToChest", "riskHistory"], {});
-    familyCases.headache = runFamily(["headache", "headacheNew", "headacheFast", "riskHistory", "fever"], { age: [49, 50] });
+    familyCases.injuryMechanism = runFamily(["injury", "injuryMechanism", "riskHistory", "limbWeakness"], {
+      age: [30, 65],
+    });
+    familyCases.swallowingSevere = runFamily(
+      ["swallowing", "swallowingSevere", "fever", "canTouchChinToChest", "riskHistory"],
+      {},
+    );
+    familyCases.headache = runFamily(["headache", "headacheNew", "headacheFast", "riskHistory", "fever"], {
+      age: [49, 50],
+    });
     familyCases.improving = runFamily(["improving", "headache"], { painDays: [6, 7] });
   }, 300_000); // a guard against a hang, not a timing: alone it takes about 20 s, far longer on a loaded machine
 
   it("enumerates 2 × 3^11 rotated cases over the questions always asked; the follow-ups are the rest of the questions", () => {
-    expect([...STEPS.map((s) => s.field), ...FOLLOW_UPS, "age", "painDays", "otcResponse"].sort()).toEqual(defaultRuleset.questions.map((q) => q.id).sort());
+    expect([...STEPS.map((s) => s.field), ...FOLLOW_UPS, "age", "painDays", "otcResponse"].sort()).toEqual(
+      defaultRuleset.questions.map((q) => q.id).sort(),
+    );
     expect(FOLLOW_UPS).toEqual(["injuryMechanism", "swallowingSevere", "headacheNew", "headacheFast", "improving"]);
     expect(STEPS).toHaveLength(11);
     expect(casesRun).toBe(2 * COMBINATIONS);
@@ -334,12 +381,17 @@ describe("every combination of the always-asked three-way answers, and of each f
     STEPS.forEach(({ field, values }, q) => {
       values.forEach((value, position) => {
         const counts = coverage[q]?.[position] ?? [];
-        const seen = (pick: (s: Setting) => boolean) => ROTATION.reduce((sum, s, i) => sum + (pick(s) ? (counts[i] ?? 0) : 0), 0);
-        for (const otc of OTC_VALUES) if (seen((s) => s.otcResponse === otc) < 1000) tooRare.push(`${field}=${value} with otc ${otc}`);
-        for (const days of PAIN_DAYS) if (seen((s) => s.painDays === days) < 1000) tooRare.push(`${field}=${value} with painDays ${days}`);
-        for (const age of AGES) if (seen((s) => s.age === age) < 1000) tooRare.push(`${field}=${value} with age ${age}`);
+        const seen = (pick: (s: Setting) => boolean) =>
+          ROTATION.reduce((sum, s, i) => sum + (pick(s) ? (counts[i] ?? 0) : 0), 0);
+        for (const otc of OTC_VALUES)
+          if (seen((s) => s.otcResponse === otc) < 1000) tooRare.push(`${field}=${value} with otc ${otc}`);
+        for (const days of PAIN_DAYS)
+          if (seen((s) => s.painDays === days) < 1000) tooRare.push(`${field}=${value} with painDays ${days}`);
+        for (const age of AGES)
+          if (seen((s) => s.age === age) < 1000) tooRare.push(`${field}=${value} with age ${age}`);
         FOLLOW_UPS.forEach((followUp, i) => {
-          for (const p of [0, 1, 2]) if (seen((s) => s.followUps[i] === p) < 1000) tooRare.push(`${field}=${value} with ${followUp} at ${p}`);
+          for (const p of [0, 1, 2])
+            if (seen((s) => s.followUps[i] === p) < 1000) tooRare.push(`${field}=${value} with ${followUp} at ${p}`);
         });
       });
     });
@@ -347,7 +399,12 @@ describe("every combination of the always-asked three-way answers, and of each f
   });
 
   it("enumerates every combination of each follow-up's rules", () => {
-    expect(familyCases).toEqual({ injuryMechanism: 3 ** 4 * 2, swallowingSevere: 3 ** 5, headache: 3 ** 5 * 2, improving: 3 ** 2 * 2 });
+    expect(familyCases).toEqual({
+      injuryMechanism: 3 ** 4 * 2,
+      swallowingSevere: 3 ** 5,
+      headache: 3 ** 5 * 2,
+      improving: 3 ** 2 * 2,
+    });
   });
 
   it("background fields are the spec's: age and riskHistory", () => {

@@ -9,17 +9,22 @@ import { ruleOf, rulesetDocument } from "../helpers/ruleset-document.js";
 describe("summaryBy: a reason worded for the answers given", () => {
   const ruleset = loadRuleset(
     rulesetDocument((d) => {
-      ruleOf(d, "injury-high-risk").summaryBy = [{ when: { answer: "age", atLeast: 65 }, summary: "An injury at 65 or over" }];
+      ruleOf(d, "injury-high-risk").summaryBy = [
+        { when: { answer: "age", atLeast: 65 }, summary: "An injury at 65 or over" },
+      ];
     }),
   );
-  const summaryOf = (answers: Parameters<typeof calmAnswers>[0]) => evaluate(ruleset, calmAnswers(answers)).reasons.find((r) => r.ruleId === "injury-high-risk")?.summary;
+  const summaryOf = (answers: Parameters<typeof calmAnswers>[0]) =>
+    evaluate(ruleset, calmAnswers(answers)).reasons.find((r) => r.ruleId === "injury-high-risk")?.summary;
 
   it("the first entry fully met gives the summary", () => {
     expect(summaryOf({ injury: "yes", age: 70 })).toBe("An injury at 65 or over");
   });
 
   it("otherwise the rule's own summary, for the same firing (34, history not sure)", () => {
-    expect(summaryOf({ injury: "yes", age: 34, riskHistory: "unsure" })).toBe(ruleOf(rulesetDocument(), "injury-high-risk").summary);
+    expect(summaryOf({ injury: "yes", age: 34, riskHistory: "unsure" })).toBe(
+      ruleOf(rulesetDocument(), "injury-high-risk").summary,
+    );
   });
 
   it("never changes whether the rule fires", () => {
@@ -41,7 +46,11 @@ describe("watch for: never a sign the person has just reported", () => {
   it("a line about a question answered with its warning answer is left out; unsure keeps it", () => {
     expect(evaluate(ruleset, calmAnswers()).watchFor).toEqual(["a fever", "a headache", "pain that gets worse"]);
     expect(evaluate(ruleset, calmAnswers({ headache: "yes" })).watchFor).toEqual(["a fever", "pain that gets worse"]);
-    expect(evaluate(ruleset, calmAnswers({ headache: "unsure" })).watchFor).toEqual(["a fever", "a headache", "pain that gets worse"]);
+    expect(evaluate(ruleset, calmAnswers({ headache: "unsure" })).watchFor).toEqual([
+      "a fever",
+      "a headache",
+      "pain that gets worse",
+    ]);
   });
 
   it("a line naming an unknown question is refused with its path", () => {
@@ -55,7 +64,11 @@ describe("watch for: never a sign the person has just reported", () => {
 describe("watch for under urgent: when to call the emergency number instead", () => {
   const ruleset = loadRuleset(
     rulesetDocument((d) => {
-      d.advice.watchForHeading = { none: "Watch for", soon: "Get help today if", urgent: "Call {emergencyNumber} instead if" };
+      d.advice.watchForHeading = {
+        none: "Watch for",
+        soon: "Get help today if",
+        urgent: "Call {emergencyNumber} instead if",
+      };
     }),
   );
   const callIf = (id: string) => ruleOf(rulesetDocument(), id).callIf ?? "";
@@ -81,7 +94,9 @@ describe("watch for under urgent: when to call the emergency number instead", ()
   it("a dropped emergency already in the advice is not repeated", () => {
     const result = evaluate(ruleset, unsureAnswers());
     expect(result.urgency).toBe("urgent");
-    for (const reason of result.reasons.filter((r) => r.urgency === "urgent" && ruleOf(rulesetDocument(), r.ruleId).urgency === "emergency")) {
+    for (const reason of result.reasons.filter(
+      (r) => r.urgency === "urgent" && ruleOf(rulesetDocument(), r.ruleId).urgency === "emergency",
+    )) {
       expect(result.watchFor).not.toContain(callIf(reason.ruleId));
     }
   });
@@ -95,8 +110,12 @@ describe("check-back as a date, when the caller says which day it is", () => {
   );
 
   it("day 0 on 26 November 2026: by 3 December 2026 (day 7); without a date, days from now", () => {
-    expect(evaluate(ruleset, calmAnswers({ painDays: 0 }), { today: "2026-11-26" }).advice).toContain("by 3 December 2026 (day 7)");
-    expect(evaluate(ruleset, calmAnswers({ painDays: 6 }), { today: "2026-12-31" }).advice).toContain("by 1 January 2027 (day 7)");
+    expect(evaluate(ruleset, calmAnswers({ painDays: 0 }), { today: "2026-11-26" }).advice).toContain(
+      "by 3 December 2026 (day 7)",
+    );
+    expect(evaluate(ruleset, calmAnswers({ painDays: 6 }), { today: "2026-12-31" }).advice).toContain(
+      "by 1 January 2027 (day 7)",
+    );
     expect(evaluate(ruleset, calmAnswers({ painDays: 3 })).advice).toContain("4 days from now");
   });
 
@@ -115,12 +134,20 @@ describe("summaryBy with callIf: the call-if sign worded for the answers too", (
     rulesetDocument((d) => {
       const rule = ruleOf(d, "injury-high-risk");
       rule.callIf = "you were injured and have a risk history";
-      rule.summaryBy = [{ when: { answer: "age", atLeast: 65 }, summary: "An injury at 65 or over", callIf: "you were injured at 65 or over" }];
+      rule.summaryBy = [
+        {
+          when: { answer: "age", atLeast: 65 },
+          summary: "An injury at 65 or over",
+          callIf: "you were injured at 65 or over",
+        },
+      ];
     }),
   );
 
   it("a dropped emergency's sign in the advice: by the answers given", () => {
-    expect(evaluate(ruleset, unsureAnswers({ age: 34 })).advice).toContain("- you were injured and have a risk history");
+    expect(evaluate(ruleset, unsureAnswers({ age: 34 })).advice).toContain(
+      "- you were injured and have a risk history",
+    );
     expect(evaluate(ruleset, unsureAnswers({ age: 70 })).advice).toContain("- you were injured at 65 or over");
     expect(evaluate(ruleset, unsureAnswers({ age: 34 })).advice).not.toContain("65");
   });
@@ -128,6 +155,8 @@ describe("summaryBy with callIf: the call-if sign worded for the answers too", (
 
 describe("fault: the today option is checked like any option", () => {
   it("a number for today is a TypeError, not a silent undated result", () => {
-    expect(() => evaluate(loadRuleset(rulesetDocument()), calmAnswers({ painDays: 1 }), { today: 20261126 } as never)).toThrow(TypeError);
+    expect(() =>
+      evaluate(loadRuleset(rulesetDocument()), calmAnswers({ painDays: 1 }), { today: 20261126 } as never),
+    ).toThrow(TypeError);
   });
 });

@@ -21,7 +21,12 @@ describe("a follow-up may be left out while its condition does not hold", () => 
     expect(triage(oneZero as unknown as DefaultAnswers).verdict).toBe("self-care-likely-fine");
     const withoutSwallowing = exactly({ swallowing: undefined });
     expect(issuesThrownBy(() => triage(withoutSwallowing as unknown as DefaultAnswers), AnswersError)).toEqual([
-      { path: "swallowing", code: "answers.missing", params: { expected: YES_NO_UNSURE }, message: 'missing; expected "yes" | "no" | "unsure"' },
+      {
+        path: "swallowing",
+        code: "answers.missing",
+        params: { expected: YES_NO_UNSURE },
+        message: 'missing; expected "yes" | "no" | "unsure"',
+      },
     ]);
   });
 
@@ -33,13 +38,19 @@ describe("a follow-up may be left out while its condition does not hold", () => 
     ["headacheFast", { headache: "yes", headacheNew: "unsure" }, 'headache is "yes" and headacheNew is "unsure"'],
     ["improving", { painDays: 7 }, "painDays is 7"],
   ])("refuses %s left out when %o, naming why it is needed", (field, changes, because) => {
-    const issues = issuesThrownBy(() => triage(exactly({ ...changes, [field]: undefined }) as unknown as DefaultAnswers), AnswersError);
+    const issues = issuesThrownBy(
+      () => triage(exactly({ ...changes, [field]: undefined }) as unknown as DefaultAnswers),
+      AnswersError,
+    );
     expect(issues).toEqual([
       {
         path: field,
         code: "answers.missing-follow-up",
         // The answers that make it needed, in question order: the same as `changes` here.
-        params: { because: Object.entries(changes).map(([name, value]) => ({ field: name, value })), expected: YES_NO_UNSURE },
+        params: {
+          because: Object.entries(changes).map(([name, value]) => ({ field: name, value })),
+          expected: YES_NO_UNSURE,
+        },
         message: `missing; needed because ${because}; expected "yes" | "no" | "unsure"`,
       },
     ]);
@@ -58,11 +69,16 @@ describe("a follow-up may be left out while its condition does not hold", () => 
   });
 
   it("does not ask headacheFast while headacheNew is 'no' (an old kind of headache)", () => {
-    expect(triage(exactly({ headache: "yes", headacheNew: "no", age: 62 }) as unknown as DefaultAnswers).urgency).toBe("soon");
+    expect(triage(exactly({ headache: "yes", headacheNew: "no", age: 62 }) as unknown as DefaultAnswers).urgency).toBe(
+      "soon",
+    );
   });
 
   it("reports a needed follow-up together with every other problem", () => {
-    const issues = issuesThrownBy(() => evaluate(defaultRuleset, exactly({ injury: "yes", fever: "maybe", painDays: 10, improving: undefined })), AnswersError);
+    const issues = issuesThrownBy(
+      () => evaluate(defaultRuleset, exactly({ injury: "yes", fever: "maybe", painDays: 10, improving: undefined })),
+      AnswersError,
+    );
     expect(issues.map((issue) => issue.path)).toEqual(["fever", "injuryMechanism", "improving"]);
   });
 
@@ -74,7 +90,10 @@ describe("a follow-up may be left out while its condition does not hold", () => 
 
 describe("a follow-up given while its condition does not hold", () => {
   it("is validated like any answer", () => {
-    const issues = issuesThrownBy(() => evaluate(defaultRuleset, exactly({ injuryMechanism: "perhaps" })), AnswersError);
+    const issues = issuesThrownBy(
+      () => evaluate(defaultRuleset, exactly({ injuryMechanism: "perhaps" })),
+      AnswersError,
+    );
     expect(issues).toEqual([
       {
         path: "injuryMechanism",
@@ -87,7 +106,14 @@ describe("a follow-up given while its condition does not hold", () => {
 
   it("has no effect, even in a ruleset whose rule reads the follow-up alone", () => {
     const ruleset = variantOfDefault((document) => {
-      document.rules.push({ id: "mechanism-alone", urgency: "emergency", when: { answer: "injuryMechanism", equals: "yes" }, summary: "test", callIf: "test", sources: ["aans"] });
+      document.rules.push({
+        id: "mechanism-alone",
+        urgency: "emergency",
+        when: { answer: "injuryMechanism", equals: "yes" },
+        summary: "test",
+        callIf: "test",
+        sources: ["aans"],
+      });
     });
     const switchedOff = evaluate(ruleset, exactly({ injury: "no", injuryMechanism: "yes" }));
     expect(switchedOff.verdict).toBe("self-care-likely-fine");
@@ -99,7 +125,13 @@ describe("a follow-up given while its condition does not hold", () => {
     const ruleset = variantOfDefault((document) => {
       const fast = document.questions.find((q) => q.id === "headacheFast");
       if (fast) fast.askWhen = { answer: "headacheNew", equals: "yes" };
-      document.rules.push({ id: "fast-alone", urgency: "urgent", when: { answer: "headacheFast", equals: "yes" }, summary: "test", sources: ["aans"] });
+      document.rules.push({
+        id: "fast-alone",
+        urgency: "urgent",
+        when: { answer: "headacheFast", equals: "yes" },
+        summary: "test",
+        sources: ["aans"],
+      });
     });
     const result = evaluate(ruleset, exactly({ headache: "no", headacheNew: "yes", headacheFast: "yes" }));
     expect(result.verdict).toBe("self-care-likely-fine");

@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
 import defaultDocument from "../../rules/default.json" with { type: "json" };
 import { callIfFor } from "../helpers/spec-policy.js";
-import { defaultRuleset, triage, type Certainty, type DefaultAnswers, type RuleUrgency, type Urgency } from "../../src/index.js";
+import {
+  defaultRuleset,
+  triage,
+  type Certainty,
+  type DefaultAnswers,
+  type RuleUrgency,
+  type Urgency,
+} from "../../src/index.js";
 import { calmAnswers, reasonFor, unsureAnswers } from "../helpers/answers.js";
 import { expectedDigest } from "../helpers/digest.js";
 
@@ -30,7 +37,13 @@ describe("the policy in the ruleset is the spec's", () => {
     expect(defaultRuleset.definition.unsurePolicy).toEqual({
       possibleDropsLevels: 1,
       floor: "soon",
-      anchor: { urgency: "emergency", minParts: 2, maxUnsureParts: 1, minConfirmedParts: 1, backgroundNeverAnchors: true },
+      anchor: {
+        urgency: "emergency",
+        minParts: 2,
+        maxUnsureParts: 1,
+        minConfirmedParts: 1,
+        backgroundNeverAnchors: true,
+      },
     });
   });
 });
@@ -152,7 +165,9 @@ describe("background parts (age, riskHistory) never anchor", () => {
 describe("single-part rules drop one level, never below soon", () => {
   it("emergencySigns unsure alone is urgent, not an ambulance", () => {
     const result = triage(calmAnswers({ emergencySigns: "unsure" }));
-    expect(result.reasons.map((r) => [r.ruleId, r.certainty, r.urgency])).toEqual([["emergency-signs", "possible", "urgent"]]);
+    expect(result.reasons.map((r) => [r.ruleId, r.certainty, r.urgency])).toEqual([
+      ["emergency-signs", "possible", "urgent"],
+    ]);
     expect(result.urgency).toBe("urgent");
   });
 
@@ -207,13 +222,17 @@ describe("everything unsure", () => {
     for (const age of [16, 30, 50, 70]) {
       const result = triage(allUnsure(age));
       expect(result.urgency, `age ${age}`).toBe("urgent");
-      expect(result.reasons.every((r) => r.certainty === "possible"), `age ${age}`).toBe(true);
+      expect(
+        result.reasons.every((r) => r.certainty === "possible"),
+        `age ${age}`,
+      ).toBe(true);
     }
   });
 
   it("sends the seven emergency rules of section 2 to urgent and the rest to soon", () => {
     const result = triage(allUnsure(30));
-    const byUrgency = (urgency: RuleUrgency) => result.reasons.filter((r) => r.urgency === urgency).map((r) => r.ruleId);
+    const byUrgency = (urgency: RuleUrgency) =>
+      result.reasons.filter((r) => r.urgency === urgency).map((r) => r.ruleId);
     expect(byUrgency("emergency")).toEqual([]);
     expect(byUrgency("urgent")).toEqual([
       "emergency-signs",
@@ -310,7 +329,8 @@ describe("advice", () => {
     });
 
     it("counts the check-back point from painDays", () => {
-      const checkBack = (painDays: number, improving: NonNullable<DefaultAnswers["improving"]>) => triage(calmAnswers({ painDays, improving })).advice;
+      const checkBack = (painDays: number, improving: NonNullable<DefaultAnswers["improving"]>) =>
+        triage(calmAnswers({ painDays, improving })).advice;
       expect(checkBack(2, "unsure")).toContain("by day 7, 5 days from now");
       expect(checkBack(0, "unsure")).toContain("by day 7, 7 days from now");
       expect(checkBack(6, "no")).toContain("by day 7, 1 day from now");
@@ -349,6 +369,10 @@ describe("id", () => {
   });
 
   it("names the ruleset, with the digest of its document", () => {
-    expect(triage(calmAnswers()).ruleset).toEqual({ id: "default", version: defaultRuleset.version, digest: expectedDigest(defaultDocument) });
+    expect(triage(calmAnswers()).ruleset).toEqual({
+      id: "default",
+      version: defaultRuleset.version,
+      digest: expectedDigest(defaultDocument),
+    });
   });
 });

@@ -23,7 +23,9 @@ describe("an unanswered question is never read as a warning", () => {
   });
 
   it("injury yes and a risk history: confirmed before age is asked", () => {
-    expect(confirmedEmergencies(defaultRuleset, { injury: "yes", riskHistory: "yes" }).map((r) => r.ruleId)).toEqual(["injury-high-risk"]);
+    expect(confirmedEmergencies(defaultRuleset, { injury: "yes", riskHistory: "yes" }).map((r) => r.ruleId)).toEqual([
+      "injury-high-risk",
+    ]);
   });
 
   it("nor as unsure, even for a question that has no 'not sure' choice", () => {
@@ -60,7 +62,11 @@ describe("a reason's answers hold the fields answered, and no key for the others
   });
 
   it("in the early-stop result", () => {
-    const result = evaluateEarlyStop(defaultRuleset, { emergencySigns: "no", injury: "yes", armTinglingOrNumbness: "yes" });
+    const result = evaluateEarlyStop(defaultRuleset, {
+      emergencySigns: "no",
+      injury: "yes",
+      armTinglingOrNumbness: "yes",
+    });
     expect(result.reasons.map((r) => [r.ruleId, Object.keys(r.answers)])).toEqual([
       ["spinal-cord-injury", ["injury", "armTinglingOrNumbness"]],
       ["injury", ["injury"]],
@@ -75,9 +81,15 @@ describe("the early-stop result", () => {
     const result = evaluateEarlyStop(defaultRuleset, { emergencySigns: "yes" }, { emergencyNumber: "112" });
     expect(result.urgency).toBe("emergency");
     expect(result.verdict).toBe("see-a-professional");
-    expect(result.watchFor).toEqual(triage(calmAnswers({ emergencySigns: "yes" }), { emergencyNumber: "112" }).watchFor);
+    expect(result.watchFor).toEqual(
+      triage(calmAnswers({ emergencySigns: "yes" }), { emergencyNumber: "112" }).watchFor,
+    );
     expect(result.disclaimer).toBe(defaultRuleset.definition.disclaimer);
-    expect(result.ruleset).toEqual({ id: defaultRuleset.id, version: defaultRuleset.version, digest: defaultRuleset.digest });
+    expect(result.ruleset).toEqual({
+      id: defaultRuleset.id,
+      version: defaultRuleset.version,
+      digest: defaultRuleset.digest,
+    });
     expect(Object.hasOwn(result, "id")).toBe(false);
   });
 });

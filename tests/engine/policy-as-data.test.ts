@@ -21,7 +21,11 @@ function withPolicy(change: (policy: Policy) => void, extraRules: RulesetDefinit
   );
 }
 
-function reasonOf(ruleset: Ruleset, answers: Partial<DefaultAnswers>, ruleId: string): [string, RuleUrgency] | undefined {
+function reasonOf(
+  ruleset: Ruleset,
+  answers: Partial<DefaultAnswers>,
+  ruleId: string,
+): [string, RuleUrgency] | undefined {
   const reason = reasonFor(evaluate(ruleset, calmAnswers(answers)), ruleId);
   return reason && [reason.certainty, reason.urgency];
 }
@@ -47,12 +51,24 @@ describe("and over three parts", () => {
   });
 
   it("is confirmed with all three, and as unsure as its least sure part", () => {
-    expect(reasonOf(ruleset, { injury: "yes", fever: "yes", headache: "yes" }, "three-signs")).toEqual(["confirmed", "emergency"]);
+    expect(reasonOf(ruleset, { injury: "yes", fever: "yes", headache: "yes" }, "three-signs")).toEqual([
+      "confirmed",
+      "emergency",
+    ]);
     // Two confirmed, one unsure: anchored.
-    expect(reasonOf(ruleset, { injury: "yes", fever: "yes", headache: "unsure" }, "three-signs")).toEqual(["possible", "emergency"]);
-    expect(reasonOf(ruleset, { injury: "unsure", fever: "yes", headache: "yes" }, "three-signs")).toEqual(["possible", "emergency"]);
+    expect(reasonOf(ruleset, { injury: "yes", fever: "yes", headache: "unsure" }, "three-signs")).toEqual([
+      "possible",
+      "emergency",
+    ]);
+    expect(reasonOf(ruleset, { injury: "unsure", fever: "yes", headache: "yes" }, "three-signs")).toEqual([
+      "possible",
+      "emergency",
+    ]);
     // Two unsure parts: more than the one the anchor allows.
-    expect(reasonOf(ruleset, { injury: "yes", fever: "unsure", headache: "unsure" }, "three-signs")).toEqual(["possible", "urgent"]);
+    expect(reasonOf(ruleset, { injury: "yes", fever: "unsure", headache: "unsure" }, "three-signs")).toEqual([
+      "possible",
+      "urgent",
+    ]);
   });
 });
 
@@ -70,7 +86,10 @@ describe("the 'not sure' answer is the choice marked unknown, wherever the quest
     expect(choiceQuestion(ruleset.definition, "fever").choices.map((c) => c.value)).toEqual(["yes", "unsure", "no"]);
     const result = evaluate(ruleset, calmAnswers({ fever: "unsure" }));
     expect(result.reasons.map((r) => [r.ruleId, r.certainty, r.urgency])).toEqual([["fever", "possible", "soon"]]);
-    expect(reasonOf(ruleset, { fever: "unsure", canTouchChinToChest: "no" }, "meningitis-signs")).toEqual(["possible", "emergency"]);
+    expect(reasonOf(ruleset, { fever: "unsure", canTouchChinToChest: "no" }, "meningitis-signs")).toEqual([
+      "possible",
+      "emergency",
+    ]);
   });
 
   it("while the warning answer is confirmed and the others do not fire", () => {
@@ -83,19 +102,33 @@ describe("an or group is background only if all its members are (section 3.4)", 
   const mixed = extraRule("fever-with-risk-or-headache", "emergency", {
     all: [
       { answer: "fever", equals: "yes" },
-      { any: [{ answer: "riskHistory", equals: "yes" }, { answer: "headache", equals: "yes" }] },
+      {
+        any: [
+          { answer: "riskHistory", equals: "yes" },
+          { answer: "headache", equals: "yes" },
+        ],
+      },
     ],
   });
   const ruleset = withPolicy(() => {}, [mixed]);
 
   it("a group with a symptom in it anchors as the unsure part", () => {
-    expect(reasonOf(ruleset, { fever: "yes", riskHistory: "unsure" }, "fever-with-risk-or-headache")).toEqual(["possible", "emergency"]);
+    expect(reasonOf(ruleset, { fever: "yes", riskHistory: "unsure" }, "fever-with-risk-or-headache")).toEqual([
+      "possible",
+      "emergency",
+    ]);
     // The same answers on the all-background group of risk-with-fever do not anchor.
-    expect(reasonOf(ruleset, { fever: "yes", riskHistory: "unsure" }, "risk-with-fever")).toEqual(["possible", "urgent"]);
+    expect(reasonOf(ruleset, { fever: "yes", riskHistory: "unsure" }, "risk-with-fever")).toEqual([
+      "possible",
+      "urgent",
+    ]);
   });
 
   it("and as the confirmed part", () => {
-    expect(reasonOf(ruleset, { fever: "unsure", headache: "yes" }, "fever-with-risk-or-headache")).toEqual(["possible", "emergency"]);
+    expect(reasonOf(ruleset, { fever: "unsure", headache: "yes" }, "fever-with-risk-or-headache")).toEqual([
+      "possible",
+      "emergency",
+    ]);
   });
 });
 
@@ -137,34 +170,70 @@ describe("the anchor", () => {
     const ruleset = withPolicy((p) => (p.anchor.backgroundNeverAnchors = false));
     // The spec's two examples, which get urgent under its own policy (see not-sure-policy.test.ts).
     expect(reasonOf(ruleset, { injury: "unsure", age: 70 }, "injury-high-risk")).toEqual(["possible", "emergency"]);
-    expect(reasonOf(ruleset, { injury: "yes", age: 40, riskHistory: "unsure" }, "injury-high-risk")).toEqual(["possible", "emergency"]);
-    expect(reasonOf(ruleset, { fever: "yes", riskHistory: "unsure" }, "risk-with-fever")).toEqual(["possible", "emergency"]);
-    expect(reasonOf(unchanged, { fever: "yes", riskHistory: "unsure" }, "risk-with-fever")).toEqual(["possible", "urgent"]);
+    expect(reasonOf(ruleset, { injury: "yes", age: 40, riskHistory: "unsure" }, "injury-high-risk")).toEqual([
+      "possible",
+      "emergency",
+    ]);
+    expect(reasonOf(ruleset, { fever: "yes", riskHistory: "unsure" }, "risk-with-fever")).toEqual([
+      "possible",
+      "emergency",
+    ]);
+    expect(reasonOf(unchanged, { fever: "yes", riskHistory: "unsure" }, "risk-with-fever")).toEqual([
+      "possible",
+      "urgent",
+    ]);
   });
 
   it("anchor urgency urgent: urgent rules are anchored, emergencies drop", () => {
     const ruleset = withPolicy((p) => (p.anchor.urgency = "urgent"));
-    expect(reasonOf(ruleset, { fever: "yes", headache: "unsure" }, "fever-with-headache")).toEqual(["possible", "urgent"]);
-    expect(reasonOf(ruleset, { fever: "yes", canTouchChinToChest: "unsure" }, "meningitis-signs")).toEqual(["possible", "urgent"]);
-    expect(reasonOf(unchanged, { fever: "yes", headache: "unsure" }, "fever-with-headache")).toEqual(["possible", "soon"]);
+    expect(reasonOf(ruleset, { fever: "yes", headache: "unsure" }, "fever-with-headache")).toEqual([
+      "possible",
+      "urgent",
+    ]);
+    expect(reasonOf(ruleset, { fever: "yes", canTouchChinToChest: "unsure" }, "meningitis-signs")).toEqual([
+      "possible",
+      "urgent",
+    ]);
+    expect(reasonOf(unchanged, { fever: "yes", headache: "unsure" }, "fever-with-headache")).toEqual([
+      "possible",
+      "soon",
+    ]);
   });
 
   it("minParts 3: two-part emergencies are no longer anchored, three-part ones are", () => {
     const ruleset = withPolicy((p) => (p.anchor.minParts = 3), [threeSigns]);
-    expect(reasonOf(ruleset, { fever: "yes", canTouchChinToChest: "unsure" }, "meningitis-signs")).toEqual(["possible", "urgent"]);
-    expect(reasonOf(ruleset, { injury: "yes", fever: "yes", headache: "unsure" }, "three-signs")).toEqual(["possible", "emergency"]);
+    expect(reasonOf(ruleset, { fever: "yes", canTouchChinToChest: "unsure" }, "meningitis-signs")).toEqual([
+      "possible",
+      "urgent",
+    ]);
+    expect(reasonOf(ruleset, { injury: "yes", fever: "yes", headache: "unsure" }, "three-signs")).toEqual([
+      "possible",
+      "emergency",
+    ]);
   });
 
   it("maxUnsureParts 2: two unsure parts and one confirmed are anchored", () => {
     const ruleset = withPolicy((p) => (p.anchor.maxUnsureParts = 2), [threeSigns]);
-    expect(reasonOf(ruleset, { injury: "yes", fever: "unsure", headache: "unsure" }, "three-signs")).toEqual(["possible", "emergency"]);
+    expect(reasonOf(ruleset, { injury: "yes", fever: "unsure", headache: "unsure" }, "three-signs")).toEqual([
+      "possible",
+      "emergency",
+    ]);
     // Still nothing when every part is unsure.
-    expect(reasonOf(ruleset, { injury: "unsure", fever: "unsure", headache: "unsure" }, "three-signs")).toEqual(["possible", "urgent"]);
+    expect(reasonOf(ruleset, { injury: "unsure", fever: "unsure", headache: "unsure" }, "three-signs")).toEqual([
+      "possible",
+      "urgent",
+    ]);
   });
 
   it("minConfirmedParts 2: one confirmed part no longer anchors, two do", () => {
     const ruleset = withPolicy((p) => (p.anchor.minConfirmedParts = 2), [threeSigns]);
-    expect(reasonOf(ruleset, { fever: "yes", canTouchChinToChest: "unsure" }, "meningitis-signs")).toEqual(["possible", "urgent"]);
-    expect(reasonOf(ruleset, { injury: "yes", fever: "yes", headache: "unsure" }, "three-signs")).toEqual(["possible", "emergency"]);
+    expect(reasonOf(ruleset, { fever: "yes", canTouchChinToChest: "unsure" }, "meningitis-signs")).toEqual([
+      "possible",
+      "urgent",
+    ]);
+    expect(reasonOf(ruleset, { injury: "yes", fever: "yes", headache: "unsure" }, "three-signs")).toEqual([
+      "possible",
+      "emergency",
+    ]);
   });
 });

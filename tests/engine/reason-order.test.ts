@@ -31,7 +31,9 @@ describe("reasons are sorted by urgency, then by rule order", () => {
     // fever and fever-with-headache (urgent) are possible through fever unsure: soon (no anchor for
     // urgent rules); headache-over-50 (urgent) is confirmed at 50 with a headache of old kind unsure
     // whether new (counted fully); headache (soon) confirmed.
-    const result = triage(calmAnswers({ fever: "unsure", headache: "yes", headacheNew: "unsure", headacheFast: "no", age: 50 }));
+    const result = triage(
+      calmAnswers({ fever: "unsure", headache: "yes", headacheNew: "unsure", headacheFast: "no", age: 50 }),
+    );
     expect(reasonsOf(result)).toEqual([
       ["headache-over-50", "confirmed", "urgent"],
       ["fever", "possible", "soon"],
@@ -108,6 +110,8 @@ describe("a reason's sources", () => {
     const second = triage(calmAnswers({ fever: "yes" }));
     expect(second.reasons[0]?.sources).toEqual(expectedSources("fever"));
     // Nor does it change the ruleset that the caller holds.
-    expect(defaultRuleset.definition.rules.find((r) => r.id === "fever")?.sources.length).toBe(expectedSources("fever").length);
+    expect(defaultRuleset.definition.rules.find((r) => r.id === "fever")?.sources.length).toBe(
+      expectedSources("fever").length,
+    );
   });
 });

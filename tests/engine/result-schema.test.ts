@@ -19,7 +19,11 @@ function jsonValidator() {
 /** A result whose reasons read both kinds of answer: choices (injury, riskHistory) and a number (age). */
 function resultWithReasons(): TriageResult {
   const result = triage(calmAnswers({ injury: "yes", age: 70 }));
-  expect(result.reasons.find((r) => r.ruleId === "injury-high-risk")?.answers).toEqual({ age: 70, injury: "yes", riskHistory: "no" });
+  expect(result.reasons.find((r) => r.ruleId === "injury-high-risk")?.answers).toEqual({
+    age: 70,
+    injury: "yes",
+    riskHistory: "no",
+  });
   return result;
 }
 
@@ -34,7 +38,10 @@ describe("the JSON Schema document of the result", () => {
   it("describes id as a string of at most 200 characters or an integer within ±(2^53 − 1)", () => {
     const properties = jsonSchemaFor("result", defaultRuleset).properties as Record<string, unknown>;
     expect(properties.id).toEqual({
-      anyOf: [{ type: "string", maxLength: 200 }, { type: "integer", minimum: -9007199254740991, maximum: 9007199254740991 }],
+      anyOf: [
+        { type: "string", maxLength: 200 },
+        { type: "integer", minimum: -9007199254740991, maximum: 9007199254740991 },
+      ],
     });
   });
 });
@@ -72,7 +79,10 @@ describe("a reason's answers", () => {
     const result = resultWithReasons();
     const valid = jsonValidator();
     for (const value of [true, null, { age: 70 }, [70]]) {
-      const broken = { ...result, reasons: result.reasons.map((r) => ({ ...r, answers: { ...r.answers, age: value } })) };
+      const broken = {
+        ...result,
+        reasons: result.reasons.map((r) => ({ ...r, answers: { ...r.answers, age: value } })),
+      };
       expect(ResultSchema.safeParse(broken).success, `age ${JSON.stringify(value)}`).toBe(false);
       expect(valid(broken), `age ${JSON.stringify(value)}`).toBe(false);
     }

@@ -47,7 +47,9 @@ function satisfyingAssignments(condition: ConditionDefinition, ruleset: Ruleset)
       (partials, child) =>
         partials.flatMap((partial) =>
           satisfyingAssignments(child, ruleset)
-            .filter((extra) => [...extra].every(([field, value]) => !partial.has(field) || partial.get(field) === value))
+            .filter((extra) =>
+              [...extra].every(([field, value]) => !partial.has(field) || partial.get(field) === value),
+            )
             .map((extra) => new Map([...partial, ...extra])),
         ),
       [new Map()],
@@ -70,7 +72,8 @@ function answersWith(ruleset: Ruleset, assignment: Assignment): Answers {
     // Asked already because of the assignment itself, even through "not sure" (progressive-neuro-deficit:
     // its own weakness or clumsiness switches gettingWorse on).
     if (truthOf(askWhen, { ...answers, ...Object.fromEntries(assignment) }, ruleset) > 0) continue;
-    for (const [needed, value] of satisfyingAssignments(askWhen, ruleset)[0] ?? []) if (!assignment.has(needed)) answers[needed] = value;
+    for (const [needed, value] of satisfyingAssignments(askWhen, ruleset)[0] ?? [])
+      if (!assignment.has(needed)) answers[needed] = value;
   }
   for (const [field, value] of assignment) answers[field] = value;
   return withReassuringFollowUps(answers, ruleset);
@@ -80,7 +83,13 @@ function describeCase(assignment: Assignment): string {
   return [...assignment].map(([field, value]) => `${field}=${value}`).join(", ");
 }
 
-function expectFires(ruleset: Ruleset, rule: RuleDefinition, answers: Answers, certainty: "confirmed" | "possible", label: string) {
+function expectFires(
+  ruleset: Ruleset,
+  rule: RuleDefinition,
+  answers: Answers,
+  certainty: "confirmed" | "possible",
+  label: string,
+) {
   const reason = reasonFor(evaluate(ruleset, answers), rule.id);
   const expected = expectedReason(rule, answers, ruleset);
   expect(expected?.certainty, `${label}: the spec's own reading`).toBe(certainty);
@@ -133,7 +142,10 @@ for (const name of Object.keys(BUILTIN_RULESET_DOCUMENTS)) {
 
         // Section 1b: in headache-over-50, an unsure headacheNew counts as 1, so the rule stays confirmed.
         const unsureCountsFully = (field: string) =>
-          leavesOf(rule.when).some((leaf) => leaf.answer === field && "in" in leaf && leaf.in.includes(unknownChoiceOf(field, ruleset) as string));
+          leavesOf(rule.when).some(
+            (leaf) =>
+              leaf.answer === field && "in" in leaf && leaf.in.includes(unknownChoiceOf(field, ruleset) as string),
+          );
         if (leavesOf(rule.when).some((leaf) => unsureCountsFully(leaf.answer))) {
           it("stays confirmed when an answer it counts fully when unsure is unsure", () => {
             for (const assignment of assignments) {
@@ -145,7 +157,9 @@ for (const name of Object.keys(BUILTIN_RULESET_DOCUMENTS)) {
           });
         }
 
-        const choiceLeaves = leavesOf(rule.when).filter((leaf) => isChoiceField(leaf.answer) && !unsureCountsFully(leaf.answer));
+        const choiceLeaves = leavesOf(rule.when).filter(
+          (leaf) => isChoiceField(leaf.answer) && !unsureCountsFully(leaf.answer),
+        );
         if (choiceLeaves.length > 0) {
           it("fires possible, at the urgency section 3 gives, when one of its answers is unsure", () => {
             let cases = 0;
@@ -162,7 +176,8 @@ for (const name of Object.keys(BUILTIN_RULESET_DOCUMENTS)) {
           it("fires possible, at the urgency section 3 gives, when all of its three-way answers are unsure", () => {
             for (const assignment of assignments) {
               const unsure = new Map(assignment);
-              for (const field of unsure.keys()) if (isChoiceField(field)) unsure.set(field, unknownChoiceOf(field, ruleset) as string);
+              for (const field of unsure.keys())
+                if (isChoiceField(field)) unsure.set(field, unknownChoiceOf(field, ruleset) as string);
               expectFires(ruleset, rule, answersWith(ruleset, unsure), "possible", describeCase(unsure));
             }
           });
@@ -187,7 +202,8 @@ for (const name of Object.keys(BUILTIN_RULESET_DOCUMENTS)) {
               for (const restUnsure of [false, true]) {
                 const missed = new Map(assignment);
                 if (restUnsure) {
-                  for (const field of missed.keys()) if (isChoiceField(field)) missed.set(field, unknownChoiceOf(field, ruleset) as string);
+                  for (const field of missed.keys())
+                    if (isChoiceField(field)) missed.set(field, unknownChoiceOf(field, ruleset) as string);
                 }
                 for (const leaf of leavesOf(part)) missed.set(leaf.answer, falseValue(leaf, ruleset));
                 const label = `part ${partIndex} false: ${describeCase(missed)}`;
@@ -221,7 +237,9 @@ for (const name of Object.keys(BUILTIN_RULESET_DOCUMENTS)) {
           // A follow-up counts only while its condition holds: switch that on first.
           const condition = satisfyingAssignments(question.askWhen ?? { all: [] }, ruleset)[0] ?? new Map();
           const alone = answersWith(ruleset, new Map([...condition, [question.id, question.warningAnswer]]));
-          expect(evaluate(ruleset, alone).verdict, `${question.id}=${question.warningAnswer} alone`).toBe("see-a-professional");
+          expect(evaluate(ruleset, alone).verdict, `${question.id}=${question.warningAnswer} alone`).toBe(
+            "see-a-professional",
+          );
         }
       });
     });

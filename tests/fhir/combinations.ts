@@ -8,7 +8,10 @@ export type PlainAnswers = Record<string, string | number>;
 export function valuesWorthTrying(ruleset: Ruleset, question: QuestionDefinition): (string | number)[] {
   if (question.type === "choice") return question.choices.map((choice) => choice.value);
   const bounds = new Set<number>([question.min, question.max]);
-  const conditions = [...ruleset.definition.rules.map((rule) => rule.when), ...ruleset.questions.flatMap((q) => (q.askWhen ? [q.askWhen] : []))];
+  const conditions = [
+    ...ruleset.definition.rules.map((rule) => rule.when),
+    ...ruleset.questions.flatMap((q) => (q.askWhen ? [q.askWhen] : [])),
+  ];
   const visit = (condition: ConditionDefinition): void => {
     if ("all" in condition) condition.all.forEach(visit);
     else if ("any" in condition) condition.any.forEach(visit);
@@ -26,13 +29,21 @@ export function valuesWorthTrying(ruleset: Ruleset, question: QuestionDefinition
  * `randomCount` combinations drawn with a fixed seed, so a failure always reproduces.
  */
 export function answerCombinations(ruleset: Ruleset, randomCount: number, seed = 20240601): PlainAnswers[] {
-  const values = ruleset.questions.map((question) => ({ id: question.id, values: valuesWorthTrying(ruleset, question) }));
-  const first = (): PlainAnswers => Object.fromEntries(values.map(({ id, values: v }) => [id, v[0] as string | number]));
+  const values = ruleset.questions.map((question) => ({
+    id: question.id,
+    values: valuesWorthTrying(ruleset, question),
+  }));
+  const first = (): PlainAnswers =>
+    Object.fromEntries(values.map(({ id, values: v }) => [id, v[0] as string | number]));
   const combinations: PlainAnswers[] = [];
   for (const { id, values: v } of values) for (const value of v) combinations.push({ ...first(), [id]: value });
   const random = mulberry32(seed);
   for (let n = 0; n < randomCount; n++) {
-    combinations.push(Object.fromEntries(values.map(({ id, values: v }) => [id, v[Math.floor(random() * v.length)] as string | number])));
+    combinations.push(
+      Object.fromEntries(
+        values.map(({ id, values: v }) => [id, v[Math.floor(random() * v.length)] as string | number]),
+      ),
+    );
   }
   return combinations;
 }

@@ -38,7 +38,11 @@ export function fillQuestionnaire(
     if (value === undefined) continue;
     const answer = answerFor(question, value);
     given.set(question.linkId, answer);
-    item.push({ linkId: question.linkId, ...(question.text === undefined ? {} : { text: question.text }), answer: [answer] });
+    item.push({
+      linkId: question.linkId,
+      ...(question.text === undefined ? {} : { text: question.text }),
+      answer: [answer],
+    });
   }
   return {
     resourceType: "QuestionnaireResponse",

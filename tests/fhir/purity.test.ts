@@ -9,7 +9,10 @@ function importsOf(dir: string): { file: string; specifier: string }[] {
     .filter((entry) => entry.isFile() && entry.name.endsWith(".ts"))
     .map((entry) => join(entry.parentPath, entry.name))
     .flatMap((file) =>
-      [...readFileSync(file, "utf8").matchAll(/(?:from|import)\s*\(?\s*["']([^"']+)["']/g)].map((match) => ({ file, specifier: match[1] ?? "" })),
+      [...readFileSync(file, "utf8").matchAll(/(?:from|import)\s*\(?\s*["']([^"']+)["']/g)].map((match) => ({
+        file,
+        specifier: match[1] ?? "",
+      })),
     );
 }
 
@@ -22,9 +25,15 @@ describe("FHIR support is part of the pure library", () => {
 
   it("nothing in src imports @medplum, and it is a dev dependency only", () => {
     expect(importsOf(join(root, "src")).filter(({ specifier }) => specifier.startsWith("@medplum"))).toEqual([]);
-    const manifest = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as Record<string, Record<string, string> | undefined>;
+    const manifest = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as Record<
+      string,
+      Record<string, string> | undefined
+    >;
     for (const field of ["dependencies", "peerDependencies", "optionalDependencies"]) {
-      expect(Object.keys(manifest[field] ?? {}).filter((name) => name.startsWith("@medplum")), field).toEqual([]);
+      expect(
+        Object.keys(manifest[field] ?? {}).filter((name) => name.startsWith("@medplum")),
+        field,
+      ).toEqual([]);
     }
   });
 });

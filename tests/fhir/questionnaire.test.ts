@@ -14,7 +14,10 @@ function itemsOf(resource: Questionnaire): Questionnaire["item"] {
   return resource.item.flatMap((item) => [item, ...(item.item ?? [])]);
 }
 
-const BUILTIN = Object.keys(BUILTIN_RULESET_DOCUMENTS).map((name) => ({ name, ruleset: getBuiltinRuleset(name) as Ruleset }));
+const BUILTIN = Object.keys(BUILTIN_RULESET_DOCUMENTS).map((name) => ({
+  name,
+  ruleset: getBuiltinRuleset(name) as Ruleset,
+}));
 
 describe("toQuestionnaire: the validator and the binding check can fail", () => {
   it("the validator rejects an unknown element and a wrongly typed value", () => {
@@ -28,7 +31,10 @@ describe("toQuestionnaire: the validator and the binding check can fail", () => 
     const broken = structuredClone(questionnaire);
     (broken as { status: string }).status = "published";
     (broken.item[0] as { type: string }).type = "single-choice";
-    expect(requiredBindingViolations(broken).map((v) => v.path)).toEqual(["Questionnaire.status", "Questionnaire.item[0].type"]);
+    expect(requiredBindingViolations(broken).map((v) => v.path)).toEqual([
+      "Questionnaire.status",
+      "Questionnaire.item[0].type",
+    ]);
   });
 });
 
@@ -84,7 +90,9 @@ describe.each(BUILTIN)("toQuestionnaire($name)", ({ ruleset }) => {
     for (const [i, question] of ruleset.questions.entries()) {
       if (question.type !== "choice") continue;
       expect(resource.item[i]?.answerOption, question.id).toEqual(
-        question.choices.map((choice) => ({ valueCoding: { system: ANSWER_CODE_SYSTEM, code: choice.value, display: choice.label } })),
+        question.choices.map((choice) => ({
+          valueCoding: { system: ANSWER_CODE_SYSTEM, code: choice.value, display: choice.label },
+        })),
       );
     }
   });
@@ -130,7 +138,10 @@ describe("toQuestionnaire(default): what the issue names", () => {
   });
 
   it("has integer items for age and painDays, and the emergency signs listed in the first item's text", () => {
-    expect(questionnaire.item.filter((item) => item.type === "integer").map((item) => item.linkId)).toEqual(["age", "painDays"]);
+    expect(questionnaire.item.filter((item) => item.type === "integer").map((item) => item.linkId)).toEqual([
+      "age",
+      "painDays",
+    ]);
     expect(questionnaire.item[0]?.linkId).toBe("emergencySigns");
     expect(questionnaire.item[0]?.text?.split("\n").length).toBeGreaterThan(1);
   });
@@ -160,16 +171,41 @@ describe("toQuestionnaire: askWhen as enableWhen, or a loud failure", () => {
     expect(itemOf(toQuestionnaire(withAskWhen({ answer: "painDays", below: 30 })))?.enableWhen).toEqual([
       { question: "painDays", operator: "<", answerInteger: 30 },
     ]);
-    const any = itemOf(toQuestionnaire(withAskWhen({ any: [{ answer: "painDays", atLeast: 7 }, { answer: "age", below: 16 }] })));
+    const any = itemOf(
+      toQuestionnaire(
+        withAskWhen({
+          any: [
+            { answer: "painDays", atLeast: 7 },
+            { answer: "age", below: 16 },
+          ],
+        }),
+      ),
+    );
     expect(any?.enableBehavior).toBe("any");
     expect(any?.enableWhen).toHaveLength(2);
-    const all = itemOf(toQuestionnaire(withAskWhen({ all: [{ answer: "painDays", atLeast: 7 }, { answer: "age", atLeast: 18 }] })));
+    const all = itemOf(
+      toQuestionnaire(
+        withAskWhen({
+          all: [
+            { answer: "painDays", atLeast: 7 },
+            { answer: "age", atLeast: 18 },
+          ],
+        }),
+      ),
+    );
     expect(all?.enableBehavior).toBe("all");
     expect(all?.enableWhen).toEqual([
       { question: "painDays", operator: ">=", answerInteger: 7 },
       { question: "age", operator: ">=", answerInteger: 18 },
     ]);
-    for (const ruleset of [withAskWhen({ any: [{ answer: "painDays", atLeast: 7 }, { answer: "fever", equals: "yes" }] })]) {
+    for (const ruleset of [
+      withAskWhen({
+        any: [
+          { answer: "painDays", atLeast: 7 },
+          { answer: "fever", equals: "yes" },
+        ],
+      }),
+    ]) {
       const resource = toQuestionnaire(ruleset);
       expect(() => validateR4(resource)).not.toThrow();
       expect(requiredBindingViolations(resource)).toEqual([]);
@@ -183,9 +219,17 @@ describe("toQuestionnaire: askWhen as enableWhen, or a loud failure", () => {
         type: "choice",
         label: "test",
         prompt: "test",
-        choices: [{ value: "yes", label: "Yes" }, { value: "no", label: "No" }],
+        choices: [
+          { value: "yes", label: "Yes" },
+          { value: "no", label: "No" },
+        ],
         warningAnswer: "yes",
-        askWhen: { all: [{ answer: "painDays", atLeast: 7 }, { answer: "otcResponse", equals: "did-not-help" }] },
+        askWhen: {
+          all: [
+            { answer: "painDays", atLeast: 7 },
+            { answer: "otcResponse", equals: "did-not-help" },
+          ],
+        },
       });
     });
     const issues = issuesThrownBy(() => toQuestionnaire(ruleset), RulesetError);
@@ -194,7 +238,16 @@ describe("toQuestionnaire: askWhen as enableWhen, or a loud failure", () => {
   });
 
   it("writes an all whose part enables on every choice but one as 'answered and not that one'", () => {
-    const all = itemOf(toQuestionnaire(withAskWhen({ all: [{ answer: "painDays", atLeast: 7 }, { answer: "headache", equals: "yes" }] })));
+    const all = itemOf(
+      toQuestionnaire(
+        withAskWhen({
+          all: [
+            { answer: "painDays", atLeast: 7 },
+            { answer: "headache", equals: "yes" },
+          ],
+        }),
+      ),
+    );
     expect(all?.enableBehavior).toBe("all");
     expect(all?.enableWhen).toEqual([
       { question: "painDays", operator: ">=", answerInteger: 7 },
@@ -204,7 +257,20 @@ describe("toQuestionnaire: askWhen as enableWhen, or a loud failure", () => {
   });
 
   it.each([
-    ["a nested all/any", { any: [{ all: [{ answer: "painDays", atLeast: 7 }, { answer: "age", atLeast: 18 }] }] }, "any.0"],
+    [
+      "a nested all/any",
+      {
+        any: [
+          {
+            all: [
+              { answer: "painDays", atLeast: 7 },
+              { answer: "age", atLeast: 18 },
+            ],
+          },
+        ],
+      },
+      "any.0",
+    ],
   ])("refuses %s with a RulesetError naming the askWhen", (_name, askWhen, where) => {
     const ruleset = withAskWhen(askWhen);
     const issues = issuesThrownBy(() => toQuestionnaire(ruleset), RulesetError);

@@ -42,7 +42,8 @@ const elements = new Map<string, ElementDefinition>();
 const complexTypes = new Set<string>();
 for (const { resource } of [...typesBundle.entry, ...resourcesBundle.entry]) {
   if (resource.resourceType !== "StructureDefinition") continue;
-  if (resource.kind === "complex-type" && resource.id !== "Element" && resource.id !== "BackboneElement") complexTypes.add(resource.id);
+  if (resource.kind === "complex-type" && resource.id !== "Element" && resource.id !== "BackboneElement")
+    complexTypes.add(resource.id);
   for (const element of resource.snapshot.element) elements.set(element.path, element);
 }
 
@@ -63,7 +64,8 @@ export function valueSetCodes(canonical: string): Set<string> {
   if (!valueSet?.compose) throw new Error(`no R4 value set ${url}`);
   const codes = new Set<string>();
   for (const include of valueSet.compose.include) {
-    if (include.filter || include.valueSet || !include.system) throw new Error(`${url}: cannot expand this kind of include`);
+    if (include.filter || include.valueSet || !include.system)
+      throw new Error(`${url}: cannot expand this kind of include`);
     if (include.concept) {
       for (const concept of include.concept) codes.add(concept.code);
       continue;
@@ -101,7 +103,8 @@ export function requiredBindingViolations(resource: { resourceType: string }): B
     const binding = elements.get(elementPath)?.binding;
     if (binding?.strength === "required" && binding.valueSet) {
       const allowed = valueSetCodes(binding.valueSet);
-      for (const code of codesIn(node)) if (!allowed.has(String(code))) violations.push({ path: where, code, valueSet: binding.valueSet });
+      for (const code of codesIn(node))
+        if (!allowed.has(String(code))) violations.push({ path: where, code, valueSet: binding.valueSet });
     }
     if (node === null || typeof node !== "object") return;
     // Inside a datatype (Coding, Extension...) the element paths are the datatype's own.

@@ -51,41 +51,68 @@ describe("fromQuestionnaireResponse: the same result as the plain answers", () =
       validateR4(response);
       expect(requiredBindingViolations(response)).toEqual([]);
       const read = fromQuestionnaireResponse(defaultRuleset, response);
-      const expected = n % 3 === 0 ? { ...asInterviewed(defaultRuleset, answers), id: `record-${n}` } : asInterviewed(defaultRuleset, answers);
+      const expected =
+        n % 3 === 0
+          ? { ...asInterviewed(defaultRuleset, answers), id: `record-${n}` }
+          : asInterviewed(defaultRuleset, answers);
       expect(read).toStrictEqual(expected);
       // The contract: improving has no effect while painDays < 7, so even the answers as given agree.
-      expect(evaluate(defaultRuleset, read)).toStrictEqual(evaluate(defaultRuleset, n % 3 === 0 ? { ...answers, id: `record-${n}` } : answers));
+      expect(evaluate(defaultRuleset, read)).toStrictEqual(
+        evaluate(defaultRuleset, n % 3 === 0 ? { ...answers, id: `record-${n}` } : answers),
+      );
     }
   });
 
-  it.each(Object.keys(BUILTIN_RULESET_DOCUMENTS))("built-in ruleset %s: a form filler's response is valid R4 and reads as the interview's answers", (name) => {
-    const ruleset = getBuiltinRuleset(name) as Ruleset;
-    const form = toQuestionnaire(ruleset);
-    for (const answers of answerCombinations(ruleset, 300)) {
-      const response = fillQuestionnaire(form, answers);
-      validateR4(response);
-      const read = fromQuestionnaireResponse(ruleset, response);
-      const interviewed = asInterviewed(ruleset, answers);
-      expect(read).toStrictEqual(interviewed);
-      expect(evaluate(ruleset, read)).toStrictEqual(evaluate(ruleset, interviewed));
-    }
-  });
+  it.each(Object.keys(BUILTIN_RULESET_DOCUMENTS))(
+    "built-in ruleset %s: a form filler's response is valid R4 and reads as the interview's answers",
+    (name) => {
+      const ruleset = getBuiltinRuleset(name) as Ruleset;
+      const form = toQuestionnaire(ruleset);
+      for (const answers of answerCombinations(ruleset, 300)) {
+        const response = fillQuestionnaire(form, answers);
+        validateR4(response);
+        const read = fromQuestionnaireResponse(ruleset, response);
+        const interviewed = asInterviewed(ruleset, answers);
+        expect(read).toStrictEqual(interviewed);
+        expect(evaluate(ruleset, read)).toStrictEqual(evaluate(ruleset, interviewed));
+      }
+    },
+  );
 
   it.each([
     ["equals, also enabled on unsure", { answer: "headache", equals: "yes" }],
-    ["any", { any: [{ answer: "painDays", atLeast: 7 }, { answer: "age", below: 16 }] }],
-    ["all", { all: [{ answer: "painDays", atLeast: 7 }, { answer: "age", atLeast: 18 }] }],
+    [
+      "any",
+      {
+        any: [
+          { answer: "painDays", atLeast: 7 },
+          { answer: "age", below: 16 },
+        ],
+      },
+    ],
+    [
+      "all",
+      {
+        all: [
+          { answer: "painDays", atLeast: 7 },
+          { answer: "age", atLeast: 18 },
+        ],
+      },
+    ],
     ["below", { answer: "painDays", below: 30 }],
-  ])("for a ruleset whose askWhen is %s, a form filler's response reads as the interview's answers", (_name, askWhen) => {
-    const ruleset = withAskWhen(askWhen);
-    const form = toQuestionnaire(ruleset);
-    for (const answers of answerCombinations(ruleset, 300)) {
-      const read = fromQuestionnaireResponse(ruleset, fillQuestionnaire(form, answers));
-      const interviewed = asInterviewed(ruleset, answers);
-      expect(read).toStrictEqual(interviewed);
-      expect(evaluate(ruleset, read)).toStrictEqual(evaluate(ruleset, interviewed));
-    }
-  });
+  ])(
+    "for a ruleset whose askWhen is %s, a form filler's response reads as the interview's answers",
+    (_name, askWhen) => {
+      const ruleset = withAskWhen(askWhen);
+      const form = toQuestionnaire(ruleset);
+      for (const answers of answerCombinations(ruleset, 300)) {
+        const read = fromQuestionnaireResponse(ruleset, fillQuestionnaire(form, answers));
+        const interviewed = asInterviewed(ruleset, answers);
+        expect(read).toStrictEqual(interviewed);
+        expect(evaluate(ruleset, read)).toStrictEqual(evaluate(ruleset, interviewed));
+      }
+    },
+  );
 
   it("leaves improving out with painDays < 7 (a follow-up, as the interview does), and keeps it when given anyway", () => {
     const response = respond(calm({ painDays: 6, improving: "no" }));
@@ -100,11 +127,15 @@ describe("fromQuestionnaireResponse: the same result as the plain answers", () =
     const response = respond(calm({ painDays: 7 }));
     response.item.splice(itemIndex(response, "improving"), 1);
     const issues = issuesOf(response);
-    expect(issues).toEqual([{ path: "improving", message: 'missing; needed because painDays is 7; expected "yes" | "no" | "unsure"' }]);
+    expect(issues).toEqual([
+      { path: "improving", message: 'missing; needed because painDays is 7; expected "yes" | "no" | "unsure"' },
+    ]);
   });
 
   it("echoes the response's id, else its identifier.value, as the result's id", () => {
-    expect(evaluate(defaultRuleset, fromQuestionnaireResponse(defaultRuleset, respond(calm(), { id: "r-1" }))).id).toBe("r-1");
+    expect(evaluate(defaultRuleset, fromQuestionnaireResponse(defaultRuleset, respond(calm(), { id: "r-1" }))).id).toBe(
+      "r-1",
+    );
     const byIdentifier = respond(calm(), { identifier: { system: "urn:example", value: "batch-7" } });
     expect(fromQuestionnaireResponse(defaultRuleset, byIdentifier).id).toBe("batch-7");
     expect(questionnaireResponseRecordId(byIdentifier)).toBe("batch-7");
@@ -160,8 +191,12 @@ describe("fromQuestionnaireResponse: a response to another form is refused", () 
   });
 
   it("anything but a QuestionnaireResponse", () => {
-    expect(issuesOf([])).toEqual([{ path: "(root)", message: "expected a FHIR QuestionnaireResponse (a JSON object), got an array" }]);
-    expect(issuesOf(questionnaire)).toEqual([{ path: "resourceType", message: 'expected "QuestionnaireResponse", got "Questionnaire"' }]);
+    expect(issuesOf([])).toEqual([
+      { path: "(root)", message: "expected a FHIR QuestionnaireResponse (a JSON object), got an array" },
+    ]);
+    expect(issuesOf(questionnaire)).toEqual([
+      { path: "resourceType", message: 'expected "QuestionnaireResponse", got "Questionnaire"' },
+    ]);
   });
 
   it("an unfinished response", () => {
@@ -175,7 +210,10 @@ describe("fromQuestionnaireResponse: every problem, with its path", () => {
   const answers = calm();
   type Item = QuestionnaireResponse["item"][number];
 
-  function withItem(linkId: string, change: (item: Item) => Item | undefined): { response: QuestionnaireResponse; index: number } {
+  function withItem(
+    linkId: string,
+    change: (item: Item) => Item | undefined,
+  ): { response: QuestionnaireResponse; index: number } {
     const response = respond(answers);
     const index = itemIndex(response, linkId);
     const changed = change(structuredClone(response.item[index] as Item));
@@ -188,7 +226,9 @@ describe("fromQuestionnaireResponse: every problem, with its path", () => {
     for (const question of defaultRuleset.questions) {
       if (question.askWhen !== undefined) continue;
       const { response } = withItem(question.id, () => undefined);
-      expect(issuesOf(response), question.id).toEqual([{ path: question.id, message: expect.stringMatching(/^missing; expected /) as string }]);
+      expect(issuesOf(response), question.id).toEqual([
+        { path: question.id, message: expect.stringMatching(/^missing; expected /) as string },
+      ]);
     }
   });
 
@@ -202,14 +242,54 @@ describe("fromQuestionnaireResponse: every problem, with its path", () => {
 
   it("a code outside the question's choices, a foreign code system, a wrong value type", () => {
     const cases: [string, (item: Item) => Item, string, string][] = [
-      ["fever", (item) => ({ ...item, answer: [{ valueCoding: { system: ANSWER_CODE_SYSTEM, code: "maybe" } }] }), "answer[0].valueCoding.code", 'expected "yes" | "no" | "unsure", got "maybe"'],
-      ["fever", (item) => ({ ...item, answer: [{ valueCoding: { system: "http://snomed.info/sct", code: "yes" } }] }), "answer[0].valueCoding.system", `expected "${ANSWER_CODE_SYSTEM}", got "http://snomed.info/sct"`],
-      ["otcResponse", (item) => ({ ...item, answer: [{ valueCoding: { system: ANSWER_CODE_SYSTEM, code: "yes" } }] }), "answer[0].valueCoding.code", 'expected "helped" | "did-not-help" | "not-tried" | "unsure", got "yes"'],
-      ["fever", (item) => ({ ...item, answer: [{ valueInteger: 1 }] }), "answer[0]", 'expected valueCoding ("yes" | "no" | "unsure"), got valueInteger'],
-      ["age", (item) => ({ ...item, answer: [{ valueCoding: { system: ANSWER_CODE_SYSTEM, code: "yes" } }] }), "answer[0]", "expected valueInteger (an integer 0–120), got valueCoding"],
-      ["age", (item) => ({ ...item, answer: [{ valueInteger: 121 }] }), "answer[0].valueInteger", "expected an integer 0–120, got 121"],
-      ["painDays", (item) => ({ ...item, answer: [{ valueInteger: 1.5 }] }), "answer[0].valueInteger", "expected an integer 0–36500, got 1.5"],
-      ["fever", (item) => ({ ...item, answer: [...item.answer, ...item.answer] }), "answer", "expected one answer, got 2"],
+      [
+        "fever",
+        (item) => ({ ...item, answer: [{ valueCoding: { system: ANSWER_CODE_SYSTEM, code: "maybe" } }] }),
+        "answer[0].valueCoding.code",
+        'expected "yes" | "no" | "unsure", got "maybe"',
+      ],
+      [
+        "fever",
+        (item) => ({ ...item, answer: [{ valueCoding: { system: "http://snomed.info/sct", code: "yes" } }] }),
+        "answer[0].valueCoding.system",
+        `expected "${ANSWER_CODE_SYSTEM}", got "http://snomed.info/sct"`,
+      ],
+      [
+        "otcResponse",
+        (item) => ({ ...item, answer: [{ valueCoding: { system: ANSWER_CODE_SYSTEM, code: "yes" } }] }),
+        "answer[0].valueCoding.code",
+        'expected "helped" | "did-not-help" | "not-tried" | "unsure", got "yes"',
+      ],
+      [
+        "fever",
+        (item) => ({ ...item, answer: [{ valueInteger: 1 }] }),
+        "answer[0]",
+        'expected valueCoding ("yes" | "no" | "unsure"), got valueInteger',
+      ],
+      [
+        "age",
+        (item) => ({ ...item, answer: [{ valueCoding: { system: ANSWER_CODE_SYSTEM, code: "yes" } }] }),
+        "answer[0]",
+        "expected valueInteger (an integer 0–120), got valueCoding",
+      ],
+      [
+        "age",
+        (item) => ({ ...item, answer: [{ valueInteger: 121 }] }),
+        "answer[0].valueInteger",
+        "expected an integer 0–120, got 121",
+      ],
+      [
+        "painDays",
+        (item) => ({ ...item, answer: [{ valueInteger: 1.5 }] }),
+        "answer[0].valueInteger",
+        "expected an integer 0–36500, got 1.5",
+      ],
+      [
+        "fever",
+        (item) => ({ ...item, answer: [...item.answer, ...item.answer] }),
+        "answer",
+        "expected one answer, got 2",
+      ],
     ];
     for (const [linkId, change, where, message] of cases) {
       const { response, index } = withItem(linkId, change);
@@ -220,9 +300,20 @@ describe("fromQuestionnaireResponse: every problem, with its path", () => {
   it("an item given twice, and a nested item that is no help text", () => {
     const twice = respond(answers);
     twice.item.push(structuredClone(twice.item[0] as Item));
-    expect(issuesOf(twice)).toEqual([{ path: `item[${twice.item.length - 1}].linkId`, message: `"${twice.item[0]?.linkId}" is answered more than once (also item[0])` }]);
-    const { response, index } = withItem("fever", (item) => ({ ...item, answer: [{ ...(item.answer[0] as object), item: [{ linkId: "extra" }] }] }) as unknown as Item);
-    expect(issuesOf(response)).toEqual([{ path: `item[${index}].answer[0].item[0]`, message: expect.stringMatching(/^unexpected nested item/) as string }]);
+    expect(issuesOf(twice)).toEqual([
+      {
+        path: `item[${twice.item.length - 1}].linkId`,
+        message: `"${twice.item[0]?.linkId}" is answered more than once (also item[0])`,
+      },
+    ]);
+    const { response, index } = withItem(
+      "fever",
+      (item) =>
+        ({ ...item, answer: [{ ...(item.answer[0] as object), item: [{ linkId: "extra" }] }] }) as unknown as Item,
+    );
+    expect(issuesOf(response)).toEqual([
+      { path: `item[${index}].answer[0].item[0]`, message: expect.stringMatching(/^unexpected nested item/) as string },
+    ]);
   });
 
   it("lists every problem at once, in order", () => {
@@ -264,8 +355,11 @@ describe("recognising a response", () => {
     const odd = variantOfDefault((document) => {
       const first = document.questions[0];
       if (first) first.id = "resourceType";
-      for (const rule of document.rules) if ("answer" in rule.when && rule.when.answer === "emergencySigns") rule.when.answer = "resourceType";
-      for (const line of document.advice.selfCare.watchFor) if (typeof line !== "string") line.about = line.about.map((id) => (id === "emergencySigns" ? "resourceType" : id));
+      for (const rule of document.rules)
+        if ("answer" in rule.when && rule.when.answer === "emergencySigns") rule.when.answer = "resourceType";
+      for (const line of document.advice.selfCare.watchFor)
+        if (typeof line !== "string")
+          line.about = line.about.map((id) => (id === "emergencySigns" ? "resourceType" : id));
     });
     expect(isFhirInput(odd, { ...calm(), resourceType: "yes" })).toBe(false);
   });

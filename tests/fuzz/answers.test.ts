@@ -1,7 +1,16 @@
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import { compileQuickCheck } from "../../src/answers/quick-check.js";
-import { AnswersError, AnswersSchema, answersSchemaFor, defaultRuleset, evaluate, loadRuleset, triage, type Ruleset } from "../../src/index.js";
+import {
+  AnswersError,
+  AnswersSchema,
+  answersSchemaFor,
+  defaultRuleset,
+  evaluate,
+  loadRuleset,
+  triage,
+  type Ruleset,
+} from "../../src/index.js";
 import { expectContractResult } from "../cli/helpers/contract.js";
 import { rulesFile } from "../cli/helpers/ruleset-file.js";
 import {
@@ -25,7 +34,10 @@ const reloaded: Ruleset = loadRuleset(structuredClone(rulesFile));
 /** triage() and evaluate() with either ruleset object: every way in to the same engine. */
 const ENTRY_POINTS: readonly [string, (input: unknown) => ReturnType<typeof triage>][] = [
   ["triage", (input) => triage(input as Parameters<typeof triage>[0])],
-  ["triage with an emergency number", (input) => triage(input as Parameters<typeof triage>[0], { emergencyNumber: "112" })],
+  [
+    "triage with an emergency number",
+    (input) => triage(input as Parameters<typeof triage>[0], { emergencyNumber: "112" }),
+  ],
   ["evaluate(defaultRuleset)", (input) => evaluate(defaultRuleset, input)],
   ["evaluate(reloaded ruleset)", (input) => evaluate(reloaded, input)],
 ];
@@ -67,7 +79,10 @@ describe("answers fuzzing: only AnswersError, always with a path and a message",
           if (!outcome.ok) {
             const paths = [...new Set(outcome.error.issues.map((issue) => issue.path))].sort();
             const wanted = expected === "root" ? ["(root)"] : [...expected].map(issuePathOfKey).sort();
-            check(JSON.stringify(paths) === JSON.stringify(wanted), `issues at ${JSON.stringify(paths)}, expected ${JSON.stringify(wanted)}`);
+            check(
+              JSON.stringify(paths) === JSON.stringify(wanted),
+              `issues at ${JSON.stringify(paths)}, expected ${JSON.stringify(wanted)}`,
+            );
           }
         }
       }),
@@ -88,7 +103,9 @@ describe("answers fuzzing: only AnswersError, always with a path and a message",
   it("valid answers give JSON that passes the contract's result schema", () => {
     assertProperty(
       fc.property(validEntriesFor(defaultRuleset), (entries) => {
-        expectContractResult(JSON.parse(JSON.stringify(triage(entriesObject(entries) as Parameters<typeof triage>[0]))));
+        expectContractResult(
+          JSON.parse(JSON.stringify(triage(entriesObject(entries) as Parameters<typeof triage>[0]))),
+        );
       }),
       200,
       0.02,
@@ -114,8 +131,21 @@ describe("answers fuzzing: only AnswersError, always with a path and a message",
 
 describe("found by fuzzing, kept as examples", () => {
   it("a blank key is reported at a quoted path, never an empty one", () => {
-    for (const [key, path] of [["", '""'], [" ", '" "'], ["\t", '"\\t"']] as const) {
-      const outcome = outcomeOf(() => triage(entriesObject([["emergencySigns", "no"], [key, 1]]) as Parameters<typeof triage>[0]), AnswersError);
+    for (const [key, path] of [
+      ["", '""'],
+      [" ", '" "'],
+      ["\t", '"\\t"'],
+    ] as const) {
+      const outcome = outcomeOf(
+        () =>
+          triage(
+            entriesObject([
+              ["emergencySigns", "no"],
+              [key, 1],
+            ]) as Parameters<typeof triage>[0],
+          ),
+        AnswersError,
+      );
       expect(outcome.ok).toBe(false);
       if (!outcome.ok) expect(outcome.error.issues.map((issue) => issue.path)).toContain(path);
     }

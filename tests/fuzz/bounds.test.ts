@@ -67,12 +67,17 @@ describe("output never larger than a bound", () => {
 
   it("batch: one line per input line, every error record within the bound, in JSON and text", async () => {
     await assertAsyncProperty(
-      fc.asyncProperty(fc.array(manyProblems, { minLength: 1, maxLength: 3 }), fc.constantFrom("json", "text"), async (lines, format) => {
-        const { stdout } = await runWithStdin(["batch", "--format", format], `${lines.join("\n")}\n`);
-        const records = outputLines(stdout);
-        check(records.length === lines.length, `${records.length} records for ${lines.length} lines`);
-        for (const record of records) check(utf8Length(record) <= MAX_RECORD, `a record of ${utf8Length(record)} bytes`);
-      }),
+      fc.asyncProperty(
+        fc.array(manyProblems, { minLength: 1, maxLength: 3 }),
+        fc.constantFrom("json", "text"),
+        async (lines, format) => {
+          const { stdout } = await runWithStdin(["batch", "--format", format], `${lines.join("\n")}\n`);
+          const records = outputLines(stdout);
+          check(records.length === lines.length, `${records.length} records for ${lines.length} lines`);
+          for (const record of records)
+            check(utf8Length(record) <= MAX_RECORD, `a record of ${utf8Length(record)} bytes`);
+        },
+      ),
       30,
       0.02,
     );
@@ -81,14 +86,20 @@ describe("output never larger than a bound", () => {
   it("the library: an error's message lists at most the limit and a count, whatever it keeps as data", () => {
     assertProperty(
       fc.property(manyProblems, (text) => {
-        for (const action of [() => triage(JSON.parse(text) as never), () => loadRuleset({ ...rulesetDocument(), ...(JSON.parse(text) as object) })]) {
+        for (const action of [
+          () => triage(JSON.parse(text) as never),
+          () => loadRuleset({ ...rulesetDocument(), ...(JSON.parse(text) as object) }),
+        ]) {
           try {
             action();
           } catch (error) {
             if (!(error instanceof AnswersError || error instanceof RulesetError)) throw error;
             const lines = error.message.split("\n");
             check(lines.length <= ISSUE_LIMITS.listed + 2, `${lines.length} lines in the message`);
-            check(lines.every((line) => line.length <= ISSUE_LIMITS.path + ISSUE_LIMITS.message + 4), "a line past the bound");
+            check(
+              lines.every((line) => line.length <= ISSUE_LIMITS.path + ISSUE_LIMITS.message + 4),
+              "a line past the bound",
+            );
           }
         }
       }),
@@ -115,11 +126,20 @@ describe("every input capped whatever its kind", () => {
     return { stream, taken: () => given };
   }
 
-  const sizes = fc.oneof(fc.integer({ min: MIB - 2, max: MIB + 2 }), fc.integer({ min: 0, max: 3 * MIB }), fc.constant(50 * MIB));
+  const sizes = fc.oneof(
+    fc.integer({ min: MIB - 2, max: MIB + 2 }),
+    fc.integer({ min: 0, max: 3 * MIB }),
+    fc.constant(50 * MIB),
+  );
   const kinds = fc.constantFrom(
     { args: ["--answers", "in.json"], name: "in.json", what: "answers are", from: "file" },
     { args: ["--answers", "-"], name: "stdin", what: "answers are", from: "stdin" },
-    { args: ["--ruleset", "in.json", "--answers", "examples/answers.json"], name: "in.json", what: "ruleset is", from: "file" },
+    {
+      args: ["--ruleset", "in.json", "--answers", "examples/answers.json"],
+      name: "in.json",
+      what: "ruleset is",
+      from: "file",
+    },
     { args: ["rules", "--ruleset", "-"], name: "stdin", what: "ruleset is", from: "stdin" },
   );
 
@@ -127,7 +147,10 @@ describe("every input capped whatever its kind", () => {
     await assertAsyncProperty(
       fc.asyncProperty(sizes, fc.integer({ min: 512, max: 300 * 1024 }), kinds, async (size, chunk, kind) => {
         const input = source(size, chunk);
-        const fake = makeFakeIo({ stdinIsTTY: false, openRead: (path) => (path === "in.json" ? input.stream : Readable.from([])) });
+        const fake = makeFakeIo({
+          stdinIsTTY: false,
+          openRead: (path) => (path === "in.json" ? input.stream : Readable.from([])),
+        });
         if (kind.from === "stdin") Object.assign(fake.io, { stdin: Object.assign(input.stream, { isTTY: false }) });
         const code = await run(kind.args, fake.io);
         const refusedForSize = fake.stderr().startsWith(`${kind.name}: the ${kind.what} larger than 1 MiB;`);

@@ -4,7 +4,16 @@ import { failureSummary } from "../../src/cli/batch/command.js";
 import { defaultRuleset, evaluate, triage } from "../../src/index.js";
 import { expectContractResult } from "../cli/helpers/contract.js";
 import { corruptedEntriesFor, entriesJson, POLLUTING_VALUES, validEntriesFor } from "./helpers/answers-arbitraries.js";
-import { C0_CONTROL, CONTROL, inputLineCount, inputLines, outputLines, runWithStdin, STACK_FRAME, type InProcessRun } from "./helpers/cli-run.js";
+import {
+  C0_CONTROL,
+  CONTROL,
+  inputLineCount,
+  inputLines,
+  outputLines,
+  runWithStdin,
+  STACK_FRAME,
+  type InProcessRun,
+} from "./helpers/cli-run.js";
 import { assertAsyncProperty, printTally } from "./helpers/fuzz-config.js";
 import { check } from "./helpers/invariants.js";
 import { ANY_JSON_SPACE, layoutArbitrary, ONE_LINE_JSON_SPACE, serializeWithLayout } from "./helpers/json-layout.js";
@@ -19,7 +28,10 @@ const utf8 = (text: string) => new Uint8Array(Buffer.from(text, "utf8"));
 
 /** Valid answers with some bytes overwritten: mostly broken JSON or broken UTF-8, sometimes still valid. */
 const flippedBytes = fc
-  .tuple(validEntriesFor(defaultRuleset), fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 3 }))
+  .tuple(
+    validEntriesFor(defaultRuleset),
+    fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 3 }),
+  )
   .map(([entries, flips]) => {
     const bytes = utf8(entriesJson(entries));
     for (const [at, byte] of flips) bytes[at % bytes.length] = byte;
@@ -31,9 +43,9 @@ const answersDocument: fc.Arbitrary<Uint8Array> = fc.oneof(
   fc.uint8Array({ maxLength: 400 }),
   fc.string({ unit: "binary", maxLength: 200 }).map(utf8),
   fc.jsonValue({ maxDepth: 4 }).map((value) => utf8(JSON.stringify(value))),
-  fc.tuple(corruptedEntriesFor(defaultRuleset), layoutArbitrary(ANY_JSON_SPACE)).map(([entries, layout]) =>
-    utf8(serializeWithLayout(JSON.parse(entriesJson(entries)), layout)),
-  ),
+  fc
+    .tuple(corruptedEntriesFor(defaultRuleset), layoutArbitrary(ANY_JSON_SPACE))
+    .map(([entries, layout]) => utf8(serializeWithLayout(JSON.parse(entriesJson(entries)), layout))),
   // The text as written, so that a key given twice reaches the CLI's duplicate check.
   corruptedEntriesFor(defaultRuleset).map((entries) => utf8(entriesJson(entries))),
   validEntriesFor(defaultRuleset).map((entries) => utf8(`\ufeff${entriesJson(entries)}\n`)),
@@ -59,7 +71,9 @@ const ANSWERS_ARGS: readonly (readonly string[])[] = [
 
 /** The answers text as the CLI reads it (UTF-8, a leading byte order mark dropped), parsed if it is JSON. */
 function parsedInput(bytes: Uint8Array): { ok: true; value: unknown } | { ok: false } {
-  const text = Buffer.from(bytes).toString("utf8").replace(/^\ufeff/, "");
+  const text = Buffer.from(bytes)
+    .toString("utf8")
+    .replace(/^\ufeff/, "");
   try {
     return { ok: true, value: JSON.parse(text) };
   } catch {
@@ -77,16 +91,25 @@ describe("CLI fuzzing: exit 0, 2 or 3, never an internal error or a stack trace"
         if (result.code === 2) {
           check(result.stdout === "", "nothing on stdout for bad input");
           check(result.stderr.trim() !== "", "bad input is explained on stderr");
-          check(outputLines(result.stderr).every((line) => line.trim() !== ""), "no empty error lines");
+          check(
+            outputLines(result.stderr).every((line) => line.trim() !== ""),
+            "no empty error lines",
+          );
           return;
         }
         check(result.stderr === "", `nothing on stderr when evaluated: ${result.stderr.slice(0, 200)}`);
         const json = args.includes("--json") || args.includes("json");
-        check(!(json ? C0_CONTROL : CONTROL).test(result.stdout), `a control character on stdout: ${JSON.stringify(result.stdout.slice(0, 300))}`);
+        check(
+          !(json ? C0_CONTROL : CONTROL).test(result.stdout),
+          `a control character on stdout: ${JSON.stringify(result.stdout.slice(0, 300))}`,
+        );
         if (json) {
           const printed = JSON.parse(result.stdout) as unknown;
           const { verdict } = expectContractResult(printed);
-          check(result.code === (exitCode && verdict === "see-a-professional" ? 3 : 0), `exit ${result.code} for ${verdict}`);
+          check(
+            result.code === (exitCode && verdict === "see-a-professional" ? 3 : 0),
+            `exit ${result.code} for ${verdict}`,
+          );
           const input = parsedInput(bytes);
           check(input.ok, "the CLI evaluated what is not JSON");
           if (input.ok) {
@@ -111,14 +134,19 @@ describe("CLI fuzzing: exit 0, 2 or 3, never an internal error or a stack trace"
         .tuple(corruptedEntriesFor(defaultRuleset), layoutArbitrary(ONE_LINE_JSON_SPACE))
         .map(([entries, layout]) => serializeWithLayout(JSON.parse(entriesJson(entries)), layout)),
     },
-    { weight: 1, arbitrary: fc.constantFrom("", " ", "\t", "\r", "{}", "[]", "null", "{", '"\\u0000"', "\u2028", "\u001b[31m") },
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom("", " ", "\t", "\r", "{}", "[]", "null", "{", '"\\u0000"', "\u2028", "\u001b[31m"),
+    },
     { weight: 1, arbitrary: fc.string({ unit: "binary", maxLength: 60 }).map((s) => s.replaceAll("\n", "")) },
     { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 3 }).map((value) => JSON.stringify(value)) },
     { weight: 1, arbitrary: fc.constantFrom(...POLLUTING_VALUES).map((value) => JSON.stringify(value)) },
   );
   const ndjsonText = fc
     .tuple(fc.array(ndjsonLine, { maxLength: 12 }), fc.constantFrom("\n", "\r\n"), fc.boolean(), fc.boolean())
-    .map(([lines, eol, finalNewline, bom]) => utf8(`${bom ? "\ufeff" : ""}${lines.join(eol)}${finalNewline && lines.length > 0 ? eol : ""}`));
+    .map(([lines, eol, finalNewline, bom]) =>
+      utf8(`${bom ? "\ufeff" : ""}${lines.join(eol)}${finalNewline && lines.length > 0 ? eol : ""}`),
+    );
   const ndjson: fc.Arbitrary<Uint8Array> = fc.oneof(
     { weight: 4, arbitrary: ndjsonText },
     { weight: 1, arbitrary: fc.uint8Array({ maxLength: 400 }) },
@@ -138,9 +166,15 @@ describe("CLI fuzzing: exit 0, 2 or 3, never an internal error or a stack trace"
         const exitCode = args.includes("--exit-code");
         expectSafeRun(result, exitCode ? [0, 2, 3] : [0, 2]);
         const lines = outputLines(result.stdout);
-        check(lines.length === inputLineCount(bytes), `${lines.length} output lines for ${inputLineCount(bytes)} input lines`);
+        check(
+          lines.length === inputLineCount(bytes),
+          `${lines.length} output lines for ${inputLineCount(bytes)} input lines`,
+        );
         const control = args.includes("text") ? CONTROL : C0_CONTROL;
-        check(!control.test(result.stdout), `a control character on stdout: ${JSON.stringify(result.stdout.slice(0, 300))}`);
+        check(
+          !control.test(result.stdout),
+          `a control character on stdout: ${JSON.stringify(result.stdout.slice(0, 300))}`,
+        );
         const texts = inputLines(bytes);
         check(texts.length === lines.length, "the test splits lines as batch does");
         let failed = false;
@@ -160,7 +194,13 @@ describe("CLI fuzzing: exit 0, 2 or 3, never an internal error or a stack trace"
             check(typeof error.message === "string" && error.message !== "", "an error record has a message");
             check(Array.isArray(error.issues) && error.issues.length > 0, "an error record has issues");
             for (const issue of error.issues ?? []) {
-              check(typeof issue.path === "string" && issue.path !== "" && typeof issue.message === "string" && issue.message !== "", `issue ${JSON.stringify(issue)}`);
+              check(
+                typeof issue.path === "string" &&
+                  issue.path !== "" &&
+                  typeof issue.message === "string" &&
+                  issue.message !== "",
+                `issue ${JSON.stringify(issue)}`,
+              );
             }
           } else {
             const printed = expectContractResult(record);
@@ -174,13 +214,22 @@ describe("CLI fuzzing: exit 0, 2 or 3, never an internal error or a stack trace"
           // The same input as JSON says which lines failed; the text run must exit the same way, with the same summary.
           const asJson = await runWithStdin(["batch"], bytes);
           check(result.code === asJson.code, `text run exits ${result.code}, the JSON run ${asJson.code}`);
-          check(result.stderr === asJson.stderr, `text run's stderr ${JSON.stringify(result.stderr.slice(0, 200))}, the JSON run's ${JSON.stringify(asJson.stderr.slice(0, 200))}`);
+          check(
+            result.stderr === asJson.stderr,
+            `text run's stderr ${JSON.stringify(result.stderr.slice(0, 200))}, the JSON run's ${JSON.stringify(asJson.stderr.slice(0, 200))}`,
+          );
           return;
         }
-        check(result.code === (failed ? 2 : exitCode && referred ? 3 : 0), `exit ${result.code}, failed ${failed}, referred ${referred}`);
+        check(
+          result.code === (failed ? 2 : exitCode && referred ? 3 : 0),
+          `exit ${result.code}, failed ${failed}, referred ${referred}`,
+        );
         // Exit 2 always comes with the one-line summary naming the failed lines, and nothing else on stderr.
         const summary = result.code === 2 ? `${failureSummary(lines.length, failedLines)}\n` : "";
-        check(result.stderr === summary, `stderr ${JSON.stringify(result.stderr.slice(0, 200))}, expected ${JSON.stringify(summary)}`);
+        check(
+          result.stderr === summary,
+          `stderr ${JSON.stringify(result.stderr.slice(0, 200))}, expected ${JSON.stringify(summary)}`,
+        );
       }),
       150,
       0.1,
@@ -195,6 +244,9 @@ describe("found by fuzzing, kept as examples", () => {
     expect(answers.code).toBe(2);
     expect(answers.stderr).toBe('"": given more than once; give each field once\n');
     const batch = await runWithStdin(["batch"], `${text}\n`);
-    expect(JSON.parse(batch.stdout)).toMatchObject({ line: 1, error: { issues: [{ path: '""', message: "given more than once; give each field once" }] } });
+    expect(JSON.parse(batch.stdout)).toMatchObject({
+      line: 1,
+      error: { issues: [{ path: '""', message: "given more than once; give each field once" }] },
+    });
   });
 });

@@ -24,7 +24,10 @@ function libraryOutcome(text: string): string {
 /** A batch output line with its error issues sorted, so that only their order may differ. */
 function normalizedRecord(line: string): string {
   const record = JSON.parse(line) as { error?: { issues: { path: string; message: string }[] } };
-  if (record.error) record.error.issues = [...record.error.issues].sort((a, b) => `${a.path}:${a.message}`.localeCompare(`${b.path}:${b.message}`));
+  if (record.error)
+    record.error.issues = [...record.error.issues].sort((a, b) =>
+      `${a.path}:${a.message}`.localeCompare(`${b.path}:${b.message}`),
+    );
   return JSON.stringify(record);
 }
 
@@ -44,14 +47,25 @@ describe("layout fuzzing: key order and white space never change a result", () =
 
   it("--answers - --json: the same answers in two layouts", async () => {
     await assertAsyncProperty(
-      fc.asyncProperty(answers, layoutArbitrary(ANY_JSON_SPACE), layoutArbitrary(ANY_JSON_SPACE), async (input, a, b) => {
-        const args = ["--answers", "-", "--json", "--exit-code"];
-        const [first, second] = [await runWithStdin(args, serializeWithLayout(input, a)), await runWithStdin(args, serializeWithLayout(input, b))];
-        check(first.code === second.code, `exit ${first.code} vs ${second.code}`);
-        check(first.stdout === second.stdout, "stdout differs");
-        const errors = (text: string) => JSON.stringify(outputLines(text).sort());
-        check(errors(first.stderr) === errors(second.stderr), `stderr differs:\n${first.stderr}\nvs\n${second.stderr}`);
-      }),
+      fc.asyncProperty(
+        answers,
+        layoutArbitrary(ANY_JSON_SPACE),
+        layoutArbitrary(ANY_JSON_SPACE),
+        async (input, a, b) => {
+          const args = ["--answers", "-", "--json", "--exit-code"];
+          const [first, second] = [
+            await runWithStdin(args, serializeWithLayout(input, a)),
+            await runWithStdin(args, serializeWithLayout(input, b)),
+          ];
+          check(first.code === second.code, `exit ${first.code} vs ${second.code}`);
+          check(first.stdout === second.stdout, "stdout differs");
+          const errors = (text: string) => JSON.stringify(outputLines(text).sort());
+          check(
+            errors(first.stderr) === errors(second.stderr),
+            `stderr differs:\n${first.stderr}\nvs\n${second.stderr}`,
+          );
+        },
+      ),
       100,
       0.05,
     );
@@ -59,14 +73,26 @@ describe("layout fuzzing: key order and white space never change a result", () =
 
   it("batch: each record in its own layout gives the same lines as the records written plainly", async () => {
     await assertAsyncProperty(
-      fc.asyncProperty(fc.array(fc.tuple(answers, layoutArbitrary(ONE_LINE_JSON_SPACE)), { minLength: 1, maxLength: 8 }), async (records) => {
-        const plain = await runWithStdin(["batch"], `${records.map(([input]) => JSON.stringify(input)).join("\n")}\n`);
-        const laidOut = await runWithStdin(["batch"], `${records.map(([input, layout]) => serializeWithLayout(input, layout)).join("\n")}\n`);
-        check(plain.code === laidOut.code, `exit ${plain.code} vs ${laidOut.code}`);
-        const [x, y] = [outputLines(plain.stdout).map(normalizedRecord), outputLines(laidOut.stdout).map(normalizedRecord)];
-        check(x.length === records.length && y.length === records.length, "one line per record");
-        x.forEach((line, i) => check(line === y[i], `record ${i + 1} differs:\n${line}\nvs\n${y[i]}`));
-      }),
+      fc.asyncProperty(
+        fc.array(fc.tuple(answers, layoutArbitrary(ONE_LINE_JSON_SPACE)), { minLength: 1, maxLength: 8 }),
+        async (records) => {
+          const plain = await runWithStdin(
+            ["batch"],
+            `${records.map(([input]) => JSON.stringify(input)).join("\n")}\n`,
+          );
+          const laidOut = await runWithStdin(
+            ["batch"],
+            `${records.map(([input, layout]) => serializeWithLayout(input, layout)).join("\n")}\n`,
+          );
+          check(plain.code === laidOut.code, `exit ${plain.code} vs ${laidOut.code}`);
+          const [x, y] = [
+            outputLines(plain.stdout).map(normalizedRecord),
+            outputLines(laidOut.stdout).map(normalizedRecord),
+          ];
+          check(x.length === records.length && y.length === records.length, "one line per record");
+          x.forEach((line, i) => check(line === y[i], `record ${i + 1} differs:\n${line}\nvs\n${y[i]}`));
+        },
+      ),
       100,
       0.05,
     );

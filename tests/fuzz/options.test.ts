@@ -23,7 +23,10 @@ describe("emergency numbers: the library and the CLI agree", () => {
   it("--emergency-number=N exits 2 exactly when checkEmergencyNumber(N) throws, and otherwise gives triage()'s advice", async () => {
     await assertAsyncProperty(
       fc.asyncProperty(numberText, async (value) => {
-        const run = await runWithStdin(["--answers", "-", "--json", `--emergency-number=${value}`], JSON.stringify(emergency));
+        const run = await runWithStdin(
+          ["--answers", "-", "--json", `--emergency-number=${value}`],
+          JSON.stringify(emergency),
+        );
         let library: string | undefined;
         try {
           library = triage(emergency, { emergencyNumber: checkEmergencyNumber(value) }).advice;
@@ -31,10 +34,16 @@ describe("emergency numbers: the library and the CLI agree", () => {
           check(error instanceof RangeError, `${JSON.stringify(value)}: ${String(error)}`);
         }
         if (library === undefined) {
-          check(run.code === 2 && run.stderr.startsWith("--emergency-number: expected a phone number"), `${JSON.stringify(value)}: CLI exit ${run.code}, ${run.stderr}`);
+          check(
+            run.code === 2 && run.stderr.startsWith("--emergency-number: expected a phone number"),
+            `${JSON.stringify(value)}: CLI exit ${run.code}, ${run.stderr}`,
+          );
         } else {
           check(run.code === 0, `${JSON.stringify(value)}: CLI exit ${run.code}, ${run.stderr}`);
-          check((JSON.parse(run.stdout) as { advice: string }).advice === library, `${JSON.stringify(value)}: advice differs`);
+          check(
+            (JSON.parse(run.stdout) as { advice: string }).advice === library,
+            `${JSON.stringify(value)}: advice differs`,
+          );
         }
       }),
       150,

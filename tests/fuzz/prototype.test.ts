@@ -1,9 +1,25 @@
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
-import { AnswersError, AnswersSchema, answersSchemaFor, defaultRuleset, evaluate, loadRuleset, RulesetError, triage } from "../../src/index.js";
+import {
+  AnswersError,
+  AnswersSchema,
+  answersSchemaFor,
+  defaultRuleset,
+  evaluate,
+  loadRuleset,
+  RulesetError,
+  triage,
+} from "../../src/index.js";
 import { BUILTIN_RULESET_DOCUMENTS } from "../../src/ruleset/builtin.js";
 import { rulesFile } from "../cli/helpers/ruleset-file.js";
-import { corruptedEntriesFor, entriesJson, HOSTILE_KEYS, POLLUTING_VALUES, validEntriesFor, type Entry } from "./helpers/answers-arbitraries.js";
+import {
+  corruptedEntriesFor,
+  entriesJson,
+  HOSTILE_KEYS,
+  POLLUTING_VALUES,
+  validEntriesFor,
+  type Entry,
+} from "./helpers/answers-arbitraries.js";
 import { runWithStdin } from "./helpers/cli-run.js";
 import { assertAsyncProperty, printTally } from "./helpers/fuzz-config.js";
 import { check } from "./helpers/invariants.js";
@@ -63,8 +79,19 @@ function expectPrototypesUntouched(): void {
 
 /** Valid answers as JSON members, to build hostile documents around. */
 const calm = JSON.stringify({
-  emergencySigns: "no", age: 30, injury: "no", riskHistory: "no", limbWeakness: "no", coordinationLoss: "no", fever: "no",
-  headache: "no", canTouchChinToChest: "yes", armTinglingOrNumbness: "no", shootingArmPain: "no", painDays: 3, improving: "yes",
+  emergencySigns: "no",
+  age: 30,
+  injury: "no",
+  riskHistory: "no",
+  limbWeakness: "no",
+  coordinationLoss: "no",
+  fever: "no",
+  headache: "no",
+  canTouchChinToChest: "yes",
+  armTinglingOrNumbness: "no",
+  shootingArmPain: "no",
+  painDays: 3,
+  improving: "yes",
   otcResponse: "not-tried",
 }).slice(1, -1);
 
@@ -129,7 +156,8 @@ describe("prototype pollution: no input changes a built-in prototype", () => {
       ]) {
         try {
           const result = attempt() as unknown;
-          if (result !== null && typeof result === "object") expect(Object.getPrototypeOf(result)).toBe(Object.prototype);
+          if (result !== null && typeof result === "object")
+            expect(Object.getPrototypeOf(result)).toBe(Object.prototype);
         } catch (error) {
           expect(error, text).toBeInstanceOf(AnswersError);
         }
@@ -157,7 +185,11 @@ describe("prototype pollution: no input changes a built-in prototype", () => {
   });
 
   it("hostile answers through --answers - (every format) and batch (json and text)", async () => {
-    for (const args of [["--answers", "-", "--json"], ["--answers", "-"], ["--answers", "-", "--format", "markdown"]]) {
+    for (const args of [
+      ["--answers", "-", "--json"],
+      ["--answers", "-"],
+      ["--answers", "-", "--format", "markdown"],
+    ]) {
       for (const text of HOSTILE_ANSWERS) {
         const result = await runWithStdin(args, text);
         expect([0, 2], `${args.join(" ")} < ${text}: ${result.stderr}`).toContain(result.code);
@@ -175,7 +207,14 @@ describe("prototype pollution: no input changes a built-in prototype", () => {
   const hostileEntries: fc.Arbitrary<Entry[]> = fc
     .tuple(
       fc.oneof(validEntriesFor(defaultRuleset), corruptedEntriesFor(defaultRuleset)),
-      fc.array(fc.tuple(fc.constantFrom(...HOSTILE_KEYS, "fever", "id", "age"), fc.constantFrom(...POLLUTING_VALUES), fc.nat()), { minLength: 1, maxLength: 3 }),
+      fc.array(
+        fc.tuple(
+          fc.constantFrom(...HOSTILE_KEYS, "fever", "id", "age"),
+          fc.constantFrom(...POLLUTING_VALUES),
+          fc.nat(),
+        ),
+        { minLength: 1, maxLength: 3 },
+      ),
     )
     .map(([entries, inserts]) => {
       const out = [...entries];
@@ -208,15 +247,18 @@ describe("prototype pollution: no input changes a built-in prototype", () => {
     it(`random hostile mutations of the built-in "${name}" ruleset through loadRuleset`, async () => {
       const paths = allPaths(document);
       await assertAsyncProperty(
-        fc.asyncProperty(fc.array(mutationArbitrary(paths.length, allStrings(document)), { minLength: 1, maxLength: 3 }), async (mutations) => {
-          const hostile = mutations.map((m) => (m.op === "addKey" ? { ...m, key: "__proto__" } : m));
-          try {
-            loadRuleset(mutate(document, paths, hostile));
-          } catch (error) {
-            check(error instanceof RulesetError, String(error));
-          }
-          expectPrototypesUntouched();
-        }),
+        fc.asyncProperty(
+          fc.array(mutationArbitrary(paths.length, allStrings(document)), { minLength: 1, maxLength: 3 }),
+          async (mutations) => {
+            const hostile = mutations.map((m) => (m.op === "addKey" ? { ...m, key: "__proto__" } : m));
+            try {
+              loadRuleset(mutate(document, paths, hostile));
+            } catch (error) {
+              check(error instanceof RulesetError, String(error));
+            }
+            expectPrototypesUntouched();
+          },
+        ),
         100,
         0.02,
       );

@@ -40,13 +40,19 @@ describe("record ids: the JSON Schema and the CLI agree on every id", () => {
         ids.forEach((id, i) => {
           const sent: unknown = JSON.parse(lines[i]!);
           const accepted = records[i]!.verdict !== undefined;
-          check(accepted === schemaAccepts(sent), `id ${id}: the CLI ${accepted ? "accepts" : "refuses"} it, the JSON Schema does not agree`);
+          check(
+            accepted === schemaAccepts(sent),
+            `id ${id}: the CLI ${accepted ? "accepts" : "refuses"} it, the JSON Schema does not agree`,
+          );
           if (!accepted) return;
           const echoed = records[i]!.id;
           if (typeof echoed === "number") {
             // Digit for digit: the exact value written equals the value echoed (1E2 is 100; -0 is 0).
             const exact = /^-?\d+$/.test(id) ? BigInt(id) : undefined;
-            check(Number.isSafeInteger(echoed) && (exact === undefined || exact === BigInt(echoed)), `id ${id} echoed as ${echoed}`);
+            check(
+              Number.isSafeInteger(echoed) && (exact === undefined || exact === BigInt(echoed)),
+              `id ${id} echoed as ${echoed}`,
+            );
             check(echoed === (JSON.parse(id) as number), `id ${id} echoed as ${echoed}`);
           } else {
             check(echoed === JSON.parse(id), `id ${id} echoed as ${JSON.stringify(echoed)}`);

@@ -27,7 +27,10 @@ describe("ruleset identity: a built-in's id is taken only by the built-in's own 
       assertProperty(
         fc.property(layoutArbitrary(ANY_JSON_SPACE), (layout) => {
           const ruleset = loadRuleset(JSON.parse(serializeWithLayout(document, layout)));
-          check(ruleset.id === name && ruleset.digest === builtin.digest, `laid out anew, "${name}" got digest ${ruleset.digest}`);
+          check(
+            ruleset.id === name && ruleset.digest === builtin.digest,
+            `laid out anew, "${name}" got digest ${ruleset.digest}`,
+          );
         }),
         60,
         0.005,
@@ -41,11 +44,17 @@ describe("ruleset identity: a built-in's id is taken only by the built-in's own 
           const outcome = outcomeOf(() => loadRuleset(mutated), RulesetError);
           if (!outcome.ok) return;
           const ruleset = outcome.value;
-          check(ruleset.digest === expectedDigest(ruleset.definition), `digest ${ruleset.digest} is not that of the loaded document`);
+          check(
+            ruleset.digest === expectedDigest(ruleset.definition),
+            `digest ${ruleset.digest} is not that of the loaded document`,
+          );
           if (ruleset.id !== name) return;
           const { $schema: _a, ...loaded } = ruleset.definition;
           const { $schema: _b, ...original } = builtin.definition;
-          check(canonicalize(loaded) === canonicalize(original), `an edited "${name}" loaded under its id: ${JSON.stringify(changes)}`);
+          check(
+            canonicalize(loaded) === canonicalize(original),
+            `an edited "${name}" loaded under its id: ${JSON.stringify(changes)}`,
+          );
         }),
         300,
         0.05,

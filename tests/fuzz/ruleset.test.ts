@@ -3,7 +3,12 @@ import { afterAll, describe, expect, it } from "vitest";
 import { AnswersError, evaluate, loadRuleset, RulesetError, type Ruleset } from "../../src/index.js";
 import { BUILTIN_RULESET_DOCUMENTS } from "../../src/ruleset/builtin.js";
 import { MAX_RULESET_DEPTH, pathNestedDeeperThan } from "../../src/ruleset/depth.js";
-import { anythingArbitrary, corruptedEntriesFor, entriesObject, validEntriesFor } from "./helpers/answers-arbitraries.js";
+import {
+  anythingArbitrary,
+  corruptedEntriesFor,
+  entriesObject,
+  validEntriesFor,
+} from "./helpers/answers-arbitraries.js";
 import { assertProperty, printTally } from "./helpers/fuzz-config.js";
 import { check, expectResultInvariants, outcomeOf } from "./helpers/invariants.js";
 import { allPaths, allStrings, mutate, mutationArbitrary } from "./helpers/json-mutation.js";
@@ -119,7 +124,13 @@ describe("the nesting limit that keeps hostile rulesets from overflowing the sta
     for (let i = 0; i < 60; i++) node = { left: node, right: node };
     const started = performance.now();
     expect(pathNestedDeeperThan(node, MAX_RULESET_DEPTH)).toBeUndefined();
-    expect(pathNestedDeeperThan({ a: node, b: { c: { d: { e: { f: node } } } } }, MAX_RULESET_DEPTH)).toEqual(["b", "c", "d", "e", "f"]);
+    expect(pathNestedDeeperThan({ a: node, b: { c: { d: { e: { f: node } } } } }, MAX_RULESET_DEPTH)).toEqual([
+      "b",
+      "c",
+      "d",
+      "e",
+      "f",
+    ]);
     expect(performance.now() - started).toBeLessThan(1_000);
   });
 });

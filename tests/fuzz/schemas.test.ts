@@ -36,7 +36,10 @@ describe("the printed JSON Schemas agree with the tool", () => {
         for (const output of outputLines(run.stdout)) {
           const record = JSON.parse(output) as Record<string, unknown>;
           const kind = "verdict" in record ? "result" : "error";
-          check(validate(kind)(record) === true, `a ${kind} record fails its schema: ${output.slice(0, 300)} ${JSON.stringify(validate(kind).errors)}`);
+          check(
+            validate(kind)(record) === true,
+            `a ${kind} record fails its schema: ${output.slice(0, 300)} ${JSON.stringify(validate(kind).errors)}`,
+          );
         }
       }),
       120,
@@ -49,11 +52,18 @@ describe("the printed JSON Schemas agree with the tool", () => {
     const paths = allPaths(document);
     it(`random mutations of "${name}": whatever loadRuleset accepts, \`schema ruleset\` accepts`, () => {
       assertProperty(
-        fc.property(fc.array(mutationArbitrary(paths.length, allStrings(document)), { minLength: 1, maxLength: 3 }), (changes) => {
-          const mutated = mutate(document, paths, changes);
-          const outcome = outcomeOf(() => loadRuleset(mutated), RulesetError);
-          if (outcome.ok) check(validate("ruleset")(mutated) === true, `the schema flags a ruleset the loader accepts: ${JSON.stringify(validate("ruleset").errors)}`);
-        }),
+        fc.property(
+          fc.array(mutationArbitrary(paths.length, allStrings(document)), { minLength: 1, maxLength: 3 }),
+          (changes) => {
+            const mutated = mutate(document, paths, changes);
+            const outcome = outcomeOf(() => loadRuleset(mutated), RulesetError);
+            if (outcome.ok)
+              check(
+                validate("ruleset")(mutated) === true,
+                `the schema flags a ruleset the loader accepts: ${JSON.stringify(validate("ruleset").errors)}`,
+              );
+          },
+        ),
         200,
         0.02,
       );

@@ -1,4 +1,13 @@
-import { AnswersError, defaultRuleset, RulesetError, type DefaultAnswers, type Issue, type Reason, type Ruleset, type TriageResult } from "../../src/index.js";
+import {
+  AnswersError,
+  defaultRuleset,
+  RulesetError,
+  type DefaultAnswers,
+  type Issue,
+  type Reason,
+  type Ruleset,
+  type TriageResult,
+} from "../../src/index.js";
 
 /**
  * Answers with no warning sign and nothing unsure (docs/clinical-basis.md section 1): an adult on day 3
@@ -83,7 +92,10 @@ export function inWords(issues: readonly Issue[]): IssueInWords[] {
 }
 
 /** The issues of the AnswersError or RulesetError that `action` throws; fails if it throws nothing else. */
-export function issuesThrownBy(action: () => unknown, kind: typeof AnswersError | typeof RulesetError): readonly Issue[] {
+export function issuesThrownBy(
+  action: () => unknown,
+  kind: typeof AnswersError | typeof RulesetError,
+): readonly Issue[] {
   try {
     action();
   } catch (error) {
@@ -102,7 +114,8 @@ export function calmAnswersFor(ruleset: Ruleset): Record<string, string | number
   const answers: Record<string, string | number> = { ...calmAnswers() };
   for (const question of ruleset.questions) {
     if (Object.hasOwn(answers, question.id) || question.askWhen !== undefined) continue;
-    if (question.type !== "choice") throw new Error(`calmAnswersFor: no calm answer chosen for the integer question ${question.id}`);
+    if (question.type !== "choice")
+      throw new Error(`calmAnswersFor: no calm answer chosen for the integer question ${question.id}`);
     const calm = question.choices.find((choice) => choice.value !== question.warningAnswer && !choice.unknown);
     if (!calm) throw new Error(`calmAnswersFor: ${question.id} has no calm answer`);
     answers[question.id] = calm.value;

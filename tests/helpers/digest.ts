@@ -7,5 +7,7 @@ import canonicalize from "canonicalize";
  */
 export function expectedDigest(document: object): string {
   const { $schema: _editorHint, ...content } = document as Record<string, unknown>;
-  return `sha256:${createHash("sha256").update(canonicalize(content) as string, "utf8").digest("hex")}`;
+  return `sha256:${createHash("sha256")
+    .update(canonicalize(content) as string, "utf8")
+    .digest("hex")}`;
 }

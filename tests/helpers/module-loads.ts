@@ -19,14 +19,21 @@ export async function resolve(specifier, context, next) {
  * on the way, in order and without repeats. The hook writes synchronously to a file: on Node 22+ it
  * runs on its own thread, whose asynchronous writes could be lost when the main thread exits first.
  */
-export function modulesLoadedBy(args: readonly string[], options: { cwd?: string; stdin?: string } = {}): { status: number | null; urls: string[] } {
+export function modulesLoadedBy(
+  args: readonly string[],
+  options: { cwd?: string; stdin?: string } = {},
+): { status: number | null; urls: string[] } {
   const dir = mkdtempSync(join(tmpdir(), "neck-triage-loads-"));
   try {
     const report = join(dir, "loads.txt");
     const register = `data:text/javascript,${encodeURIComponent(
       `import { register } from "node:module"; register(${JSON.stringify(RECORD_HOOK)}, import.meta.url, { data: { report: ${JSON.stringify(report)} } });`,
     )}`;
-    const run = spawnSync(process.execPath, ["--import", register, ...args], { cwd: options.cwd, input: options.stdin ?? "", encoding: "utf8" });
+    const run = spawnSync(process.execPath, ["--import", register, ...args], {
+      cwd: options.cwd,
+      input: options.stdin ?? "",
+      encoding: "utf8",
+    });
     let text = "";
     try {
       text = readFileSync(report, "utf8");

@@ -1,5 +1,10 @@
 import defaultDocument from "../../rules/default.json" with { type: "json" };
-import type { ChoiceQuestionDefinition, IntegerQuestionDefinition, RuleDefinition, RulesetDefinition } from "../../src/ruleset/schema.js";
+import type {
+  ChoiceQuestionDefinition,
+  IntegerQuestionDefinition,
+  RuleDefinition,
+  RulesetDefinition,
+} from "../../src/ruleset/schema.js";
 
 /** The id `rulesetDocument` gives its copies: only the built-in ruleset's own content may be called "default". */
 export const EDITED_COPY_ID = "default-edited";
@@ -44,7 +49,11 @@ export function ruleOf(document: RulesetDefinition, id: string): RuleDefinition 
 }
 
 /** A new rule, with a source and (for an emergency) the callIf the loader requires. */
-export function extraRule(id: string, urgency: RuleDefinition["urgency"], when: RuleDefinition["when"]): RuleDefinition {
+export function extraRule(
+  id: string,
+  urgency: RuleDefinition["urgency"],
+  when: RuleDefinition["when"],
+): RuleDefinition {
   return {
     id,
     urgency,

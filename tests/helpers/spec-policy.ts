@@ -44,7 +44,9 @@ function unknownChoicesOf(ruleset: Ruleset): ReadonlyMap<string, string> {
   let choices = unknownChoicesByRuleset.get(ruleset);
   if (!choices) {
     choices = new Map(
-      ruleset.questions.flatMap((q) => (q.type === "choice" ? q.choices.filter((c) => c.unknown).map((c) => [q.id, c.value] as const) : [])),
+      ruleset.questions.flatMap((q) =>
+        q.type === "choice" ? q.choices.filter((c) => c.unknown).map((c) => [q.id, c.value] as const) : [],
+      ),
     );
     unknownChoicesByRuleset.set(ruleset, choices);
   }
@@ -66,7 +68,11 @@ export function reassuringChoiceOf(field: string, ruleset: Ruleset = defaultRule
 }
 
 /** Section 3.1: 1 for the warning answer, ½ for "not sure", 0 otherwise; and = min, or = max. */
-export function truthOf(condition: ConditionDefinition, answers: AnswerRecord, ruleset: Ruleset = defaultRuleset): Truth {
+export function truthOf(
+  condition: ConditionDefinition,
+  answers: AnswerRecord,
+  ruleset: Ruleset = defaultRuleset,
+): Truth {
   if ("all" in condition) {
     let lowest: Truth = 1;
     for (const child of condition.all) lowest = Math.min(lowest, truthOf(child, answers, ruleset)) as Truth;
@@ -100,10 +106,14 @@ export function dropOneLevel(urgency: RuleUrgency): RuleUrgency {
  * Section 1b: while its condition does not hold (value 0), a follow-up counts as not given, whatever
  * was given. Conditions read only earlier questions, so one pass in question order settles chains.
  */
-export function effectiveAnswers(given: DefaultAnswers | AnswerRecord, ruleset: Ruleset = defaultRuleset): AnswerRecord {
+export function effectiveAnswers(
+  given: DefaultAnswers | AnswerRecord,
+  ruleset: Ruleset = defaultRuleset,
+): AnswerRecord {
   const answers: Record<string, string | number | undefined> = { ...asRecord(given) };
   for (const question of ruleset.definition.questions) {
-    if (question.askWhen !== undefined && truthOf(question.askWhen, answers, ruleset) === 0) delete answers[question.id];
+    if (question.askWhen !== undefined && truthOf(question.askWhen, answers, ruleset) === 0)
+      delete answers[question.id];
   }
   return answers;
 }

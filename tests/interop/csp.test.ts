@@ -73,48 +73,69 @@ async function runInPage(session: ChromiumSession, script: string): Promise<Page
   `);
   await page.setRequestInterception(true);
   const files: Record<string, { type: string; body: string }> = {
-    "/": { type: "text/html", body: `<!doctype html><meta charset="utf-8"><title>csp</title><script type="module" src="/app.js"></script>` },
+    "/": {
+      type: "text/html",
+      body: `<!doctype html><meta charset="utf-8"><title>csp</title><script type="module" src="/app.js"></script>`,
+    },
     "/app.js": { type: "text/javascript", body: script },
   };
   page.on("request", (request) => {
     const url = new URL(request.url());
     const file = url.origin === ORIGIN ? files[url.pathname] : undefined;
-    if (file) void request.respond({ status: 200, headers: { "Content-Security-Policy": POLICY }, contentType: file.type, body: file.body });
+    if (file)
+      void request.respond({
+        status: 200,
+        headers: { "Content-Security-Policy": POLICY },
+        contentType: file.type,
+        body: file.body,
+      });
     else if (url.pathname === "/favicon.ico") void request.respond({ status: 204, body: "" });
     else void request.abort();
   });
   await page.goto(`${ORIGIN}/`);
   await page.waitForFunction(`"__done" in window || "__failed" in window`, { timeout: 30_000 });
-  const reported = (await page.evaluate(`({ done: window.__done, failed: window.__failed, violations: window.__violations })`)) as Omit<PageRun, "consoleErrors">;
+  const reported = (await page.evaluate(
+    `({ done: window.__done, failed: window.__failed, violations: window.__violations })`,
+  )) as Omit<PageRun, "consoleErrors">;
   await page.close();
   return { ...reported, consoleErrors };
 }
 
-describe.skipIf(CHROMIUM_MISSING !== undefined)("the library under a Content Security Policy without 'unsafe-eval' (headless Chromium)", { timeout: 90_000 }, () => {
-  let session: ChromiumSession;
-  beforeAll(async () => {
-    if (!existsSync(LIBRARY)) throw new Error(`${LIBRARY} is missing: run npm run build first`);
-    session = await launchChromium();
-  }, 60_000);
-  afterAll(async () => {
-    await session?.close();
-  });
+describe.skipIf(CHROMIUM_MISSING !== undefined)(
+  "the library under a Content Security Policy without 'unsafe-eval' (headless Chromium)",
+  { timeout: 90_000 },
+  () => {
+    let session: ChromiumSession;
+    beforeAll(async () => {
+      if (!existsSync(LIBRARY)) throw new Error(`${LIBRARY} is missing: run npm run build first`);
+      session = await launchChromium();
+    }, 60_000);
+    afterAll(async () => {
+      await session?.close();
+    });
 
-  it("the check can fail: a script that probes new Function raises a violation the test sees", async () => {
-    const run = await runInPage(session, PROBE);
-    expect(run.done).toEqual({ probed: true });
-    expect(run.violations.length).toBeGreaterThan(0);
-    expect(run.violations[0]).toMatch(/^script-src eval/);
-  });
+    it("the check can fail: a script that probes new Function raises a violation the test sees", async () => {
+      const run = await runInPage(session, PROBE);
+      expect(run.done).toEqual({ probed: true });
+      expect(run.violations.length).toBeGreaterThan(0);
+      expect(run.violations[0]).toMatch(/^script-src eval/);
+    });
 
-  it("fault: importing the library ran new Function (zod's eval probe); now importing it and calling triage(), evaluate() and loadRuleset() raises no violation", async () => {
-    const run = await runInPage(session, await bundle(APP));
-    expect(run.failed).toBeUndefined();
-    expect(run.done).toEqual({ triage: "urgent", answersError: true, evaluate: "urgent", loadRuleset: "mine", rulesetError: true });
-    expect(run.violations).toEqual([]);
-    expect(run.consoleErrors).toEqual([]);
-  });
-});
+    it("fault: importing the library ran new Function (zod's eval probe); now importing it and calling triage(), evaluate() and loadRuleset() raises no violation", async () => {
+      const run = await runInPage(session, await bundle(APP));
+      expect(run.failed).toBeUndefined();
+      expect(run.done).toEqual({
+        triage: "urgent",
+        answersError: true,
+        evaluate: "urgent",
+        loadRuleset: "mine",
+        rulesetError: true,
+      });
+      expect(run.violations).toEqual([]);
+      expect(run.consoleErrors).toEqual([]);
+    });
+  },
+);
 
 describe("the host's zod is left as it was", () => {
   it("importing and using the library sets no zod global configuration (no jitless switched on for the host)", async () => {

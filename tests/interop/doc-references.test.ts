@@ -33,7 +33,8 @@ describe("documents named in the repository", () => {
         // A report the tool is asked to write (`--report r.md`, or a path joined for it) names no document.
         const before = text.slice(Math.max(0, match.index - 60), match.index);
         if (/--report\s+$/.test(before) || /join\([^)]*"$/.test(before)) continue;
-        if (!existsSync(join(dirname(file), name)) && !existsSync(join(root, name))) missing.push(`${relative(root, file)}: ${name}`);
+        if (!existsSync(join(dirname(file), name)) && !existsSync(join(root, name)))
+          missing.push(`${relative(root, file)}: ${name}`);
       }
     }
     expect(missing).toEqual([]);

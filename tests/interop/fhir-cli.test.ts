@@ -48,12 +48,23 @@ describe("FHIR on the command line", () => {
   });
 
   it("batch mixes responses and plain answers, in order, with error records for stale responses", async () => {
-    const lines = [JSON.stringify(JSON.parse(responseText)), JSON.stringify(JSON.parse(answersText)), JSON.stringify(JSON.parse(responseText.replace("|2.0.0", "|3.0.0")))];
+    const lines = [
+      JSON.stringify(JSON.parse(responseText)),
+      JSON.stringify(JSON.parse(answersText)),
+      JSON.stringify(JSON.parse(responseText.replace("|2.0.0", "|3.0.0"))),
+    ];
     const result = await cli(["batch"], `${lines.join("\n")}\n`);
     expect(result.code).toBe(2);
-    const records = result.stdout.trim().split("\n").map((line) => JSON.parse(line) as Record<string, unknown>);
+    const records = result.stdout
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(records).toHaveLength(3);
     expect(records[0]).toEqual(records[1]);
-    expect(records[2]).toMatchObject({ line: 3, id: "example-1", error: { issues: [expect.objectContaining({ path: "questionnaire" })] } });
+    expect(records[2]).toMatchObject({
+      line: 3,
+      id: "example-1",
+      error: { issues: [expect.objectContaining({ path: "questionnaire" })] },
+    });
   });
 });

@@ -75,7 +75,9 @@ describe("JSON Schema of the answers (generated from the zod schema)", () => {
   it("names each question by its label and describes it by its prompt, as `schema answers` prints it", async () => {
     const fake = makeFakeIo({ stdinIsTTY: false });
     expect(await run(["schema", "answers"], fake.io)).toBe(0);
-    const printed = JSON.parse(fake.stdout()) as { properties: Record<string, { title?: string; description?: string }> };
+    const printed = JSON.parse(fake.stdout()) as {
+      properties: Record<string, { title?: string; description?: string }>;
+    };
     // Two checked by hand against rules/default.json, then every question against the document.
     expect(printed.properties.age).toMatchObject({ title: "Age", description: "How old are you? (whole years)" });
     expect(printed.properties.painDays).toMatchObject({
@@ -83,7 +85,10 @@ describe("JSON Schema of the answers (generated from the zod schema)", () => {
       description: "How many days ago did this neck pain start? (whole days; 0 means today)",
     });
     for (const question of defaultDocument.questions) {
-      expect(printed.properties[question.id], question.id).toMatchObject({ title: question.label, description: question.prompt });
+      expect(printed.properties[question.id], question.id).toMatchObject({
+        title: question.label,
+        description: question.prompt,
+      });
     }
     expect(printed.properties.id?.description).toBe("echoed unchanged in the result, to match records");
   });
@@ -125,7 +130,10 @@ describe("JSON Schema of the result", () => {
   });
 
   it("`neck-triage schema answers|result` prints these schemas", async () => {
-    for (const [which, expected] of [["answers", answersSchema], ["result", jsonSchemaFor("result", defaultRuleset)]] as const) {
+    for (const [which, expected] of [
+      ["answers", answersSchema],
+      ["result", jsonSchemaFor("result", defaultRuleset)],
+    ] as const) {
       const fake = makeFakeIo({ stdinIsTTY: false });
       expect(await run(["schema", which], fake.io)).toBe(0);
       expect(JSON.parse(fake.stdout())).toEqual(expected);

@@ -15,9 +15,15 @@ const consumer = mkdtempSync(join(tmpdir(), "neck-triage-consumer-"));
 beforeAll(() => {
   const packDir = mkdtempSync(join(tmpdir(), "neck-triage-pack-"));
   execFileSync("npm", ["pack", "--silent", "--pack-destination", packDir], { cwd: root, stdio: "pipe" });
-  const tarball = join(packDir, readdirSync(packDir).find((name) => name.endsWith(".tgz"))!);
+  const tarball = join(
+    packDir,
+    readdirSync(packDir).find((name) => name.endsWith(".tgz"))!,
+  );
   writeFileSync(join(consumer, "package.json"), JSON.stringify({ name: "consumer", private: true, type: "module" }));
-  execFileSync("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", tarball], { cwd: consumer, stdio: "pipe" });
+  execFileSync("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", tarball], {
+    cwd: consumer,
+    stdio: "pipe",
+  });
 }, 180_000);
 
 function inConsumer(command: string, args: string[], input?: string) {
@@ -28,19 +34,33 @@ describe("the packed package, installed in an empty folder", { timeout: 120_000 
   it("npx neck-triage --version prints the package's version", () => {
     const run = inConsumer("npx", ["--no-install", "neck-triage", "--version"]);
     expect(run.status, run.stderr).toBe(0);
-    expect(run.stdout.trim()).toBe(JSON.parse(execFileSync("npm", ["pkg", "get", "version"], { cwd: root, encoding: "utf8" })));
+    expect(run.stdout.trim()).toBe(
+      JSON.parse(execFileSync("npm", ["pkg", "get", "version"], { cwd: root, encoding: "utf8" })),
+    );
   });
 
   it("npx neck-triage --answers evaluates a fixture", () => {
-    const run = inConsumer("npx", ["--no-install", "neck-triage", "--answers", join(root, "examples/answers.json"), "--json"]);
+    const run = inConsumer("npx", [
+      "--no-install",
+      "neck-triage",
+      "--answers",
+      join(root, "examples/answers.json"),
+      "--json",
+    ]);
     expect(run.status, run.stderr).toBe(0);
-    expect(JSON.parse(run.stdout)).toMatchObject({ id: "example-1", verdict: "self-care-likely-fine", urgency: "none" });
+    expect(JSON.parse(run.stdout)).toMatchObject({
+      id: "example-1",
+      verdict: "self-care-likely-fine",
+      urgency: "none",
+    });
   });
 
   it("npx neck-triage web prints the page the package holds (dist/web/neck-triage.html)", () => {
     const run = inConsumer("npx", ["--no-install", "neck-triage", "web"]);
     expect(run.status, run.stderr).toBe(0);
-    expect(run.stdout).toBe(readFileSync(join(consumer, "node_modules", "neck-triage", "dist", "web", "neck-triage.html"), "utf8"));
+    expect(run.stdout).toBe(
+      readFileSync(join(consumer, "node_modules", "neck-triage", "dist", "web", "neck-triage.html"), "utf8"),
+    );
     expect(run.stdout).toMatch(/^<!doctype html>/);
   });
 
@@ -79,8 +99,18 @@ describe("the packed package, installed in an empty folder", { timeout: 120_000 
       export { kinds };\n`;
     writeFileSync(join(consumer, "good.ts"), good);
     writeFileSync(join(consumer, "bad.ts"), `import { triage } from "neck-triage";\ntriage({ fevr: "yes" });\n`);
-    const options = { strict: true, module: "NodeNext", moduleResolution: "NodeNext", target: "ES2022", noEmit: true, types: [] };
-    writeFileSync(join(consumer, "tsconfig.good.json"), JSON.stringify({ compilerOptions: options, files: ["good.ts"] }));
+    const options = {
+      strict: true,
+      module: "NodeNext",
+      moduleResolution: "NodeNext",
+      target: "ES2022",
+      noEmit: true,
+      types: [],
+    };
+    writeFileSync(
+      join(consumer, "tsconfig.good.json"),
+      JSON.stringify({ compilerOptions: options, files: ["good.ts"] }),
+    );
     writeFileSync(join(consumer, "tsconfig.bad.json"), JSON.stringify({ compilerOptions: options, files: ["bad.ts"] }));
     const tsc = join(root, "node_modules", "typescript", "bin", "tsc");
     const goodRun = inConsumer(process.execPath, [tsc, "-p", "tsconfig.good.json"]);
@@ -129,10 +159,16 @@ describe("the packed package, installed in an empty folder", { timeout: 120_000 
     const defaultIds = new Set(defaultDocument.rules.map((rule) => rule.id));
     const extendedOnly = extendedDocument.addRules.map((entry) => entry.rule.id).filter((id) => !defaultIds.has(id));
     expect(extendedOnly.length).toBeGreaterThan(0);
-    const triageOnly = await bundleForBrowser("triage-only.mjs", `import { triage } from "neck-triage";\nwindow.triage = triage;\n`);
+    const triageOnly = await bundleForBrowser(
+      "triage-only.mjs",
+      `import { triage } from "neck-triage";\nwindow.triage = triage;\n`,
+    );
     expect(triageOnly).toContain(`"${defaultDocument.rules[0]!.id}"`);
     expect(extendedOnly.filter((id) => triageOnly.includes(`"${id}"`))).toEqual([]);
-    const withExtended = await bundleForBrowser("with-extended.mjs", `import { extendedRuleset } from "neck-triage";\nwindow.rs = extendedRuleset;\n`);
+    const withExtended = await bundleForBrowser(
+      "with-extended.mjs",
+      `import { extendedRuleset } from "neck-triage";\nwindow.rs = extendedRuleset;\n`,
+    );
     expect(extendedOnly.filter((id) => !withExtended.includes(`"${id}"`))).toEqual([]);
   });
 });

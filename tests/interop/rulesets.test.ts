@@ -11,7 +11,10 @@ import { calmAnswers } from "../helpers/answers.js";
 const root = join(import.meta.dirname, "..", "..");
 const readJson = (path: string): unknown => JSON.parse(readFileSync(join(root, path), "utf8"));
 const defaultDoc = readJson("rules/default.json") as { questions: { id: string }[]; rules: { id: string }[] };
-const extensionDoc = readJson("rules/extended.json") as { extends?: string; addQuestions: { question: { id: string } }[] };
+const extensionDoc = readJson("rules/extended.json") as {
+  extends?: string;
+  addQuestions: { question: { id: string } }[];
+};
 /** The extended ruleset as a whole document: rules/extended.json builds on the default one. */
 const extendedDoc = builtinDefinition("extended") as typeof defaultDoc;
 
@@ -45,12 +48,25 @@ describe("the extended ruleset (docs/clinical-basis.md section 6)", () => {
 
   it("says it builds on the default ruleset instead of repeating it, and repeats none of its questions", () => {
     expect(extensionDoc.extends).toBe("default");
-    expect(extensionDoc.addQuestions.map((entry) => entry.question.id).filter((id) => defaultDoc.questions.some((d) => d.id === id))).toEqual([]);
+    expect(
+      extensionDoc.addQuestions
+        .map((entry) => entry.question.id)
+        .filter((id) => defaultDoc.questions.some((d) => d.id === id)),
+    ).toEqual([]);
   });
 
   const extended = getBuiltinRuleset("extended")!;
-  const extra = { weightLoss: "no", nightPain: "no", dizzyOnNeckMovement: "no", morningStiffness: "no", gettingWorse: "no", painUnusual: "no", exertionalPain: "no" };
-  const urgencyOf = (answers: Record<string, unknown>) => evaluate(extended, { ...calmAnswers(), ...extra, ...answers }).urgency;
+  const extra = {
+    weightLoss: "no",
+    nightPain: "no",
+    dizzyOnNeckMovement: "no",
+    morningStiffness: "no",
+    gettingWorse: "no",
+    painUnusual: "no",
+    exertionalPain: "no",
+  };
+  const urgencyOf = (answers: Record<string, unknown>) =>
+    evaluate(extended, { ...calmAnswers(), ...extra, ...answers }).urgency;
 
   it.each([
     [{ weightLoss: "yes" }, "urgent"],
@@ -73,7 +89,12 @@ describe("the extended ruleset (docs/clinical-basis.md section 6)", () => {
 
   it("asks gettingWorse only when weakness or clumsiness is not 'no' (a follow-up: left out otherwise)", () => {
     const question = extended.questionsById.get("gettingWorse")!;
-    expect(question.askWhen).toEqual({ any: [{ answer: "limbWeakness", equals: "yes" }, { answer: "coordinationLoss", equals: "yes" }] });
+    expect(question.askWhen).toEqual({
+      any: [
+        { answer: "limbWeakness", equals: "yes" },
+        { answer: "coordinationLoss", equals: "yes" },
+      ],
+    });
   });
 
   it("says in its description that these red flags rest mainly on expert opinion", () => {
@@ -81,7 +102,11 @@ describe("the extended ruleset (docs/clinical-basis.md section 6)", () => {
   });
 
   it("gives the default ruleset's verdict when the extra answers are all 'no'", () => {
-    for (const answers of [calmAnswers(), calmAnswers({ fever: "yes" }), calmAnswers({ emergencySigns: "unsure", headache: "unsure" })]) {
+    for (const answers of [
+      calmAnswers(),
+      calmAnswers({ fever: "yes" }),
+      calmAnswers({ emergencySigns: "unsure", headache: "unsure" }),
+    ]) {
       const plain = evaluate(getBuiltinRuleset("default")!, answers);
       const wider = evaluate(extended, { ...answers, ...extra });
       expect(wider.reasons.map((r) => [r.ruleId, r.urgency])).toEqual(plain.reasons.map((r) => [r.ruleId, r.urgency]));
@@ -99,7 +124,12 @@ describe("custom rulesets: --ruleset FILE and rules --export", () => {
       const file = join(dir, `${name}.json`);
       writeFileSync(file, exported.stdout);
       const ruleset = getBuiltinRuleset(name)!;
-      const answers = Object.fromEntries(ruleset.questions.map((q) => [q.id, q.type === "integer" ? q.min + 20 : q.choices.find((c) => c.unknown)!.value]));
+      const answers = Object.fromEntries(
+        ruleset.questions.map((q) => [
+          q.id,
+          q.type === "integer" ? q.min + 20 : q.choices.find((c) => c.unknown)!.value,
+        ]),
+      );
       const fromFile = await cli(["--ruleset", file, "--answers", "-", "--json"], JSON.stringify(answers));
       const builtIn = await cli(["--ruleset", name, "--answers", "-", "--json"], JSON.stringify(answers));
       expect(fromFile.code).toBe(0);
@@ -108,7 +138,9 @@ describe("custom rulesets: --ruleset FILE and rules --export", () => {
   });
 
   it("a broken ruleset file is refused before use: every problem, each with its JSON path, exit 2", async () => {
-    const broken = structuredClone(defaultDoc) as unknown as { rules: { when: unknown; urgency: string; sources: string[] }[] };
+    const broken = structuredClone(defaultDoc) as unknown as {
+      rules: { when: unknown; urgency: string; sources: string[] }[];
+    };
     broken.rules[0]!.when = { answer: "fevr", equals: "yes" };
     broken.rules[1]!.urgency = "later";
     broken.rules[2]!.sources = ["nowhere"];

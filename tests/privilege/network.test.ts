@@ -27,7 +27,9 @@ import { runNode, type NodeRun } from "./helpers/node-run.js";
 const NETWORK = ["net", "http", "https", "http2", "dns", "tls", "dgram"] as const;
 function isNetworkModule(name: string): boolean {
   const bare = name.replace(/^node:/, "");
-  return NETWORK.some((m) => bare === m || bare.startsWith(`${m}/`) || bare.startsWith(`internal/${m}`) || bare.startsWith(`_${m}_`));
+  return NETWORK.some(
+    (m) => bare === m || bare.startsWith(`${m}/`) || bare.startsWith(`internal/${m}`) || bare.startsWith(`_${m}_`),
+  );
 }
 
 const PRELOAD = fileURLToPath(new URL("fixtures/record-builtins.cjs", import.meta.url));
@@ -60,7 +62,10 @@ beforeAll(async () => {
   assertBuilt();
   dir = await mkdtemp(join(tmpdir(), "neck-triage-loads-"));
   await writeFile(join(dir, "answers.json"), JSON.stringify(answersByUrgency.urgent));
-  await writeFile(join(dir, "records.ndjson"), `${JSON.stringify(calmAnswersMedicineHelped)}\n${JSON.stringify(answersByUrgency.emergency)}\n{"bad":1}\n`);
+  await writeFile(
+    join(dir, "records.ndjson"),
+    `${JSON.stringify(calmAnswersMedicineHelped)}\n${JSON.stringify(answersByUrgency.emergency)}\n{"bad":1}\n`,
+  );
 });
 afterAll(async () => {
   if (dir) await rm(dir, { recursive: true, force: true });
@@ -74,7 +79,10 @@ async function loadsOf(args: readonly string[], stdin?: string): Promise<Loads> 
     env: { NECK_TRIAGE_LOAD_REPORT: report },
     ...(stdin === undefined ? {} : { stdin }),
   });
-  const lines = (await readFile(report, "utf8")).trimEnd().split("\n").map((line) => JSON.parse(line) as Record<string, unknown>);
+  const lines = (await readFile(report, "utf8"))
+    .trimEnd()
+    .split("\n")
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
   const exit = lines.find((line) => line.kind === "exit") as { required: string[]; loaded: string[] } | undefined;
   if (!exit) throw new Error(`no exit report: ${run.stderr}`);
   const imported = lines.filter((line) => line.kind === "import").map((line) => String(line.url));
@@ -104,7 +112,9 @@ describe("no networking module is ever loaded", () => {
     expect(bootstrap.required.filter(isNetworkModule)).toEqual([]);
     expect(bootstrap.imported.filter(isNetworkModule)).toEqual([]);
     // What Node loads by itself: internals, and net when stdout is a pipe (process.stdout is then a net.Socket).
-    expect(bootstrap.loaded.filter(isNetworkModule).filter((name) => !name.startsWith("internal/") && name !== "net")).toEqual([]);
+    expect(
+      bootstrap.loaded.filter(isNetworkModule).filter((name) => !name.startsWith("internal/") && name !== "net"),
+    ).toEqual([]);
     expect(childProcess.loaded).toEqual(expect.arrayContaining(["child_process"]));
   });
 
@@ -119,9 +129,18 @@ describe("no networking module is ever loaded", () => {
 
       expect(loads.imported.filter(isNetworkModule), "imported by ES modules").toEqual([]);
       expect(loads.required.filter(isNetworkModule), "required by CommonJS code").toEqual([]);
-      const allowed = new Set([...bootstrap.loaded, ...(loads.required.includes("child_process") ? childProcess.loaded : [])]);
-      expect(loads.loaded.filter((m) => isNetworkModule(m) && !allowed.has(m)), "loaded beyond the baselines").toEqual([]);
-      expect(loads.loaded.filter((m) => /^(_?https?|http2|tls|dns)(\/|_|$)/.test(m)), "http, https, http2, tls, dns never").toEqual([]);
+      const allowed = new Set([
+        ...bootstrap.loaded,
+        ...(loads.required.includes("child_process") ? childProcess.loaded : []),
+      ]);
+      expect(
+        loads.loaded.filter((m) => isNetworkModule(m) && !allowed.has(m)),
+        "loaded beyond the baselines",
+      ).toEqual([]);
+      expect(
+        loads.loaded.filter((m) => /^(_?https?|http2|tls|dns)(\/|_|$)/.test(m)),
+        "http, https, http2, tls, dns never",
+      ).toEqual([]);
     });
   }
 

@@ -95,14 +95,18 @@ describe("the permission model is enforced (so the tests above can fail)", () =>
     const run = await sandboxed(["--answers", join(outside, "answers.json"), "--json"], [join(inside, "answers.json")]);
     expect(run.code).toBe(2);
     expect(run.stdout).toBe("");
-    expect(withoutPermissionWarning(run.stderr)).toBe(`${join(outside, "answers.json")}: cannot read the answers: permission denied\n`);
+    expect(withoutPermissionWarning(run.stderr)).toBe(
+      `${join(outside, "answers.json")}: cannot read the answers: permission denied\n`,
+    );
   });
 
   it("batch with a file outside the allowed paths is refused: exit 2 (not an internal error), permission denied", async () => {
     const run = await sandboxed(["batch", join(outside, "records.ndjson")], [join(inside, "records.ndjson")]);
     expect(run.code).toBe(2);
     expect(run.stdout).toBe("");
-    expect(withoutPermissionWarning(run.stderr)).toBe(`${join(outside, "records.ndjson")}: cannot read the answers: permission denied\n`);
+    expect(withoutPermissionWarning(run.stderr)).toBe(
+      `${join(outside, "records.ndjson")}: cannot read the answers: permission denied\n`,
+    );
   });
 
   it("without read access to the whole package folder the CLI cannot even load", async () => {
@@ -126,6 +130,10 @@ describe("the permission model is enforced (so the tests above can fail)", () =>
       process.stdout.write(JSON.stringify(denied));`;
     const run = await runNode([PERMISSION_FLAG, `--allow-fs-read=${PACKAGE_ROOT}`, "-e", probe], { cwd: inside });
     expectClean(run);
-    expect(JSON.parse(run.stdout)).toEqual({ write: "ERR_ACCESS_DENIED", childProcess: "ERR_ACCESS_DENIED", worker: "ERR_ACCESS_DENIED" });
+    expect(JSON.parse(run.stdout)).toEqual({
+      write: "ERR_ACCESS_DENIED",
+      childProcess: "ERR_ACCESS_DENIED",
+      worker: "ERR_ACCESS_DENIED",
+    });
   });
 });

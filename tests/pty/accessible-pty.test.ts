@@ -47,7 +47,8 @@ describe.concurrent.each(MODES)("$name in a pseudo-terminal", ({ env }) => {
       const text = flat(s.text());
       expect(text.startsWith(flat(rules.title))).toBe(true);
       for (const [id] of asked) expect(text.split(flat(question(id).prompt)).length - 1, id).toBe(1);
-      for (const [i, choice] of (question("emergencySigns").choices ?? []).entries()) expect(text).toContain(`${i + 1}. ${choice.label}`);
+      for (const [i, choice] of (question("emergencySigns").choices ?? []).entries())
+        expect(text).toContain(`${i + 1}. ${choice.label}`);
       expect(text).toContain(`You chose: ${question("headache").choices?.find((c) => c.value === "yes")?.label}`);
       expect(text).toContain(headline("soon"));
       // Nothing was ever redrawn: every row the program wrote is still there, in order.

@@ -45,14 +45,17 @@ export async function snapshotBundle(timeoutMs = 30_000): Promise<BundleSnapshot
         copyFileSync(join(REPO_ROOT, "package.json"), join(root, "package.json"));
         copyFileSync(join(REPO_ROOT, "bin", "neck-triage"), join(root, "bin", "neck-triage"));
         for (const file of readdirSync(BUNDLE)) copyFileSync(join(BUNDLE, file), join(root, "dist", "cli", file));
-        if (missingImports(join(root, "dist", "cli"))?.length === 0) return { bin: join(root, "bin", "neck-triage"), remove };
+        if (missingImports(join(root, "dist", "cli"))?.length === 0)
+          return { bin: join(root, "bin", "neck-triage"), remove };
       }
     } catch {
       // The build replaced files while they were copied: try again.
     }
     remove();
     if (performance.now() > deadline) {
-      throw new Error(`no complete build in ${BUNDLE} within ${timeoutMs} ms: run \`npm run build\` (or \`npm test\`, which builds first)`);
+      throw new Error(
+        `no complete build in ${BUNDLE} within ${timeoutMs} ms: run \`npm run build\` (or \`npm test\`, which builds first)`,
+      );
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }

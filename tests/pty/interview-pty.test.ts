@@ -16,7 +16,14 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { triage } from "../../src/index.js";
 import { unsureAnswers } from "../helpers/answers.js";
-import { colourSequences, finalCursorVisibility, HIDE_CURSOR, overlongRows, SHOW_CURSOR, softWrapProblems } from "./screen-checks.js";
+import {
+  colourSequences,
+  finalCursorVisibility,
+  HIDE_CURSOR,
+  overlongRows,
+  SHOW_CURSOR,
+  softWrapProblems,
+} from "./screen-checks.js";
 
 const TEST_MS = 20_000;
 
@@ -57,7 +64,10 @@ function echoed(id: string, value: Answer): string {
 }
 
 function reviewChoices(answers: ReadonlyArray<readonly [string, Answer]>): string[] {
-  return [SHOW_RESULT, ...answers.map(([id, value]) => `Change "${question(id).label}" (now: ${described(id, value)})`)];
+  return [
+    SHOW_RESULT,
+    ...answers.map(([id, value]) => `Change "${question(id).label}" (now: ${described(id, value)})`),
+  ];
 }
 
 const start = usePtySessions();
@@ -228,7 +238,9 @@ describe.concurrent("the interview in a real terminal", () => {
 
       // Asked again, with the answer given before highlighted.
       await s.waitForPrompt(question("emergencySigns").prompt);
-      expect(s.highlighted(labels("emergencySigns"))).toBe(labels("emergencySigns").indexOf(choiceLabel("emergencySigns", "yes")));
+      expect(s.highlighted(labels("emergencySigns"))).toBe(
+        labels("emergencySigns").indexOf(choiceLabel("emergencySigns", "yes")),
+      );
       await s.select(labels("emergencySigns"), choiceLabel("emergencySigns", "no"));
 
       // The interview goes on where it was; the rest answered without warning signs gives the self-care result.
@@ -246,10 +258,18 @@ describe.concurrent("the interview in a real terminal", () => {
     const cases: Array<{ where: string; before: ReadonlyArray<readonly [string, Answer]>; at: string }> = [
       { where: "at the first question", before: [], at: "emergencySigns" },
       { where: "at a middle question (fever)", before: NO_WARNING.slice(0, 6), at: "fever" },
-      { where: "at a number question (days)", before: NO_WARNING.slice(0, NO_WARNING.findIndex(([id]) => id === "painDays")), at: "painDays" },
+      {
+        where: "at a number question (days)",
+        before: NO_WARNING.slice(
+          0,
+          NO_WARNING.findIndex(([id]) => id === "painDays"),
+        ),
+        at: "painDays",
+      },
     ];
     test.for(cases)(
-      "$where: exit 130, \"Cancelled\" on screen, no result, the cursor shown again", { timeout: TEST_MS },
+      '$where: exit 130, "Cancelled" on screen, no result, the cursor shown again',
+      { timeout: TEST_MS },
       async ({ before, at }, { onTestFinished }) => {
         const s = start({ onTestFinished });
         await answerAll(s, before);
@@ -330,7 +350,8 @@ describe.concurrent("the interview in a real terminal", () => {
         await s.waitForPrompt(ARE_ANSWERS_RIGHT);
         expectTidy(s);
         const said = saidAfterAnswer(s, "emergencySigns", "yes");
-        for (const part of [headline("emergency"), urgencyAdvice("emergency"), ruleSummary("emergency-signs")]) expect(said).toContain(flat(part));
+        for (const part of [headline("emergency"), urgencyAdvice("emergency"), ruleSummary("emergency-signs")])
+          expect(said).toContain(flat(part));
         await s.select(EMERGENCY_CHOICES, SHOW_WHAT_TO_DO);
         expect((await s.waitForExit()).exitCode).toBe(0);
         expectTidy(s);
@@ -372,7 +393,12 @@ describe.concurrent("the interview in a real terminal", () => {
         tidy();
         await s.select([current], current);
 
-        const answers = withAnswers({ headache: "yes", canTouchChinToChest: "no", painDays: 10, otcResponse: "not-tried" });
+        const answers = withAnswers({
+          headache: "yes",
+          canTouchChinToChest: "no",
+          painDays: 10,
+          otcResponse: "not-tried",
+        });
         answers.splice(answers.findIndex(([id]) => id === "painDays") + 1, 0, ["improving", "yes"]);
         for (const [id, value] of answers) {
           const q = question(id);
@@ -401,7 +427,8 @@ describe.concurrent("the interview in a real terminal", () => {
 
         const result = flatAfter(s, `✔ ${REVIEW} ${SHOW_RESULT}`);
         expect(result).toContain(headline("soon"));
-        for (const rule of ["stiff-neck", "headache"]) expect(result).toContain(flat(`${urgencyTag("soon")} ${ruleSummary(rule)}`));
+        for (const rule of ["stiff-neck", "headache"])
+          expect(result).toContain(flat(`${urgencyTag("soon")} ${ruleSummary(rule)}`));
         expectActionLast(s, "soon");
       },
       TEST_MS,
@@ -409,7 +436,10 @@ describe.concurrent("the interview in a real terminal", () => {
   });
 
   describe("what stays on an 80 x 24 screen", () => {
-    const cases: Array<{ urgency: "emergency" | "urgent" | "soon" | "none"; answers: ReadonlyArray<readonly [string, Answer]> }> = [
+    const cases: Array<{
+      urgency: "emergency" | "urgent" | "soon" | "none";
+      answers: ReadonlyArray<readonly [string, Answer]>;
+    }> = [
       { urgency: "emergency", answers: [["emergencySigns", "yes"]] },
       { urgency: "urgent", answers: withAnswers({ fever: "yes" }) },
       { urgency: "soon", answers: withAnswers({ headache: "yes" }) },
@@ -417,7 +447,8 @@ describe.concurrent("the interview in a real terminal", () => {
     ];
 
     test.for(cases)(
-      "$urgency: the final screen shows the headline and the whole of what to do, and ends with it", { timeout: TEST_MS },
+      "$urgency: the final screen shows the headline and the whole of what to do, and ends with it",
+      { timeout: TEST_MS },
       async ({ urgency, answers }, { onTestFinished }) => {
         const s = start({ onTestFinished }, { cols: 80, rows: 24 });
         await answerAll(s, answers);
@@ -430,7 +461,10 @@ describe.concurrent("the interview in a real terminal", () => {
         expect((await s.waitForExit()).exitCode).toBe(0);
         // The advice as the engine words it for these answers (the self-care one counts the days).
         const given = Object.fromEntries(answers);
-        const expected = urgency === "emergency" ? urgencyAdvice("emergency") : triage(given as never, { today: localDate(new Date()) }).advice;
+        const expected =
+          urgency === "emergency"
+            ? urgencyAdvice("emergency")
+            : triage(given as never, { today: localDate(new Date()) }).advice;
         const screen = flat(s.screen());
         expect(screen).toContain(`${headline(urgency)} ${flat(expected).slice(0, 20)}`);
         expect(screen.endsWith(flat(expected)), s.screen()).toBe(true);
@@ -438,7 +472,7 @@ describe.concurrent("the interview in a real terminal", () => {
     );
 
     test(
-      "urgent with every emergency dropped by \"not sure\" (the longest advice): the headline and all of what to do on the final screen",
+      'urgent with every emergency dropped by "not sure" (the longest advice): the headline and all of what to do on the final screen',
       async ({ onTestFinished }) => {
         const answers = unsureAnswers({ age: 34 });
         const dir = mkdtempSync(join(tmpdir(), "neck-triage-pty-"));

@@ -135,7 +135,8 @@ export class PtySession {
   screenRows(): string[] {
     const buffer = this.terminal.buffer.active;
     const rows: string[] = [];
-    for (let y = buffer.viewportY; y < buffer.viewportY + this.rows; y++) rows.push(buffer.getLine(y)?.translateToString(true) ?? "");
+    for (let y = buffer.viewportY; y < buffer.viewportY + this.rows; y++)
+      rows.push(buffer.getLine(y)?.translateToString(true) ?? "");
     return rows;
   }
 
@@ -157,7 +158,11 @@ export class PtySession {
     for (let i = rows.length - 1; i >= 0; i--) {
       const text = rows[i]!.text;
       if (text.startsWith("✔ ")) return undefined;
-      if (text.startsWith("? ")) return rows.slice(i).map((r) => r.text).join("\n");
+      if (text.startsWith("? "))
+        return rows
+          .slice(i)
+          .map((r) => r.text)
+          .join("\n");
     }
     return undefined;
   }
@@ -166,7 +171,11 @@ export class PtySession {
   textBeforeActivePrompt(): string {
     const rows = this.allRows();
     for (let i = rows.length - 1; i >= 0; i--) {
-      if (rows[i]!.text.startsWith("? ")) return rows.slice(0, i).map((r) => r.text).join("\n");
+      if (rows[i]!.text.startsWith("? "))
+        return rows
+          .slice(0, i)
+          .map((r) => r.text)
+          .join("\n");
     }
     return "";
   }
@@ -187,7 +196,9 @@ export class PtySession {
     for (;;) {
       if (this.isSettled() && ready()) return;
       if (performance.now() > deadline) {
-        throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}; exited: ${JSON.stringify(this.exitInfo)}; screen:\n${this.screen()}`);
+        throw new Error(
+          `timed out after ${timeoutMs} ms waiting for ${what}; exited: ${JSON.stringify(this.exitInfo)}; screen:\n${this.screen()}`,
+        );
       }
       await new Promise((resolve) => setTimeout(resolve, POLL_MS));
     }
@@ -196,7 +207,11 @@ export class PtySession {
   /** Waits for a prompt whose question is `prompt` (however wrapped) to be waiting for an answer. */
   async waitForPrompt(prompt: string, timeoutMs = WAIT_MS): Promise<string> {
     const wanted = flat(`? ${prompt}`);
-    await this.waitUntil(`the prompt ${JSON.stringify(prompt)}`, () => flat(this.activePrompt() ?? "").startsWith(wanted), timeoutMs);
+    await this.waitUntil(
+      `the prompt ${JSON.stringify(prompt)}`,
+      () => flat(this.activePrompt() ?? "").startsWith(wanted),
+      timeoutMs,
+    );
     return this.activePrompt()!;
   }
 
@@ -206,7 +221,8 @@ export class PtySession {
    */
   async answer(keys: string, timeoutMs = WAIT_MS): Promise<void> {
     const before = this.answeredCount();
-    if (this.activePrompt() === undefined) throw new Error(`no prompt is waiting for an answer; screen:\n${this.screen()}`);
+    if (this.activePrompt() === undefined)
+      throw new Error(`no prompt is waiting for an answer; screen:\n${this.screen()}`);
     this.write(keys);
     await this.waitUntil(
       `an answer to be taken after sending ${JSON.stringify(keys)}`,
@@ -234,12 +250,20 @@ export class PtySession {
   async moveTo(labels: readonly string[], target: string, timeoutMs = WAIT_MS): Promise<void> {
     const to = labels.indexOf(target);
     if (to === -1) throw new Error(`${JSON.stringify(target)} is not one of ${JSON.stringify(labels)}`);
-    await this.waitUntil(`a list with one of ${JSON.stringify(labels)} highlighted`, () => this.highlighted(labels) !== -1, timeoutMs);
+    await this.waitUntil(
+      `a list with one of ${JSON.stringify(labels)} highlighted`,
+      () => this.highlighted(labels) !== -1,
+      timeoutMs,
+    );
     let at = this.highlighted(labels);
     while (at !== to) {
       const next = at < to ? at + 1 : at - 1;
       this.write(at < to ? KEY.down : KEY.up);
-      await this.waitUntil(`the cursor on ${JSON.stringify(labels[next])}`, () => this.highlighted(labels) === next, timeoutMs);
+      await this.waitUntil(
+        `the cursor on ${JSON.stringify(labels[next])}`,
+        () => this.highlighted(labels) === next,
+        timeoutMs,
+      );
       at = next;
     }
   }
@@ -247,7 +271,10 @@ export class PtySession {
   /** Waits for the program to end and the terminal to show all it wrote. */
   async waitForExit(timeoutMs = WAIT_MS): Promise<PtyExit> {
     const timeout = new Promise<never>((_, reject) => {
-      const timer = setTimeout(() => reject(new Error(`the program did not exit within ${timeoutMs} ms; screen:\n${this.screen()}`)), timeoutMs);
+      const timer = setTimeout(
+        () => reject(new Error(`the program did not exit within ${timeoutMs} ms; screen:\n${this.screen()}`)),
+        timeoutMs,
+      );
       void this.exited.finally(() => clearTimeout(timer));
     });
     const exit = await Promise.race([this.exited, timeout]);

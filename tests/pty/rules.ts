@@ -40,7 +40,12 @@ interface RulesFile {
   advice: {
     emergencyNumber: string;
     urgency: Record<Urgency, UrgencyWords>;
-    selfCare: { advice: string; checkBackBefore: { one: string; other: string }; checkBackBy?: string; checkBackDay: number };
+    selfCare: {
+      advice: string;
+      checkBackBefore: { one: string; other: string };
+      checkBackBy?: string;
+      checkBackDay: number;
+    };
   };
 }
 

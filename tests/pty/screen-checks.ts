@@ -50,7 +50,9 @@ export function softWrapProblems(rows: readonly ScreenRow[], cols: number): stri
       while (to < line.length && line[to] !== " ") to++;
       const word = line.slice(from, to);
       if (word.length <= cols - indent) {
-        problems.push(`row ${start + k}: the terminal wrapped ${JSON.stringify(line.trimEnd())} inside ${JSON.stringify(word)}`);
+        problems.push(
+          `row ${start + k}: the terminal wrapped ${JSON.stringify(line.trimEnd())} inside ${JSON.stringify(word)}`,
+        );
       }
     }
     start = end - 1;

@@ -8,7 +8,9 @@ import { PtySession, type PtySessionOptions } from "./pty-session.js";
  * session on that copy for one test: the session is ended when that test finishes (its own
  * onTestFinished, so that tests running concurrently each end only their own).
  */
-export function usePtySessions(defaults: PtySessionOptions = {}): (test: Pick<TestContext, "onTestFinished">, options?: PtySessionOptions) => PtySession {
+export function usePtySessions(
+  defaults: PtySessionOptions = {},
+): (test: Pick<TestContext, "onTestFinished">, options?: PtySessionOptions) => PtySession {
   let bundle: BundleSnapshot | undefined;
   beforeAll(async () => {
     bundle = await snapshotBundle();

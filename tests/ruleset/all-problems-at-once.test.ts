@@ -10,7 +10,8 @@ import { ruleIndex, ruleOf, rulesetDocument } from "../helpers/ruleset-document.
  * kinds; a place is reported once.
  */
 
-const issuesOf = (edit: (document: RulesetDefinition) => void) => issuesThrownBy(() => loadRuleset(rulesetDocument(edit)), RulesetError);
+const issuesOf = (edit: (document: RulesetDefinition) => void) =>
+  issuesThrownBy(() => loadRuleset(rulesetDocument(edit)), RulesetError);
 const fever = ruleIndex(rulesetDocument(), "fever");
 
 describe("a document with schema and reference problems", () => {
@@ -28,14 +29,24 @@ describe("a document with schema and reference problems", () => {
       (ruleOf(d, "fever").when as { equals: unknown }).equals = 5;
     });
     expect(issues).toEqual([
-      { path: `rules.${fever}.when.equals`, code: "schema.invalid-type", params: { expected: "string", received: { type: "number", value: 5 } }, message: "expected string, got 5" },
+      {
+        path: `rules.${fever}.when.equals`,
+        code: "schema.invalid-type",
+        params: { expected: "string", received: { type: "number", value: 5 } },
+        message: "expected string, got 5",
+      },
     ]);
     expect(issues[0]?.message).not.toContain('"yes" | "no"');
   });
 
   it("reports only the schema's problems when the shape is too broken to check references", () => {
     expect(issuesOf((d) => ((d as { questions: unknown }).questions = 5))).toEqual([
-      { path: "questions", code: "schema.invalid-type", params: { expected: "array", received: { type: "number", value: 5 } }, message: "expected array, got 5" },
+      {
+        path: "questions",
+        code: "schema.invalid-type",
+        params: { expected: "array", received: { type: "number", value: 5 } },
+        message: "expected array, got 5",
+      },
     ]);
   });
 });

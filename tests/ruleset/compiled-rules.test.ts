@@ -15,7 +15,7 @@ const rule = (id: string) => {
   return found;
 };
 
-describe("the \"not sure\" policy, applied to each rule when the ruleset is compiled", () => {
+describe('the "not sure" policy, applied to each rule when the ruleset is compiled', () => {
   // rules/default.json: possibleDropsLevels 1, floor soon; the anchor is for emergencies of at least 2 parts.
   it("gives the urgency a rule drops to when it is only possible: one level lower, never below soon", () => {
     expect(rule("emergency-signs").droppedUrgency).toBe("urgent");
@@ -49,7 +49,16 @@ describe("the parts of a rule", () => {
     // An any is one part too, not one per alternative.
     expect(rule("weakness-or-coordination").parts).toHaveLength(1);
     const withAny = loadRuleset(
-      rulesetDocument((d) => d.rules.push(extraRule("age-or-history", "soon", { any: [{ answer: "age", atLeast: 80 }, { answer: "riskHistory", equals: "yes" }] }))),
+      rulesetDocument((d) =>
+        d.rules.push(
+          extraRule("age-or-history", "soon", {
+            any: [
+              { answer: "age", atLeast: 80 },
+              { answer: "riskHistory", equals: "yes" },
+            ],
+          }),
+        ),
+      ),
     );
     expect(withAny.rules.find((r) => r.id === "age-or-history")?.parts.map((part) => part.background)).toEqual([true]);
   });

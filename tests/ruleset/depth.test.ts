@@ -99,7 +99,10 @@ describe("loadRuleset", () => {
   it("refuses a ruleset nested more than MAX_RULESET_DEPTH levels, at the path where it gets too deep", () => {
     expect(MAX_RULESET_DEPTH).toBe(64);
     const index = ruleIndex(rulesetDocument(), "fever");
-    const issues = issuesThrownBy(() => loadRuleset(rulesetDocument((d) => (ruleOf(d, "fever").when = nested(40)))), RulesetError);
+    const issues = issuesThrownBy(
+      () => loadRuleset(rulesetDocument((d) => (ruleOf(d, "fever").when = nested(40)))),
+      RulesetError,
+    );
     expect(issues).toHaveLength(1);
     expect(issues[0]?.message).toBe("nested more than 64 levels deep (or in a loop); a ruleset needs far fewer");
     const path = issues[0]?.path.split(".") ?? [];

@@ -29,14 +29,18 @@ describe("the leaf operators' table", () => {
     for (const rule of defaultRuleset.definition.rules) {
       for (const leaf of leaves(rule.when)) {
         const resolved = resolveLeaf(leaf as Parameters<typeof resolveLeaf>[0]);
-        expect(resolved.operator.questionType, `${rule.id}: ${JSON.stringify(leaf)}`).toBe(defaultRuleset.questionsById.get(leaf.answer)?.type);
+        expect(resolved.operator.questionType, `${rule.id}: ${JSON.stringify(leaf)}`).toBe(
+          defaultRuleset.questionsById.get(leaf.answer)?.type,
+        );
       }
     }
   });
 
   it("reads what each condition names: the choices, or the bound", () => {
     expect(resolveLeaf({ answer: "fever", equals: "yes" })).toMatchObject({ named: ["yes"] });
-    expect(resolveLeaf({ answer: "otcResponse", in: ["did-not-help", "unsure"] })).toMatchObject({ named: ["did-not-help", "unsure"] });
+    expect(resolveLeaf({ answer: "otcResponse", in: ["did-not-help", "unsure"] })).toMatchObject({
+      named: ["did-not-help", "unsure"],
+    });
     expect(resolveLeaf({ answer: "age", atLeast: 50 })).toMatchObject({ bound: 50 });
     expect(resolveLeaf({ answer: "age", below: 20 })).toMatchObject({ bound: 20 });
   });

@@ -27,14 +27,16 @@ function setAt(document: JsonObject, path: readonly (string | number)[], value: 
   const parent = at(document, path.slice(0, -1));
   const key = path[path.length - 1] as string | number;
   if (Array.isArray(parent) && typeof key === "number") parent[key] = value;
-  else if (parent !== null && typeof parent === "object" && !Array.isArray(parent) && typeof key === "string") parent[key] = value;
+  else if (parent !== null && typeof parent === "object" && !Array.isArray(parent) && typeof key === "string")
+    parent[key] = value;
   else throw new Error(`cannot set ${path.join(".")}`);
 }
 
 function deleteAt(document: JsonObject, path: readonly (string | number)[]): void {
   const parent = at(document, path.slice(0, -1));
   const key = path[path.length - 1];
-  if (parent === null || typeof parent !== "object" || Array.isArray(parent) || typeof key !== "string") throw new Error("cannot delete");
+  if (parent === null || typeof parent !== "object" || Array.isArray(parent) || typeof key !== "string")
+    throw new Error("cannot delete");
   delete parent[key];
 }
 
@@ -77,8 +79,12 @@ describe("loadRuleset", () => {
     expect(ruleset.id).toBe("default");
     expect(ruleset.version).toMatch(/^\d+\.\d+\.\d+$/);
     expect(ruleset.rules.map((rule) => rule.id)).toEqual(defaultDocument.rules.map((rule) => rule.id));
-    expect(ruleset.questions.map((question) => question.id)).toEqual(defaultDocument.questions.map((question) => question.id));
-    expect(evaluate(ruleset, calmAnswers({ fever: "yes" }))).toEqual(evaluate(defaultRuleset, calmAnswers({ fever: "yes" })));
+    expect(ruleset.questions.map((question) => question.id)).toEqual(
+      defaultDocument.questions.map((question) => question.id),
+    );
+    expect(evaluate(ruleset, calmAnswers({ fever: "yes" }))).toEqual(
+      evaluate(defaultRuleset, calmAnswers({ fever: "yes" })),
+    );
   });
 
   it("reports every reference problem at once, each with its exact path", () => {
@@ -99,7 +105,11 @@ describe("loadRuleset", () => {
     setAt(document, ["rules", headacheOver50, "when", "all", 1, "atLeast"], 121);
     const source = pushAt(document, ["rules", stiffNeck, "sources"], "aans-typo");
     setAt(document, ["rules", shooting, "id"], "stiff-neck");
-    const copy = pushAt(document, ["questions"], structuredClone(at(document, ["questions", questionIndex(document, "fever")])));
+    const copy = pushAt(
+      document,
+      ["questions"],
+      structuredClone(at(document, ["questions", questionIndex(document, "fever")])),
+    );
     setAt(document, ["advice", "urgency", "urgent", "advice"], "Get help {soon}.");
     setAt(document, ["questions", improving, "askWhen"], { answer: "otcResponse", equals: "unsure" });
 
@@ -178,7 +188,10 @@ describe("loadRuleset", () => {
 
   it("rejects what is not a ruleset document at all", () => {
     for (const notADocument of [null, [], "rules", 3]) {
-      expect(loadIssues(notADocument as unknown as JsonObject).length, JSON.stringify(notADocument)).toBeGreaterThanOrEqual(1);
+      expect(
+        loadIssues(notADocument as unknown as JsonObject).length,
+        JSON.stringify(notADocument),
+      ).toBeGreaterThanOrEqual(1);
     }
   });
 

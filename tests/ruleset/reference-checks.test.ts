@@ -2,7 +2,14 @@ import { describe, expect, it } from "vitest";
 import { loadRuleset, RulesetError } from "../../src/index.js";
 import type { RulesetDefinition } from "../../src/ruleset/schema.js";
 import { inWords, issuesThrownBy, type IssueInWords } from "../helpers/answers.js";
-import { choiceQuestion, integerQuestion, questionIndex, ruleIndex, ruleOf, rulesetDocument } from "../helpers/ruleset-document.js";
+import {
+  choiceQuestion,
+  integerQuestion,
+  questionIndex,
+  ruleIndex,
+  ruleOf,
+  rulesetDocument,
+} from "../helpers/ruleset-document.js";
 
 /*
  * What loadRuleset refuses beyond the schema (src/ruleset/references.ts): one row per check, each a
@@ -52,12 +59,18 @@ describe("choice questions", () => {
     [
       "an `in` condition naming a value that is not a choice",
       (d) => (d.rules[ruleIndex(d, "headache-over-50")]!.when = { answer: "headacheNew", in: ["yes", "perhaps"] }),
-      { path: `rules.${ruleIndex(doc, "headache-over-50")}.when.in.1`, message: `expected ${YES_NO_UNSURE}, got "perhaps"` },
+      {
+        path: `rules.${ruleIndex(doc, "headache-over-50")}.when.in.1`,
+        message: `expected ${YES_NO_UNSURE}, got "perhaps"`,
+      },
     ],
     [
       "an `in` condition naming only the unknown choice",
       (d) => (d.rules[ruleIndex(d, "headache-over-50")]!.when = { answer: "headacheNew", in: ["unsure"] }),
-      { path: `rules.${ruleIndex(doc, "headache-over-50")}.when.in`, message: "must name at least one choice that is not the unknown one" },
+      {
+        path: `rules.${ruleIndex(doc, "headache-over-50")}.when.in`,
+        message: "must name at least one choice that is not the unknown one",
+      },
     ],
     [
       "an item choice that is not one of the question's choices",
@@ -65,7 +78,10 @@ describe("choice questions", () => {
         const itemChoices = choiceQuestion(d, "emergencySigns").itemChoices;
         if (itemChoices?.[1]) itemChoices[1].value = "nope";
       },
-      { path: `questions.${emergencySigns(doc)}.itemChoices.1.value`, message: `expected ${YES_NO_UNSURE}, got "nope"` },
+      {
+        path: `questions.${emergencySigns(doc)}.itemChoices.1.value`,
+        message: `expected ${YES_NO_UNSURE}, got "nope"`,
+      },
     ],
     [
       "asking the items on an answer that is not a choice",
@@ -75,7 +91,10 @@ describe("choice questions", () => {
     [
       "items without the prompt to ask them",
       (d) => delete choiceQuestion(d, "emergencySigns").itemPrompt,
-      { path: `questions.${emergencySigns(doc)}.items`, message: "items, askItemsWhen, itemPrompt and itemChoices go together" },
+      {
+        path: `questions.${emergencySigns(doc)}.items`,
+        message: "items, askItemsWhen, itemPrompt and itemChoices go together",
+      },
     ],
     [
       "an item prompt without items",
@@ -135,16 +154,28 @@ describe("integer questions", () => {
 describe("asking a question only sometimes (askWhen)", () => {
   it("may read only earlier questions: not the question itself", () => {
     expect(issuesOf((d) => (choiceQuestion(d, "improving").askWhen = { answer: "improving", equals: "no" }))).toEqual([
-      { path: `questions.${improving(doc)}.askWhen.answer`, message: '"improving" is asked later; askWhen may only read earlier questions' },
+      {
+        path: `questions.${improving(doc)}.askWhen.answer`,
+        message: '"improving" is asked later; askWhen may only read earlier questions',
+      },
     ]);
   });
 
   it("checks every condition inside an any", () => {
     const issues = issuesOf(
-      (d) => (choiceQuestion(d, "improving").askWhen = { any: [{ answer: "painDays", atLeast: 7 }, { answer: "otcResponse", equals: "helped" }] }),
+      (d) =>
+        (choiceQuestion(d, "improving").askWhen = {
+          any: [
+            { answer: "painDays", atLeast: 7 },
+            { answer: "otcResponse", equals: "helped" },
+          ],
+        }),
     );
     expect(issues).toEqual([
-      { path: `questions.${improving(doc)}.askWhen.any.1.answer`, message: '"otcResponse" is asked later; askWhen may only read earlier questions' },
+      {
+        path: `questions.${improving(doc)}.askWhen.any.1.answer`,
+        message: '"otcResponse" is asked later; askWhen may only read earlier questions',
+      },
     ]);
   });
 });
@@ -153,7 +184,10 @@ describe("rules", () => {
   it("an emergency rule needs the advice for when it is only possible (callIf)", () => {
     const index = ruleIndex(doc, "meningitis-signs");
     expect(issuesOf((d) => delete ruleOf(d, "meningitis-signs").callIf)).toEqual([
-      { path: `rules.${index}.callIf`, message: "an emergency rule needs callIf, for the advice when it is only possible" },
+      {
+        path: `rules.${index}.callIf`,
+        message: "an emergency rule needs callIf, for the advice when it is only possible",
+      },
     ]);
     loads((d) => delete ruleOf(d, "fever").callIf);
   });
@@ -176,10 +210,30 @@ describe("rules", () => {
     const index = ruleIndex(doc, "stiff-neck");
     // The keys of rules/default.json's sources, in the document's order.
     const defined = [
-      "aans", "aans-syndicated", "mayo-heart-attack", "cdc-stroke", "stroke-association-pass", "aafp-2020", "nhs-epiglottitis",
-      "aafp-2005-meningitis", "nhs-meningitis", "ccgi-2024", "epidural-abscess", "medlineplus-spine-injury", "canadian-c-spine",
-      "nice-qs74", "nice-cks-neck-pain", "nice-cks-gca", "nice-cg150", "nhs-sah", "rushton-2023", "nice-ng41", "nice-ng232",
-      "nice-ng84", "nhs-sore-throat", "statpearls-retropharyngeal",
+      "aans",
+      "aans-syndicated",
+      "mayo-heart-attack",
+      "cdc-stroke",
+      "stroke-association-pass",
+      "aafp-2020",
+      "nhs-epiglottitis",
+      "aafp-2005-meningitis",
+      "nhs-meningitis",
+      "ccgi-2024",
+      "epidural-abscess",
+      "medlineplus-spine-injury",
+      "canadian-c-spine",
+      "nice-qs74",
+      "nice-cks-neck-pain",
+      "nice-cks-gca",
+      "nice-cg150",
+      "nhs-sah",
+      "rushton-2023",
+      "nice-ng41",
+      "nice-ng232",
+      "nice-ng84",
+      "nhs-sore-throat",
+      "statpearls-retropharyngeal",
     ].join(", ");
     expect(issuesOf((d) => (ruleOf(d, "stiff-neck").sources = ["aans", "aans-typo"]))).toEqual([
       { path: `rules.${index}.sources.1`, message: `unknown source "aans-typo"; defined sources: ${defined}` },
@@ -197,17 +251,29 @@ describe("rules", () => {
 
   it("refuses a bound that is always or never true, and accepts the nearest ones that are not (age 0–120)", () => {
     const index = ruleIndex(doc, "young");
-    const youngBelow = (bound: number): Edit => (d) => {
-      ruleOf(d, "young").when = { answer: "age", below: bound };
-    };
-    const youngAtLeast = (bound: number): Edit => (d) => {
-      ruleOf(d, "young").when = { answer: "age", atLeast: bound };
-    };
+    const youngBelow =
+      (bound: number): Edit =>
+      (d) => {
+        ruleOf(d, "young").when = { answer: "age", below: bound };
+      };
+    const youngAtLeast =
+      (bound: number): Edit =>
+      (d) => {
+        ruleOf(d, "young").when = { answer: "age", atLeast: bound };
+      };
     // below 0 is never true and atLeast 0 always; below 121 always true and atLeast 121 never.
-    expect(issuesOf(youngBelow(0))).toEqual([{ path: `rules.${index}.when.below`, message: "below 0 is always or never true for age (0–120)" }]);
-    expect(issuesOf(youngAtLeast(0))).toEqual([{ path: `rules.${index}.when.atLeast`, message: "atLeast 0 is always or never true for age (0–120)" }]);
-    expect(issuesOf(youngBelow(121))).toEqual([{ path: `rules.${index}.when.below`, message: "below 121 is always or never true for age (0–120)" }]);
-    expect(issuesOf(youngAtLeast(121))).toEqual([{ path: `rules.${index}.when.atLeast`, message: "atLeast 121 is always or never true for age (0–120)" }]);
+    expect(issuesOf(youngBelow(0))).toEqual([
+      { path: `rules.${index}.when.below`, message: "below 0 is always or never true for age (0–120)" },
+    ]);
+    expect(issuesOf(youngAtLeast(0))).toEqual([
+      { path: `rules.${index}.when.atLeast`, message: "atLeast 0 is always or never true for age (0–120)" },
+    ]);
+    expect(issuesOf(youngBelow(121))).toEqual([
+      { path: `rules.${index}.when.below`, message: "below 121 is always or never true for age (0–120)" },
+    ]);
+    expect(issuesOf(youngAtLeast(121))).toEqual([
+      { path: `rules.${index}.when.atLeast`, message: "atLeast 121 is always or never true for age (0–120)" },
+    ]);
     loads(youngBelow(1));
     loads(youngAtLeast(1));
     loads(youngBelow(120));
@@ -220,11 +286,19 @@ describe("rules", () => {
       ruleOf(d, "spinal-cord-injury").when = {
         all: [
           { answer: "injury", equals: "maybe" },
-          { any: [{ answer: "limbWeakness", equals: "yes" }, { answer: "tingling", equals: "yes" }] },
+          {
+            any: [
+              { answer: "limbWeakness", equals: "yes" },
+              { answer: "tingling", equals: "yes" },
+            ],
+          },
         ],
       };
     });
-    expect(issues.map((issue) => issue.path)).toEqual([`rules.${index}.when.all.0.equals`, `rules.${index}.when.all.1.any.1.answer`]);
+    expect(issues.map((issue) => issue.path)).toEqual([
+      `rules.${index}.when.all.0.equals`,
+      `rules.${index}.when.all.1.any.1.answer`,
+    ]);
   });
 });
 
@@ -234,7 +308,10 @@ describe("the self-care check-back question", () => {
       { path: "advice.selfCare.checkBackQuestion", message: 'expected the id of an integer question, got "fever"' },
     ]);
     expect(issuesOf((d) => (d.advice.selfCare.checkBackQuestion = "daysOfPain"))).toEqual([
-      { path: "advice.selfCare.checkBackQuestion", message: 'expected the id of an integer question, got "daysOfPain"' },
+      {
+        path: "advice.selfCare.checkBackQuestion",
+        message: 'expected the id of an integer question, got "daysOfPain"',
+      },
     ]);
     loads((d) => (d.advice.selfCare.checkBackQuestion = "age"));
   });
@@ -245,22 +322,34 @@ describe("placeholders in the wording", () => {
     [
       "the emergency advice",
       (d) => (d.advice.urgency.emergency.advice = "Call {emergencyNumber} now, {list}."),
-      { path: "advice.urgency.emergency.advice", message: "unknown placeholder {list}; allowed here: {emergencyNumber}" },
+      {
+        path: "advice.urgency.emergency.advice",
+        message: "unknown placeholder {list}; allowed here: {emergencyNumber}",
+      },
     ],
     [
       "the soon advice",
       (d) => (d.advice.urgency.soon.advice = "Book in {daysLeft} days."),
-      { path: "advice.urgency.soon.advice", message: "unknown placeholder {daysLeft}; allowed here: {emergencyNumber}" },
+      {
+        path: "advice.urgency.soon.advice",
+        message: "unknown placeholder {daysLeft}; allowed here: {emergencyNumber}",
+      },
     ],
     [
       "the dropped-emergency advice",
       (d) => (d.advice.droppedEmergency = "Today. Call {emergencyNumber} for: {list} {checkBack}"),
-      { path: "advice.droppedEmergency", message: "unknown placeholder {checkBack}; allowed here: {emergencyNumber}, {list}" },
+      {
+        path: "advice.droppedEmergency",
+        message: "unknown placeholder {checkBack}; allowed here: {emergencyNumber}, {list}",
+      },
     ],
     [
       "the self-care advice",
       (d) => (d.advice.selfCare.advice = "Self-care. {checkBack} {day}"),
-      { path: "advice.selfCare.advice", message: "unknown placeholder {day}; allowed here: {emergencyNumber}, {checkBack}" },
+      {
+        path: "advice.selfCare.advice",
+        message: "unknown placeholder {day}; allowed here: {emergencyNumber}, {checkBack}",
+      },
     ],
     [
       "the check-back line for one day",
@@ -269,8 +358,12 @@ describe("placeholders in the wording", () => {
     ],
     [
       "the check-back line for several days",
-      (d) => (d.advice.selfCare.checkBackBefore.other = "By day {day}, {daysLeft} days from now; call {emergencyNumber}."),
-      { path: "advice.selfCare.checkBackBefore.other", message: "unknown placeholder {emergencyNumber}; allowed here: {day}, {daysLeft}" },
+      (d) =>
+        (d.advice.selfCare.checkBackBefore.other = "By day {day}, {daysLeft} days from now; call {emergencyNumber}."),
+      {
+        path: "advice.selfCare.checkBackBefore.other",
+        message: "unknown placeholder {emergencyNumber}; allowed here: {day}, {daysLeft}",
+      },
     ],
     [
       "the check-back line after the day",
@@ -290,7 +383,10 @@ describe("placeholders in the wording", () => {
     [
       "a placeholder with a space in it",
       (d) => (d.advice.urgency.urgent.advice = "Get help today, {emergency Number}."),
-      { path: "advice.urgency.urgent.advice", message: "unknown placeholder {emergency Number}; allowed here: {emergencyNumber}" },
+      {
+        path: "advice.urgency.urgent.advice",
+        message: "unknown placeholder {emergency Number}; allowed here: {emergencyNumber}",
+      },
     ],
   ])("refuses an unknown one in %s", (_, edit, issue) => {
     expect(issuesOf(edit)).toEqual([issue]);

@@ -2,7 +2,14 @@ import { describe, expect, it } from "vitest";
 import { loadRuleset, RulesetError } from "../../src/index.js";
 import type { ConditionDefinition, RulesetDefinition } from "../../src/ruleset/schema.js";
 import { inWords, issuesThrownBy, type IssueInWords } from "../helpers/answers.js";
-import { choiceQuestion, integerQuestion, questionIndex, ruleIndex, ruleOf, rulesetDocument } from "../helpers/ruleset-document.js";
+import {
+  choiceQuestion,
+  integerQuestion,
+  questionIndex,
+  ruleIndex,
+  ruleOf,
+  rulesetDocument,
+} from "../helpers/ruleset-document.js";
 
 /*
  * What the ruleset schema (src/ruleset/schema.ts) refuses, one row per field: a small edit of the
@@ -34,9 +41,10 @@ const HYPHENATED = "must be lower-case words joined by hyphens";
 
 describe("question ids", () => {
   it.each(["1fever", "fever-2", "fever_2", "fièvre", ""])("refuses %j", (id) => {
-    expect(issuesOf((d) => (choiceQuestion(d, "fever").id = id)).find((issue) => issue.path === `questions.${fever}.id`)?.message).toContain(
-      LETTERS_AND_DIGITS,
-    );
+    expect(
+      issuesOf((d) => (choiceQuestion(d, "fever").id = id)).find((issue) => issue.path === `questions.${fever}.id`)
+        ?.message,
+    ).toContain(LETTERS_AND_DIGITS);
   });
 
   it.each(["__proto__", "constructor", "prototype", "id"])("refuses the reserved name %j", (id) => {
@@ -55,7 +63,9 @@ describe("question ids", () => {
 
 describe("ids of rules, rulesets, sources and choice values: lower-case words joined by hyphens", () => {
   it.each(["Fever", "fever-", "-fever", "fever--high", "fever high", "fever_high"])("refuses the rule id %j", (id) => {
-    expect(issuesOf((d) => (ruleOf(d, "fever").id = id))).toEqual([{ path: `rules.${feverRule}.id`, message: expect.stringContaining(HYPHENATED) as string }]);
+    expect(issuesOf((d) => (ruleOf(d, "fever").id = id))).toEqual([
+      { path: `rules.${feverRule}.id`, message: expect.stringContaining(HYPHENATED) as string },
+    ]);
   });
 
   it("accepts hyphenated words and digits", () => {
@@ -64,7 +74,9 @@ describe("ids of rules, rulesets, sources and choice values: lower-case words jo
   });
 
   it.each(["Default", "default-", "my rules"])("refuses the ruleset id %j", (id) => {
-    expect(issuesOf((d) => (d.id = id))).toEqual([{ path: "id", message: expect.stringContaining(HYPHENATED) as string }]);
+    expect(issuesOf((d) => (d.id = id))).toEqual([
+      { path: "id", message: expect.stringContaining(HYPHENATED) as string },
+    ]);
   });
 
   it("refuses a source key that is not hyphenated words", () => {
@@ -75,12 +87,17 @@ describe("ids of rules, rulesets, sources and choice values: lower-case words jo
   });
 
   // The whole key must be hyphenated words: neither a bad start nor a bad end is let through.
-  it.each(["Nice-cks", "NICE", "-nice-cks", "nice-cks-", "nice-cks_2", "nice--cks", "nice cks"])("refuses the source key %j", (key) => {
-    const issues = issuesOf((d) => {
-      d.sources[key] = { title: "NICE", url: "https://cks.nice.org.uk/" };
-    });
-    expect(issues).toEqual([{ path: `sources.${key}`, message: "invalid key: must be lower-case words joined by hyphens" }]);
-  });
+  it.each(["Nice-cks", "NICE", "-nice-cks", "nice-cks-", "nice-cks_2", "nice--cks", "nice cks"])(
+    "refuses the source key %j",
+    (key) => {
+      const issues = issuesOf((d) => {
+        d.sources[key] = { title: "NICE", url: "https://cks.nice.org.uk/" };
+      });
+      expect(issues).toEqual([
+        { path: `sources.${key}`, message: "invalid key: must be lower-case words joined by hyphens" },
+      ]);
+    },
+  );
 
   it("accepts a source key of hyphenated words and digits", () => {
     loads((d) => {
@@ -102,7 +119,9 @@ describe("ids of rules, rulesets, sources and choice values: lower-case words jo
 
 describe("the version", () => {
   it.each(["1.0", "v1.0.0", "1.0.0-beta", "1.0.0.0", "a.b.c"])("refuses %j", (version) => {
-    expect(issuesOf((d) => (d.version = version))).toEqual([{ path: "version", message: expect.stringContaining("must be a version like 1.0.0") as string }]);
+    expect(issuesOf((d) => (d.version = version))).toEqual([
+      { path: "version", message: expect.stringContaining("must be a version like 1.0.0") as string },
+    ]);
   });
 
   it("accepts major.minor.patch with several digits", () => {
@@ -114,9 +133,21 @@ describe("texts", () => {
   it.each([
     ["a blank summary", ((d) => (ruleOf(d, "fever").summary = "   ")) as Edit, `rules.${feverRule}.summary`],
     ["an empty title", ((d) => (d.title = "")) as Edit, "title"],
-    ["a blank question label", ((d) => (choiceQuestion(d, "fever").label = " \n ")) as Edit, `questions.${fever}.label`],
-    ["a blank choice label", ((d) => ((choiceQuestion(d, "fever").choices[0] as { label: string }).label = " ")) as Edit, `questions.${fever}.choices.0.label`],
-    ["a blank sign to watch for", ((d) => (d.advice.selfCare.watchFor[0] = "  ")) as Edit, "advice.selfCare.watchFor.0"],
+    [
+      "a blank question label",
+      ((d) => (choiceQuestion(d, "fever").label = " \n ")) as Edit,
+      `questions.${fever}.label`,
+    ],
+    [
+      "a blank choice label",
+      ((d) => ((choiceQuestion(d, "fever").choices[0] as { label: string }).label = " ")) as Edit,
+      `questions.${fever}.choices.0.label`,
+    ],
+    [
+      "a blank sign to watch for",
+      ((d) => (d.advice.selfCare.watchFor[0] = "  ")) as Edit,
+      "advice.selfCare.watchFor.0",
+    ],
   ])("refuses %s: must not be empty", (_, edit, path) => {
     expect(issuesOf(edit)).toEqual([{ path, message: expect.stringContaining("must not be empty") as string }]);
   });
@@ -128,16 +159,31 @@ describe("conditions: exactly one form per object", () => {
     ["an answer with nothing to compare", invalid({ answer: "fever" }), "has keys {answer}"],
     ["a comparison without an answer", invalid({ equals: "yes" }), "has keys {equals}"],
     ["two comparisons", invalid({ answer: "age", atLeast: 16, below: 65 }), "has keys {answer, atLeast, below}"],
-    ["an answer beside an all", invalid({ answer: "fever", all: [{ answer: "fever", equals: "yes" }] }), "has keys {answer, all}"],
-    ["an all beside an any", invalid({ all: [{ answer: "fever", equals: "yes" }], any: [{ answer: "fever", equals: "yes" }] }), "has keys {all, any}"],
+    [
+      "an answer beside an all",
+      invalid({ answer: "fever", all: [{ answer: "fever", equals: "yes" }] }),
+      "has keys {answer, all}",
+    ],
+    [
+      "an all beside an any",
+      invalid({ all: [{ answer: "fever", equals: "yes" }], any: [{ answer: "fever", equals: "yes" }] }),
+      "has keys {all, any}",
+    ],
     ["an empty object", invalid({}), "has keys {}"],
   ])("refuses %s", (_, when, keys) => {
-    expect(issuesOf((d) => (ruleOf(d, "fever").when = when))).toContainEqual({ path: `rules.${feverRule}.when`, message: `${keys}; ${FORMS}` });
+    expect(issuesOf((d) => (ruleOf(d, "fever").when = when))).toContainEqual({
+      path: `rules.${feverRule}.when`,
+      message: `${keys}; ${FORMS}`,
+    });
   });
 
   it("refuses an empty all or any", () => {
-    expect(issuesOf((d) => (ruleOf(d, "fever").when = { all: [] })).map((issue) => issue.path)).toEqual([`rules.${feverRule}.when.all`]);
-    expect(issuesOf((d) => (ruleOf(d, "fever").when = { any: [] })).map((issue) => issue.path)).toEqual([`rules.${feverRule}.when.any`]);
+    expect(issuesOf((d) => (ruleOf(d, "fever").when = { all: [] })).map((issue) => issue.path)).toEqual([
+      `rules.${feverRule}.when.all`,
+    ]);
+    expect(issuesOf((d) => (ruleOf(d, "fever").when = { any: [] })).map((issue) => issue.path)).toEqual([
+      `rules.${feverRule}.when.any`,
+    ]);
   });
 
   it("accepts every form, nested", () => {
@@ -145,7 +191,12 @@ describe("conditions: exactly one form per object", () => {
       ruleOf(d, "fever").when = {
         all: [
           { answer: "fever", equals: "yes" },
-          { any: [{ answer: "age", atLeast: 16 }, { answer: "age", below: 10 }] },
+          {
+            any: [
+              { answer: "age", atLeast: 16 },
+              { answer: "age", below: 10 },
+            ],
+          },
         ],
       };
     });
@@ -153,7 +204,9 @@ describe("conditions: exactly one form per object", () => {
 
   it("refuses a bound that is not an integer", () => {
     const young = ruleIndex(doc, "young");
-    expect(issuesOf((d) => (ruleOf(d, "young").when = { answer: "age", below: 15.5 })).map((issue) => issue.path)).toEqual([`rules.${young}.when.below`]);
+    expect(
+      issuesOf((d) => (ruleOf(d, "young").when = { answer: "age", below: 15.5 })).map((issue) => issue.path),
+    ).toEqual([`rules.${young}.when.below`]);
   });
 });
 
@@ -185,7 +238,9 @@ describe("questions", () => {
 
   it("refuses an empty list of items, and a single item choice", () => {
     const signs = questionIndex(doc, "emergencySigns");
-    expect(issuesOf((d) => (choiceQuestion(d, "emergencySigns").items = [])).map((issue) => issue.path)).toEqual([`questions.${signs}.items`]);
+    expect(issuesOf((d) => (choiceQuestion(d, "emergencySigns").items = [])).map((issue) => issue.path)).toEqual([
+      `questions.${signs}.items`,
+    ]);
     expect(
       issuesOf((d) => {
         const question = choiceQuestion(d, "emergencySigns");
@@ -195,14 +250,18 @@ describe("questions", () => {
   });
 
   it("refuses background that is not true or false", () => {
-    expect(issuesOf((d) => (integerQuestion(d, "age").background = invalid<boolean>("yes"))).map((issue) => issue.path)).toEqual([
-      `questions.${age}.background`,
-    ]);
+    expect(
+      issuesOf((d) => (integerQuestion(d, "age").background = invalid<boolean>("yes"))).map((issue) => issue.path),
+    ).toEqual([`questions.${age}.background`]);
   });
 
   it("refuses an unknown type and a key that belongs to the other type", () => {
-    expect(issuesOf((d) => ((choiceQuestion(d, "fever") as { type: string }).type = "boolean")).map((issue) => issue.path)).toContain(`questions.${fever}.type`);
-    expect(issuesOf((d) => Object.assign(choiceQuestion(d, "fever"), { min: 0 })).map((issue) => issue.path)).toContain(`questions.${fever}`);
+    expect(
+      issuesOf((d) => ((choiceQuestion(d, "fever") as { type: string }).type = "boolean")).map((issue) => issue.path),
+    ).toContain(`questions.${fever}.type`);
+    expect(issuesOf((d) => Object.assign(choiceQuestion(d, "fever"), { min: 0 })).map((issue) => issue.path)).toContain(
+      `questions.${fever}`,
+    );
   });
 
   it("refuses a ruleset without questions or without rules", () => {
@@ -218,9 +277,14 @@ describe("sources", () => {
     ]);
   });
 
-  it.each(["httpx://example.org/", "xhttp://example.org/", "ftp://example.org/", "file:///etc/passwd"])("refuses the URL %j: http and https only", (url) => {
-    expect(issuesOf((d) => (d.sources["aans"] = { title: "AANS", url })).map((issue) => issue.path)).toEqual(["sources.aans.url"]);
-  });
+  it.each(["httpx://example.org/", "xhttp://example.org/", "ftp://example.org/", "file:///etc/passwd"])(
+    "refuses the URL %j: http and https only",
+    (url) => {
+      expect(issuesOf((d) => (d.sources["aans"] = { title: "AANS", url })).map((issue) => issue.path)).toEqual([
+        "sources.aans.url",
+      ]);
+    },
+  );
 
   it("accepts http and https URLs", () => {
     loads((d) => {
@@ -238,7 +302,11 @@ describe("the not-sure policy", () => {
     ["a floor that is not a rule urgency", (p) => (p.floor = invalid<Policy["floor"]>("none")), "unsurePolicy.floor"],
     ["an anchor for rules of one part", (p) => (p.anchor.minParts = 1), "unsurePolicy.anchor.minParts"],
     ["an anchor allowing no unsure part", (p) => (p.anchor.maxUnsureParts = 0), "unsurePolicy.anchor.maxUnsureParts"],
-    ["an anchor needing no confirmed part", (p) => (p.anchor.minConfirmedParts = 0), "unsurePolicy.anchor.minConfirmedParts"],
+    [
+      "an anchor needing no confirmed part",
+      (p) => (p.anchor.minConfirmedParts = 0),
+      "unsurePolicy.anchor.minConfirmedParts",
+    ],
   ])("refuses %s", (_, edit, path) => {
     expect(issuesOf((d) => edit(d.unsurePolicy)).map((issue) => issue.path)).toEqual([path]);
   });
@@ -248,7 +316,13 @@ describe("the not-sure policy", () => {
       d.unsurePolicy = {
         possibleDropsLevels: 2,
         floor: "urgent",
-        anchor: { urgency: "urgent", minParts: 3, maxUnsureParts: 2, minConfirmedParts: 2, backgroundNeverAnchors: false },
+        anchor: {
+          urgency: "urgent",
+          minParts: 3,
+          maxUnsureParts: 2,
+          minConfirmedParts: 2,
+          backgroundNeverAnchors: false,
+        },
       };
     });
   });
@@ -256,13 +330,19 @@ describe("the not-sure policy", () => {
 
 describe("advice", () => {
   it("refuses a check-back day before day 1 and an empty list of signs to watch for", () => {
-    expect(issuesOf((d) => (d.advice.selfCare.checkBackDay = 0)).map((issue) => issue.path)).toEqual(["advice.selfCare.checkBackDay"]);
-    expect(issuesOf((d) => (d.advice.selfCare.watchFor = [])).map((issue) => issue.path)).toEqual(["advice.selfCare.watchFor"]);
+    expect(issuesOf((d) => (d.advice.selfCare.checkBackDay = 0)).map((issue) => issue.path)).toEqual([
+      "advice.selfCare.checkBackDay",
+    ]);
+    expect(issuesOf((d) => (d.advice.selfCare.watchFor = [])).map((issue) => issue.path)).toEqual([
+      "advice.selfCare.watchFor",
+    ]);
   });
 
   it("refuses advice without wording for an urgency", () => {
-    expect(issuesOf((d) => delete (d.advice.urgency as Partial<RulesetDefinition["advice"]["urgency"]>).soon).map((issue) => issue.path)).toEqual([
-      "advice.urgency.soon",
-    ]);
+    expect(
+      issuesOf((d) => delete (d.advice.urgency as Partial<RulesetDefinition["advice"]["urgency"]>).soon).map(
+        (issue) => issue.path,
+      ),
+    ).toEqual(["advice.urgency.soon"]);
   });
 });

@@ -2,7 +2,18 @@ import { describe, expect, it } from "vitest";
 import { defaultRuleset } from "../../src/index.js";
 import { compileCondition, type AnswerValues } from "../../src/ruleset/conditions.js";
 import type { ConditionDefinition } from "../../src/ruleset/schema.js";
-import { and, droppedUrgency, FALSE, isAnchorable, isAnchored, or, TRUE, UNSURE, type Truth, type UnsurePolicy } from "../../src/ruleset/unsure.js";
+import {
+  and,
+  droppedUrgency,
+  FALSE,
+  isAnchorable,
+  isAnchored,
+  or,
+  TRUE,
+  UNSURE,
+  type Truth,
+  type UnsurePolicy,
+} from "../../src/ruleset/unsure.js";
 
 /*
  * The "not sure" policy's truth tables (src/ruleset/unsure.ts), as cql-execution tests its
@@ -76,7 +87,9 @@ describe("the level a possible rule drops to", () => {
   ] as const;
   for (const [drops, floor, ...expected] of TABLE) {
     it(`drops ${drops} level(s) with the floor at ${floor}: ${expected.join(", ")}`, () => {
-      expect((["emergency", "urgent", "soon"] as const).map((urgency) => droppedUrgency(urgency, policy(drops, floor)))).toEqual(expected);
+      expect(
+        (["emergency", "urgent", "soon"] as const).map((urgency) => droppedUrgency(urgency, policy(drops, floor))),
+      ).toEqual(expected);
     });
   }
 });

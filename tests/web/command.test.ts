@@ -18,9 +18,11 @@ const web = (...args: string[]) => spawnSync(BIN, ["web", ...args], { encoding: 
 const temp = useTempDir("neck-triage-web-command-");
 
 const policyOf = (html: string) => /<meta http-equiv="Content-Security-Policy" content="([^"]*)">/.exec(html)?.[1];
-const scriptsOf = (html: string) => [...html.matchAll(/<script([^>]*)>([\s\S]*?)<\/script>/g)].map((m) => ({ attributes: m[1]!, text: m[2]! }));
+const scriptsOf = (html: string) =>
+  [...html.matchAll(/<script([^>]*)>([\s\S]*?)<\/script>/g)].map((m) => ({ attributes: m[1]!, text: m[2]! }));
 const styleOf = (html: string) => /<style>([\s\S]*?)<\/style>/.exec(html)?.[1];
-const dataOf = (html: string) => JSON.parse(scriptsOf(html).find((s) => s.attributes.includes(PAGE_DATA_ID))!.text) as PageData;
+const dataOf = (html: string) =>
+  JSON.parse(scriptsOf(html).find((s) => s.attributes.includes(PAGE_DATA_ID))!.text) as PageData;
 const sha256 = (text: string) => `sha256-${createHash("sha256").update(text, "utf8").digest("base64")}`;
 
 describe("neck-triage web", () => {
@@ -80,7 +82,9 @@ describe("neck-triage web", () => {
   it("refuses to pour HTML onto a terminal, and says how to save it (exit 2)", async () => {
     const fake = makeFakeIo({ stdoutIsTTY: true });
     expect(await run(["web"], fake.io)).toBe(2);
-    expect(fake.stderr()).toBe("neck-triage web: the page is HTML; send it to a file: neck-triage web > neck-triage.html\n");
+    expect(fake.stderr()).toBe(
+      "neck-triage web: the page is HTML; send it to a file: neck-triage web > neck-triage.html\n",
+    );
     expect(fake.stdout()).toBe("");
   });
 });
@@ -88,7 +92,10 @@ describe("neck-triage web", () => {
 describe("the page's data", () => {
   it("ruleset text that would end the data element or open a comment stays data", () => {
     const hostile = "</script><script>alert(1)</script><!--";
-    const data = { ...pageData(defaultRuleset), ruleset: { ...defaultRuleset.definition, title: hostile, intro: hostile } };
+    const data = {
+      ...pageData(defaultRuleset),
+      ruleset: { ...defaultRuleset.definition, title: hostile, intro: hostile },
+    };
     const assets: PageAssets = { script: "run()", style: "p{}", scriptHash: "sha256-a", styleHash: "sha256-b" };
     const html = pageHtml(assets, data);
     expect(scriptsOf(html).map((s) => s.text)).toEqual([expect.any(String), "run()"]);

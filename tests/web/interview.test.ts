@@ -1,10 +1,25 @@
 import { describe, expect, it } from "vitest";
 import { defaultRuleset, triage, type DefaultAnswers } from "../../src/index.js";
-import { answer, correct, finalResult, listAnswer, nextStep, START, type InterviewState } from "../../src/web/interview.js";
+import {
+  answer,
+  correct,
+  finalResult,
+  listAnswer,
+  nextStep,
+  START,
+  type InterviewState,
+} from "../../src/web/interview.js";
 import { calmAnswers } from "../helpers/answers.js";
 import { pageModelResult } from "./helpers/page-model.js";
 import { terminalResult } from "./helpers/person.js";
-import { ALL_UNSURE, CALM, EMERGENCY_BY_ITEM, FEVER_AND_INJURY, MANY_WARNINGS, PEOPLE_PER_RULE } from "./helpers/people.js";
+import {
+  ALL_UNSURE,
+  CALM,
+  EMERGENCY_BY_ITEM,
+  FEVER_AND_INJURY,
+  MANY_WARNINGS,
+  PEOPLE_PER_RULE,
+} from "./helpers/people.js";
 
 // The page's interview (src/web/interview.ts) against the terminal's (the CLI's interview, run with
 // the same person answering): the same questions lead to the same result, early stop included.
@@ -38,7 +53,9 @@ function answerInTurn(state: InterviewState, ...given: [string, string | number]
 const inOrder = (answers: DefaultAnswers): [string, string | number][] =>
   ruleset.questions.flatMap((q) => {
     const value = (answers as unknown as Record<string, string | number | undefined>)[q.id];
-    const asked = q.askWhen === undefined || ruleset.followUps.find((f) => f.question.id === q.id)!.askWhen(ruleset.encode(answers as never)) > 0;
+    const asked =
+      q.askWhen === undefined ||
+      ruleset.followUps.find((f) => f.question.id === q.id)!.askWhen(ruleset.encode(answers as never)) > 0;
     return value === undefined || !asked ? [] : [[q.id, value] as [string, string | number]];
   });
 
@@ -67,11 +84,16 @@ describe("corrections", () => {
     state = answerInTurn(state, ["injuryMechanism", "no"]);
     const stop = nextStep(ruleset, state, {});
     // Every question answered: the full result, nothing left unanswered.
-    expect(stop.kind === "emergency" && stop.result).toEqual(triage(calmAnswers({ limbWeakness: "yes", injury: "yes", injuryMechanism: "no" })));
+    expect(stop.kind === "emergency" && stop.result).toEqual(
+      triage(calmAnswers({ limbWeakness: "yes", injury: "yes", injuryMechanism: "no" })),
+    );
   });
 
   it("a change that switches a follow-up off drops its answer", () => {
-    let state = answerInTurn(START, ...inOrder(calmAnswers({ headache: "yes", headacheNew: "yes", headacheFast: "no" })));
+    let state = answerInTurn(
+      START,
+      ...inOrder(calmAnswers({ headache: "yes", headacheNew: "yes", headacheFast: "no" })),
+    );
     state = correct(ruleset, state, "headache", "no");
     expect(state.answers.headacheNew).toBeUndefined();
     expect(state.answers.headacheFast).toBeUndefined();

@@ -21,7 +21,12 @@ const PROGRESS_EVERY_MS = 250;
  * NDJSON in, one result (or error record) per line out, in order. Memory stays flat: input is read as
  * the stream gives it, a line over 1 MiB is skipped without being held, output waits for the reader.
  */
-export async function runBatch(ruleset: Ruleset, io: CliIo, file: string | undefined, options: BatchOptions): Promise<number> {
+export async function runBatch(
+  ruleset: Ruleset,
+  io: CliIo,
+  file: string | undefined,
+  options: BatchOptions,
+): Promise<number> {
   const input = file === undefined || file === "-" ? io.stdin : io.openRead(file);
   if ((file === undefined || file === "-") && io.stdin.isTTY) {
     io.stderr.write(`${message("cli.reading-ndjson-from-terminal", {})}\n`);
@@ -59,7 +64,10 @@ export async function runBatch(ruleset: Ruleset, io: CliIo, file: string | undef
       progress?.update(records);
     }
   } catch (error) {
-    if (isReadError(error)) throw new UsageError(message("cli.cannot-read", { name: file ?? "stdin", what: "answers", ...readFailure(error) }));
+    if (isReadError(error))
+      throw new UsageError(
+        message("cli.cannot-read", { name: file ?? "stdin", what: "answers", ...readFailure(error) }),
+      );
     throw error;
   }
   splitter.end();

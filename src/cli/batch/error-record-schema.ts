@@ -15,7 +15,9 @@ export const ErrorRecordSchema = z
       issues: z.array(
         z.looseObject({
           path: z.string(),
-          code: z.string().meta({ description: "what is wrong, for a program: e.g. answers.invalid-value (docs/issue-codes.md)" }),
+          code: z
+            .string()
+            .meta({ description: "what is wrong, for a program: e.g. answers.invalid-value (docs/issue-codes.md)" }),
           message: z.string(),
         }),
       ),

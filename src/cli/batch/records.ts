@@ -31,7 +31,12 @@ export type LineOutcome = { ok: true; result: TriageResult } | { ok: false; reco
 export const MAX_LINE_BYTES = 1024 * 1024;
 
 /** One NDJSON line: parse, check, evaluate. Never throws for bad input; the record says what is wrong. */
-export function triageLine(ruleset: Ruleset, lineNumber: number, text: string | undefined, options: EvaluateOptions): LineOutcome {
+export function triageLine(
+  ruleset: Ruleset,
+  lineNumber: number,
+  text: string | undefined,
+  options: EvaluateOptions,
+): LineOutcome {
   if (text === undefined) {
     return failure(lineNumber, undefined, message("batch.line-too-long", {}), [issue("(root)", "line.too-long", {})]);
   }
@@ -56,7 +61,8 @@ export function triageLine(ruleset: Ruleset, lineNumber: number, text: string | 
     );
   }
   try {
-    if (fhir) return { ok: true, result: evaluateValidAnswers(ruleset, fromQuestionnaireResponse(ruleset, parsed), options) };
+    if (fhir)
+      return { ok: true, result: evaluateValidAnswers(ruleset, fromQuestionnaireResponse(ruleset, parsed), options) };
     return { ok: true, result: evaluate(ruleset, parsed, options) };
   } catch (error) {
     if (!(error instanceof AnswersError)) throw error;
@@ -72,8 +78,15 @@ function lineFailure(line: number, problem: Issue): LineOutcome {
 
 function failure(line: number, id: string | number | undefined, said: string, issues: readonly Issue[]): LineOutcome {
   const { listed, more } = listedIssues(issues);
-  const recorded = listed.map(({ path, message: words }, i): RecordIssue => ({ path, code: issues[i]!.code, message: words }));
-  const error = { message: more > 0 ? message("batch.first-listed", { message: said, listed: listed.length }) : said, issues: recorded };
+  const recorded = listed.map(({ path, message: words }, i): RecordIssue => ({
+    path,
+    code: issues[i]!.code,
+    message: words,
+  }));
+  const error = {
+    message: more > 0 ? message("batch.first-listed", { message: said, listed: listed.length }) : said,
+    issues: recorded,
+  };
   const record: ErrorRecord = id === undefined ? { line, error } : { line, id, error };
   return { ok: false, record, more };
 }

@@ -28,10 +28,16 @@ export function compileResultSerializer(ruleset: Ruleset): (result: TriageResult
   let watchForJson = "[]";
   let disclaimer = "";
   let disclaimerJson = '""';
-  const sameLines = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((line, i) => line === b[i]);
+  const sameLines = (a: readonly string[], b: readonly string[]) =>
+    a.length === b.length && a.every((line, i) => line === b[i]);
   return (result) => {
     const about = result.ruleset;
-    if (result.unanswered !== undefined || about.id !== ruleset.id || about.version !== ruleset.version || about.digest !== ruleset.digest) {
+    if (
+      result.unanswered !== undefined ||
+      about.id !== ruleset.id ||
+      about.version !== ruleset.version ||
+      about.digest !== ruleset.digest
+    ) {
       return json(result);
     }
     let out = result.id === undefined ? "{" : `{"id":${json(result.id)},`;

@@ -37,5 +37,11 @@ export const batchCommand: CommandDefinition = (program, context) =>
       if (file === undefined || file === "-") refuseTwoReadersOfStdin(rulesetName, "batch");
       const ruleset = await activeRuleset(rulesetName, io);
       const { runBatch } = await import("../batch/command.js");
-      context.setExitCode(await runBatch(ruleset, io, file, { format: options.format, exitCode: options.exitCode === true, evaluate: evaluateOptions }));
+      context.setExitCode(
+        await runBatch(ruleset, io, file, {
+          format: options.format,
+          exitCode: options.exitCode === true,
+          evaluate: evaluateOptions,
+        }),
+      );
     });

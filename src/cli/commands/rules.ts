@@ -20,6 +20,12 @@ export const rulesCommand: CommandDefinition = (program, { io }) =>
       else {
         const { makeStyle } = await import("../render/style.js");
         const parentColor = program.opts<{ color: boolean }>().color;
-        io.stdout.write(rulesAsText(ruleset, makeStyle(colorLevel(io, io.stdout, options.color && parentColor)), terminalWidth(io.stdout)));
+        io.stdout.write(
+          rulesAsText(
+            ruleset,
+            makeStyle(colorLevel(io, io.stdout, options.color && parentColor)),
+            terminalWidth(io.stdout),
+          ),
+        );
       }
     });

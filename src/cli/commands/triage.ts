@@ -6,7 +6,14 @@ import { activeRuleset } from "../active-ruleset.js";
 import { emergencyNumberChosen } from "../emergency-number.js";
 import { EXIT_OK, EXIT_REFERRAL } from "../exit-codes.js";
 import { UsageError, type CliIo } from "../io.js";
-import { emergencyNumberOption, exitCodeOption, formatOption, jsonOption, noColorOption, rulesetOption } from "../options.js";
+import {
+  emergencyNumberOption,
+  exitCodeOption,
+  formatOption,
+  jsonOption,
+  noColorOption,
+  rulesetOption,
+} from "../options.js";
 import { formatResult, FORMATS, type Format } from "../output.js";
 import { readJsonInput } from "../read-answers.js";
 import type { ReportInput } from "../report/model.js";
@@ -40,12 +47,18 @@ export const triageCommand: CommandDefinition = (program, context) =>
     .addOption(rulesetOption())
     .addOption(formatOption("how to print the result", FORMATS))
     .addOption(jsonOption("same as --format json"))
-    .option("--report <file>", "also write a dated report for a clinician to FILE: Markdown, or one HTML page when FILE ends in .html")
+    .option(
+      "--report <file>",
+      "also write a dated report for a clinician to FILE: Markdown, or one HTML page when FILE ends in .html",
+    )
     .option("--sources", "in the text result, list each reason's sources with their web addresses")
     .addOption(emergencyNumberOption("the number emergency advice names (or env NECK_TRIAGE_EMERGENCY_NUMBER)"))
     .addOption(exitCodeOption("exit 3 when the verdict is see-a-professional"))
     .addOption(noColorOption("no colour (also NO_COLOR=1)"))
-    .option("--accessible", "plain numbered questions for screen readers: type a number and Enter (also ACCESSIBLE=1, NECK_TRIAGE_ACCESSIBLE=1; on by itself with TERM=dumb)")
+    .option(
+      "--accessible",
+      "plain numbered questions for screen readers: type a number and Enter (also ACCESSIBLE=1, NECK_TRIAGE_ACCESSIBLE=1; on by itself with TERM=dumb)",
+    )
     .option("--no-accessible", "the usual arrow-key menus, even with ACCESSIBLE=1 or TERM=dumb")
     .option("--debug", "show a stack trace on internal errors")
     .action(async (options: TriageOptions) => {
@@ -82,12 +95,27 @@ async function triage(options: TriageOptions, io: CliIo, ruleset: Ruleset): Prom
   }
   if (options.report !== undefined) {
     const { writeReport } = await import("../report/write.js");
-    const reportResult = evaluateOptions === dated || result.unanswered !== undefined ? result : evaluateValidAnswers(ruleset, report.answers, dated);
-    await writeReport(io, options.report, { ...report, result: reportResult, now: io.now(), toolVersion: VERSION, ...undated });
+    const reportResult =
+      evaluateOptions === dated || result.unanswered !== undefined
+        ? result
+        : evaluateValidAnswers(ruleset, report.answers, dated);
+    await writeReport(io, options.report, {
+      ...report,
+      result: reportResult,
+      now: io.now(),
+      toolVersion: VERSION,
+      ...undated,
+    });
     // Before the result, so that the result's last lines (what to do now) stay last on screen.
     io.stderr.write(`${message("cli.report-saved", { path: oneLine(options.report) })}\n`);
   }
-  io.stdout.write(await formatResult(result, ruleset, format, io, { colorWanted: options.color, sources: options.sources === true, ...undated }));
+  io.stdout.write(
+    await formatResult(result, ruleset, format, io, {
+      colorWanted: options.color,
+      sources: options.sources === true,
+      ...undated,
+    }),
+  );
   return options.exitCode && result.verdict === "see-a-professional" ? EXIT_REFERRAL : EXIT_OK;
 }
 

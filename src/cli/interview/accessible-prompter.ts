@@ -45,7 +45,9 @@ export function accessiblePrompter(
   const say = (text: string) => {
     const wrapped = text
       .split("\n")
-      .map((line) => (line.startsWith("  - ") ? wrapIndented(line.slice(4), width(), "  - ", "    ") : wrapIndented(line, width())));
+      .map((line) =>
+        line.startsWith("  - ") ? wrapIndented(line.slice(4), width(), "  - ", "    ") : wrapIndented(line, width()),
+      );
     write(`${wrapped.join("\n")}\n`);
   };
 
@@ -53,7 +55,9 @@ export function accessiblePrompter(
     say,
     async select<T extends string>(message: string, choices: readonly PromptChoice<T>[], defaultValue?: T): Promise<T> {
       say(message);
-      choices.forEach((choice, i) => write(`${wrapIndented(choice.name, width(), `${i + 1}. `, " ".repeat(`${i + 1}. `.length))}\n`));
+      choices.forEach((choice, i) =>
+        write(`${wrapIndented(choice.name, width(), `${i + 1}. `, " ".repeat(`${i + 1}. `.length))}\n`),
+      );
       const current = choices.findIndex((c) => c.value === defaultValue);
       const ask = `Type a number from 1 to ${choices.length}${current === -1 ? "" : ` (Enter alone chooses ${current + 1})`}, then press Enter:`;
       for (;;) {
@@ -73,7 +77,8 @@ export function accessiblePrompter(
       for (;;) {
         askFor(ask);
         const typed = (await lines.next()).trim();
-        const value = typed === "" && defaultValue !== undefined ? defaultValue : /^\d+$/.test(typed) ? Number(typed) : Number.NaN;
+        const value =
+          typed === "" && defaultValue !== undefined ? defaultValue : /^\d+$/.test(typed) ? Number(typed) : Number.NaN;
         if (Number.isInteger(value) && value >= min && value <= max) {
           line(`You answered: ${value}\n`);
           return value;
@@ -91,7 +96,9 @@ function pick(typed: string, choices: readonly PromptChoice<string>[]): { index:
   if (typed === "") return { problem: wording("interview.type-a-number", { count }) };
   if (/^\d+$/.test(typed)) {
     const n = Number(typed);
-    return n >= 1 && n <= choices.length ? { index: n - 1 } : { problem: wording("interview.number-not-a-choice", { typed, count }) };
+    return n >= 1 && n <= choices.length
+      ? { index: n - 1 }
+      : { problem: wording("interview.number-not-a-choice", { typed, count }) };
   }
   const wanted = typed.toLowerCase();
   const starting = choices.flatMap((c, i) => (c.name.toLowerCase().startsWith(wanted) ? [i] : []));
@@ -99,8 +106,11 @@ function pick(typed: string, choices: readonly PromptChoice<string>[]): { index:
   const wholeWord = starting.filter((i) => !/[\p{L}\p{N}]/u.test(choices[i]!.name.charAt(wanted.length)));
   const matches = wholeWord.length > 0 ? wholeWord : starting;
   if (matches.length === 1) return { index: matches[0]! };
-  if (matches.length === 0) return { problem: wording("interview.text-not-a-choice", { typed: printable(typed), count }) };
-  return { problem: wording("interview.ambiguous-choice", { typed: printable(typed), numbers: matches.map((i) => i + 1) }) };
+  if (matches.length === 0)
+    return { problem: wording("interview.text-not-a-choice", { typed: printable(typed), count }) };
+  return {
+    problem: wording("interview.ambiguous-choice", { typed: printable(typed), numbers: matches.map((i) => i + 1) }),
+  };
 }
 
 /** What was typed, safe to show again: control characters (arrow keys' escape codes) as "?". */

@@ -78,7 +78,10 @@ export async function runInterview(
         { value: DONE, name: "These are right: show my result" },
         ...ruleset.questions
           .filter((q) => asked.has(q.id))
-          .map((q) => ({ value: q.id, name: `Change "${q.label}" (now: ${describeAnswer(ruleset, q.id, answers[q.id]!)})` })),
+          .map((q) => ({
+            value: q.id,
+            name: `Change "${q.label}" (now: ${describeAnswer(ruleset, q.id, answers[q.id]!)})`,
+          })),
       ],
       DONE,
     );
@@ -157,7 +160,9 @@ export async function runInterview(
     while (confirmed.length > 0) {
       // Once every question has an answer (a change at the review), nothing stopped early: the full result.
       const complete = ruleset.questions.every((q) => answers[q.id] !== undefined || !shouldAsk(q));
-      const result = complete ? evaluateValidAnswers(ruleset, answers, options) : evaluateEarlyStop(ruleset, answers, options);
+      const result = complete
+        ? evaluateValidAnswers(ruleset, answers, options)
+        : evaluateEarlyStop(ruleset, answers, options);
       prompter.say(screens.emergency(result));
       const choice = await prompter.select(
         "Are your answers right?",

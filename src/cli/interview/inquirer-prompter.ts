@@ -38,7 +38,15 @@ export function inquirerPrompter(
       const wrapped = wrapIndented(message, width() - 2);
       const value = await cancellable(
         number(
-          { message: wrapped, min, max, step: 1, required: true, default: defaultValue, theme: { style: { answer: answerAfter(wrapped, width()) } } },
+          {
+            message: wrapped,
+            min,
+            max,
+            step: 1,
+            required: true,
+            default: defaultValue,
+            theme: { style: { answer: answerAfter(wrapped, width()) } },
+          },
           context,
         ),
       );
@@ -46,7 +54,11 @@ export function inquirerPrompter(
     },
     say(text) {
       // Lines of a list ("  - item") keep their indent when wrapped; other lines wrap flush left.
-      const lines = text.split("\n").map((line) => (line.startsWith("  - ") ? wrapIndented(line.slice(4), width(), "  - ", "    ") : wrapIndented(line, width())));
+      const lines = text
+        .split("\n")
+        .map((line) =>
+          line.startsWith("  - ") ? wrapIndented(line.slice(4), width(), "  - ", "    ") : wrapIndented(line, width()),
+        );
       output.write(`${lines.join("\n")}\n`);
     },
   };

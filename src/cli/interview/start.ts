@@ -15,7 +15,12 @@ export interface InterviewMode {
 }
 
 /** The interview on a terminal: prompts on stderr, so stdout stays free for the result. */
-export async function interview(ruleset: Ruleset, io: CliIo, options: EvaluateOptions, mode: InterviewMode): Promise<InterviewOutcome> {
+export async function interview(
+  ruleset: Ruleset,
+  io: CliIo,
+  options: EvaluateOptions,
+  mode: InterviewMode,
+): Promise<InterviewOutcome> {
   const style = makeStyle(mode.accessible ? 0 : colorLevel(io, io.stderr, mode.colorWanted));
   // The prompter wraps what it shows to the terminal's width; list lines start with "  - ".
   const screens: InterviewScreens = {

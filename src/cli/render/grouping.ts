@@ -19,8 +19,10 @@ export interface GroupedReasons {
  */
 export function groupReasons(result: TriageResult, ruleset: Ruleset): GroupedReasons {
   const template = ruleset.definition.advice.possibleGroup;
-  const shortName = (reason: Reason) => ruleset.rules.find((rule) => rule.id === reason.ruleId)?.definition.couldNotRuleOut;
-  const groupable = (reason: Reason) => reason.certainty === "possible" && reason.urgency !== "emergency" && shortName(reason) !== undefined;
+  const shortName = (reason: Reason) =>
+    ruleset.rules.find((rule) => rule.id === reason.ruleId)?.definition.couldNotRuleOut;
+  const groupable = (reason: Reason) =>
+    reason.certainty === "possible" && reason.urgency !== "emergency" && shortName(reason) !== undefined;
   const grouped = result.reasons.filter(groupable);
   if (template === undefined || grouped.length < GROUP_FROM) return { single: result.reasons };
 
@@ -28,7 +30,8 @@ export function groupReasons(result: TriageResult, ruleset: Ruleset): GroupedRea
   for (const question of ruleset.questions) {
     if (question.type !== "choice") continue;
     const unknown = question.choices.find((choice) => choice.unknown)?.value;
-    if (grouped.some((reason) => reason.answers[question.id] !== undefined && reason.answers[question.id] === unknown)) unsure.push(lowerFirst(question.label));
+    if (grouped.some((reason) => reason.answers[question.id] !== undefined && reason.answers[question.id] === unknown))
+      unsure.push(lowerFirst(question.label));
   }
   // Named: what could not be ruled out at the highest urgency among them; the rest counted.
   const top = grouped[0]!.urgency;
@@ -37,7 +40,11 @@ export function groupReasons(result: TriageResult, ruleset: Ruleset): GroupedRea
   if (others > 0) names.push(fill(template.more, { count: others }));
   return {
     single: result.reasons.filter((reason) => !groupable(reason)),
-    group: { urgency: top, text: printable(fill(template.line, { unsure: listInWords(unsure), list: listInWords(names) })), reasons: grouped },
+    group: {
+      urgency: top,
+      text: printable(fill(template.line, { unsure: listInWords(unsure), list: listInWords(names) })),
+      reasons: grouped,
+    },
   };
 }
 

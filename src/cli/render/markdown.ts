@@ -19,7 +19,12 @@ export function renderMarkdown(given: TriageResult, ruleset: Ruleset, emergencyN
   const lines: string[] = ["# Neck pain triage", ""];
   lines.push(`**${md(urgencyHeadline(ruleset, result.urgency))}**`, "");
   if (result.id !== undefined) lines.push(`Record: ${md(recordLabel(result.id))}`, "");
-  lines.push("## What to do now", "", ...result.advice.split("\n").map((line) => (line.startsWith("- ") ? `- ${md(line.slice(2))}` : `${md(line)}\n`)), "");
+  lines.push(
+    "## What to do now",
+    "",
+    ...result.advice.split("\n").map((line) => (line.startsWith("- ") ? `- ${md(line.slice(2))}` : `${md(line)}\n`)),
+    "",
+  );
   if (result.reasons.length > 0) {
     lines.push("## Why", "");
     for (const reason of result.reasons) {
@@ -35,7 +40,10 @@ export function renderMarkdown(given: TriageResult, ruleset: Ruleset, emergencyN
     lines.push("");
   }
   if (result.unanswered && result.unanswered.length > 0) {
-    lines.push(`Stopped early; not asked: ${result.unanswered.map((f) => md(questionLabel(ruleset, f))).join(", ")}.`, "");
+    lines.push(
+      `Stopped early; not asked: ${result.unanswered.map((f) => md(questionLabel(ruleset, f))).join(", ")}.`,
+      "",
+    );
   }
   if (result.urgency !== "emergency" && result.watchFor.length > 0) {
     lines.push(`## ${md(watchForHeading(ruleset, result.urgency, emergencyNumber))}`, "");

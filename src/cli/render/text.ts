@@ -31,9 +31,14 @@ export interface TextOptions {
 }
 
 /** The heading above the signs to watch for, in the ruleset's words for this urgency. */
-export function watchForHeading(ruleset: Ruleset, urgency: Exclude<TriageResult["urgency"], "emergency">, emergencyNumber?: string): string {
+export function watchForHeading(
+  ruleset: Ruleset,
+  urgency: Exclude<TriageResult["urgency"], "emergency">,
+  emergencyNumber?: string,
+): string {
   const advice = ruleset.definition.advice;
-  const heading = advice.watchForHeading?.[urgency] ?? (urgency === "none" ? "Watch for" : "Get help sooner if any of these appears");
+  const heading =
+    advice.watchForHeading?.[urgency] ?? (urgency === "none" ? "Watch for" : "Get help sooner if any of these appears");
   return printable(fill(heading, { emergencyNumber: emergencyNumber ?? advice.emergencyNumber }));
 }
 
@@ -41,7 +46,13 @@ export function watchForHeading(ruleset: Ruleset, urgency: Exclude<TriageResult[
  * The result for a person reading a terminal. It ends with the headline and what to do now, so that
  * these are what stays on screen: why, what to watch for and the sources come first.
  */
-export function renderText(unsafe: TriageResult, ruleset: Ruleset, style: Style, width: number, options: TextOptions = { sources: false }): string {
+export function renderText(
+  unsafe: TriageResult,
+  ruleset: Ruleset,
+  style: Style,
+  width: number,
+  options: TextOptions = { sources: false },
+): string {
   const result = printableDeep(unsafe);
   const { chalk } = style;
   const wrap = (text: string, indent = "") => wrapIndented(text, width, indent);
@@ -54,7 +65,8 @@ export function renderText(unsafe: TriageResult, ruleset: Ruleset, style: Style,
     return index + 1;
   };
   const citations = (cited: readonly Source[]) => [...new Set(cited.map(sourceNumber))].map((n) => `[${n}]`).join(" ");
-  const tagFor = (urgency: Reason["urgency"]) => style.urgency(urgency, `[${printable(ruleset.definition.advice.urgency[urgency].label.toUpperCase())}]`);
+  const tagFor = (urgency: Reason["urgency"]) =>
+    style.urgency(urgency, `[${printable(ruleset.definition.advice.urgency[urgency].label.toUpperCase())}]`);
   if (unsafe.id !== undefined) lines.push(chalk.dim(`Record: ${recordLabel(unsafe.id)}`), "");
 
   if (result.reasons.length > 0) {
@@ -71,14 +83,20 @@ export function renderText(unsafe: TriageResult, ruleset: Ruleset, style: Style,
     }
     if (group) {
       lines.push(wrapIndented(`${tagFor(group.urgency)} ${group.text}`, width, "  ", "    "));
-      if (options.sources) lines.push(chalk.dim(wrap(`Sources: ${citations(group.reasons.flatMap((reason) => reason.sources))}`, "    ")));
+      if (options.sources)
+        lines.push(chalk.dim(wrap(`Sources: ${citations(group.reasons.flatMap((reason) => reason.sources))}`, "    ")));
     }
     lines.push("");
   }
   if (result.unanswered && result.unanswered.length > 0) {
     // The list is in the JSON result; at an emergency a person needs only to know why it stopped.
     const count = result.unanswered.length;
-    lines.push(chalk.dim(wrap(`Stopped at the emergency: ${count} other ${count === 1 ? "question was" : "questions were"} not needed.`)), "");
+    lines.push(
+      chalk.dim(
+        wrap(`Stopped at the emergency: ${count} other ${count === 1 ? "question was" : "questions were"} not needed.`),
+      ),
+      "",
+    );
   }
   if (result.urgency !== "emergency" && result.watchFor.length > 0) {
     lines.push(chalk.bold(wrap(watchForHeading(ruleset, result.urgency, options.emergencyNumber))));
@@ -88,7 +106,9 @@ export function renderText(unsafe: TriageResult, ruleset: Ruleset, style: Style,
   if (sources.length > 0) {
     // A URL is never broken: it has a line of its own, which a terminal wraps whole if it must.
     lines.push(chalk.bold("Sources"));
-    sources.forEach((source, i) => lines.push(wrapIndented(`[${i + 1}] ${source.title}`, width, "  ", "      "), chalk.dim(`      ${source.url}`)));
+    sources.forEach((source, i) =>
+      lines.push(wrapIndented(`[${i + 1}] ${source.title}`, width, "  ", "      "), chalk.dim(`      ${source.url}`)),
+    );
     lines.push("");
   }
   // Where the sources are (in an emergency nothing should stand between the person and the number to

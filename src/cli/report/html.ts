@@ -75,16 +75,26 @@ export function reportHtml(report: ReportModel): string {
     parts.push("</ul>");
   }
   if (report.watchFor.length > 0) {
-    parts.push(`<h2>${html(report.watchForHeading)}</h2>`, `<ul>${report.watchFor.map((item) => `<li>${html(item)}</li>`).join("")}</ul>`);
+    parts.push(
+      `<h2>${html(report.watchForHeading)}</h2>`,
+      `<ul>${report.watchFor.map((item) => `<li>${html(item)}</li>`).join("")}</ul>`,
+    );
   }
-  parts.push('<h2 id="answers">The answers given</h2>', '<table class="answers"><thead><tr><th scope="col">Question</th><th scope="col">Answer</th></tr></thead><tbody>');
+  parts.push(
+    '<h2 id="answers">The answers given</h2>',
+    '<table class="answers"><thead><tr><th scope="col">Question</th><th scope="col">Answer</th></tr></thead><tbody>',
+  );
   for (const answer of report.answers) {
     parts.push(`<tr><td>${html(answer.question)}</td><td class="answer">${html(answer.answer)}</td></tr>`);
-    for (const item of answer.items) parts.push(`<tr class="item"><td>${html(item.text)}</td><td class="answer">${html(item.answer)}</td></tr>`);
+    for (const item of answer.items)
+      parts.push(`<tr class="item"><td>${html(item.text)}</td><td class="answer">${html(item.answer)}</td></tr>`);
   }
   parts.push("</tbody></table>");
   if (report.notAsked.length > 0) {
-    parts.push("<p>Not asked (the interview stopped at the emergency):</p>", `<ul class="small">${report.notAsked.map((q) => `<li>${html(q)}</li>`).join("")}</ul>`);
+    parts.push(
+      "<p>Not asked (the interview stopped at the emergency):</p>",
+      `<ul class="small">${report.notAsked.map((q) => `<li>${html(q)}</li>`).join("")}</ul>`,
+    );
   }
   parts.push(
     "<h2>About this report</h2>",

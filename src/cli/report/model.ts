@@ -85,7 +85,8 @@ export function reportModel(input: ReportInput): ReportModel {
         .join("; "),
       sources: reason.sources,
     })),
-    watchForHeading: result.urgency === "emergency" ? "" : watchForHeading(ruleset, result.urgency, input.emergencyNumber),
+    watchForHeading:
+      result.urgency === "emergency" ? "" : watchForHeading(ruleset, result.urgency, input.emergencyNumber),
     watchFor: result.urgency === "emergency" ? [] : result.watchFor,
     answers: asked.map((id) => {
       const question = ruleset.questionsById.get(id)!;
@@ -94,7 +95,9 @@ export function reportModel(input: ReportInput): ReportModel {
         question: printable(question.prompt),
         answer: describeAnswer(ruleset, id, answers[id]!),
         items: items.map(({ itemId, value }) => ({
-          text: printable(question.type === "choice" ? (question.items?.find((item) => item.id === itemId)?.text ?? itemId) : itemId),
+          text: printable(
+            question.type === "choice" ? (question.items?.find((item) => item.id === itemId)?.text ?? itemId) : itemId,
+          ),
           answer: describeAnswer(ruleset, id, value),
         })),
       };
@@ -115,6 +118,8 @@ function questionText(ruleset: Ruleset, field: string): string {
 /** From a file of answers: the questions the interview would have asked for them. */
 function askedFromFile(ruleset: Ruleset, answers: Readonly<Record<string, AnswerValue>>): string[] {
   const codes = ruleset.encode(answers);
-  const switchedOff = new Set(ruleset.followUps.filter((followUp) => followUp.askWhen(codes) === FALSE).map((followUp) => followUp.question.id));
+  const switchedOff = new Set(
+    ruleset.followUps.filter((followUp) => followUp.askWhen(codes) === FALSE).map((followUp) => followUp.question.id),
+  );
   return ruleset.questions.filter((q) => answers[q.id] !== undefined && !switchedOff.has(q.id)).map((q) => q.id);
 }

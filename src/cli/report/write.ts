@@ -21,6 +21,8 @@ export async function writeReport(io: CliIo, path: string, input: ReportInput): 
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const detail = String(code ?? error);
-    throw new OutputError(message("cli.cannot-write-report", code === undefined ? { path, detail } : { path, errorCode: code, detail }));
+    throw new OutputError(
+      message("cli.cannot-write-report", code === undefined ? { path, detail } : { path, errorCode: code, detail }),
+    );
   }
 }

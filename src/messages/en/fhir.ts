@@ -4,9 +4,11 @@ import { expectedText, receivedText } from "./values.js";
 const ENABLE_WHEN = "cannot be written as a FHIR R4 enableWhen";
 
 export const fhir: Wording<"fhir"> = {
-  "fhir.not-a-response": ({ received }) => `expected a FHIR QuestionnaireResponse (a JSON object), got ${receivedText(received)}`,
+  "fhir.not-a-response": ({ received }) =>
+    `expected a FHIR QuestionnaireResponse (a JSON object), got ${receivedText(received)}`,
   "fhir.wrong-resource-type": ({ received }) => `expected "QuestionnaireResponse", got ${receivedText(received)}`,
-  "fhir.unfinished": ({ received }) => `expected "completed" or "amended" (a finished response), got ${receivedText(received)}`,
+  "fhir.unfinished": ({ received }) =>
+    `expected "completed" or "amended" (a finished response), got ${receivedText(received)}`,
   "fhir.questionnaire-not-text": ({ expected, received }) => `expected "${expected}", got ${receivedText(received)}`,
   "fhir.other-questionnaire": ({ named, expected, rulesetId, rulesetVersion, version, sameUrl }) => {
     const what = !sameUrl
@@ -17,7 +19,8 @@ export const fhir: Wording<"fhir"> = {
     return `${what}: it names "${named}", but ruleset ${rulesetId} ${rulesetVersion} scores only "${expected}"`;
   },
   "fhir.identifier-not-object": ({ received }) => `expected one Identifier (an object), got ${receivedText(received)}`,
-  "fhir.invalid-id": ({ maxLength, received }) => `expected a string of at most ${maxLength} characters, got ${receivedText(received)}`,
+  "fhir.invalid-id": ({ maxLength, received }) =>
+    `expected a string of at most ${maxLength} characters, got ${receivedText(received)}`,
   "fhir.items-not-array": ({ received }) => `expected an array of items, got ${receivedText(received)}`,
   "fhir.item-not-object": ({ received }) => `expected an item (an object), got ${receivedText(received)}`,
   "fhir.link-id-not-text": ({ received }) => `expected the linkId of a question, got ${receivedText(received)}`,
@@ -37,5 +40,6 @@ export const fhir: Wording<"fhir"> = {
   "fhir.enable-when-nested": () => `${ENABLE_WHEN}: a nested all/any`,
   "fhir.enable-when-unknown-question": ({ question }) => `${ENABLE_WHEN}: unknown question "${question}"`,
   "fhir.enable-when-not-choice": ({ question }) => `${ENABLE_WHEN}: "${question}" is not a choice question`,
-  "fhir.enable-when-unsure-in-and": () => `${ENABLE_WHEN}: an unsure answer also enables this part, and enableWhen cannot nest an or inside an and`,
+  "fhir.enable-when-unsure-in-and": () =>
+    `${ENABLE_WHEN}: an unsure answer also enables this part, and enableWhen cannot nest an or inside an and`,
 };

@@ -5,4 +5,10 @@ import { ruleset } from "./ruleset.js";
 import { schema } from "./schema.js";
 
 /** The English of every issue code: one function per code (the compiler checks that none is missing). */
-export const ISSUE_WORDING: { readonly [C in IssueCode]: (params: IssueParams[C]) => string } = { ...answers, ...input, ...fhir, ...ruleset, ...schema };
+export const ISSUE_WORDING: { readonly [C in IssueCode]: (params: IssueParams[C]) => string } = {
+  ...answers,
+  ...input,
+  ...fhir,
+  ...ruleset,
+  ...schema,
+};

@@ -3,7 +3,13 @@ import type { Wording } from "./answers.js";
 import { count, receivedText } from "./values.js";
 
 /** Units of a size, as zod's own English says them ("expected array to have >=1 items"). */
-const SIZE_UNITS: Readonly<Record<string, string>> = { string: "characters", file: "bytes", array: "items", set: "items", map: "entries" };
+const SIZE_UNITS: Readonly<Record<string, string>> = {
+  string: "characters",
+  file: "bytes",
+  array: "items",
+  set: "items",
+  map: "entries",
+};
 const FORMAT_NAMES: Readonly<Record<string, string>> = { url: "URL", regex: "input" };
 
 const got = (params: { received?: IssueParams["schema.invalid-type"]["received"] }) =>
@@ -19,11 +25,16 @@ export const schema: Wording<"schema"> = {
   "schema.required": ({ expected }) => `required; expected ${typeName(expected)}`,
   "schema.invalid-type": (p) => `expected ${typeName(p.expected)}${got(p)}`,
   "schema.invalid-value": (p) =>
-    p.values.length === 1 ? `expected ${literal(p.values[0]!)}${got(p)}` : `invalid option: expected one of ${p.values.map(literal).join("|")}${got(p)}`,
-  "schema.too-small": (p) => `too small: expected ${p.origin} ${size(p.origin, p.inclusive ? ">=" : ">", p.minimum)}${got(p)}`,
-  "schema.too-big": (p) => `too big: expected ${p.origin} ${size(p.origin, p.inclusive ? "<=" : "<", p.maximum)}${got(p)}`,
+    p.values.length === 1
+      ? `expected ${literal(p.values[0]!)}${got(p)}`
+      : `invalid option: expected one of ${p.values.map(literal).join("|")}${got(p)}`,
+  "schema.too-small": (p) =>
+    `too small: expected ${p.origin} ${size(p.origin, p.inclusive ? ">=" : ">", p.minimum)}${got(p)}`,
+  "schema.too-big": (p) =>
+    `too big: expected ${p.origin} ${size(p.origin, p.inclusive ? "<=" : "<", p.maximum)}${got(p)}`,
   "schema.invalid-format": (p) => `invalid ${FORMAT_NAMES[p.format] ?? p.format}${got(p)}`,
-  "schema.invalid-discriminator": ({ options }) => `invalid discriminator value. Expected ${options.map((o) => `'${o}'`).join(" | ")}`,
+  "schema.invalid-discriminator": ({ options }) =>
+    `invalid discriminator value. Expected ${options.map((o) => `'${o}'`).join(" | ")}`,
   "schema.invalid": () => "invalid input",
   "schema.unknown-keys": ({ keys, count: total }) => {
     const shown = keys.map((key) => JSON.stringify(key)).join(", ");
@@ -35,8 +46,10 @@ export const schema: Wording<"schema"> = {
   "schema.version": (p) => `must be a version like 1.0.0${got(p)}`,
   "schema.reserved-name": (p) => `is a reserved name${got(p)}`,
   "schema.too-long": (p) => `must be at most ${count(p.maxLength)} characters${got(p)}`,
-  "schema.control-character": (p) => `contains a control character (${p.codePoint}); an id, a value or a URL may hold none${got(p)}`,
-  "schema.control-character-in-text": (p) => `contains a control character (${p.codePoint}); text may hold line breaks, no other control characters${got(p)}`,
+  "schema.control-character": (p) =>
+    `contains a control character (${p.codePoint}); an id, a value or a URL may hold none${got(p)}`,
+  "schema.control-character-in-text": (p) =>
+    `contains a control character (${p.codePoint}); text may hold line breaks, no other control characters${got(p)}`,
   "schema.empty": (p) => `must not be empty${got(p)}`,
   "schema.no-source": (p) => `needs at least one source${got(p)}`,
   "schema.condition-form": ({ keys }) =>

@@ -7,11 +7,16 @@ export interface Attributes {
 export type Child = Node | string | false | undefined | null | readonly Child[];
 
 /** An element with its attributes and children; text is always set as text, never parsed as HTML. */
-export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Attributes = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
+export function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attributes: Attributes = {},
+  ...children: Child[]
+): HTMLElementTagNameMap[K] {
   const element = document.createElement(tag);
   for (const [name, value] of Object.entries(attributes)) {
     if (name === "on") {
-      for (const [type, listener] of Object.entries(value as Record<string, EventListener>)) element.addEventListener(type, listener);
+      for (const [type, listener] of Object.entries(value as Record<string, EventListener>))
+        element.addEventListener(type, listener);
     } else if (value === true) element.setAttribute(name, "");
     else if (value !== false && value !== undefined) element.setAttribute(name, String(value));
   }

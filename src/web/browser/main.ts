@@ -2,7 +2,18 @@ import { localDate, madeAtWords } from "../../engine/calendar.js";
 import type { EvaluateOptions, TriageResult } from "../../engine/result.js";
 import { compileValidatedRuleset } from "../../ruleset/compile.js";
 import type { ChoiceQuestionDefinition, QuestionDefinition } from "../../ruleset/schema.js";
-import { answer, answeredQuestions, correct, finalResult, listAnswer, nextStep, START, type AnswerValue, type InterviewState, type ItemAnswer } from "../interview.js";
+import {
+  answer,
+  answeredQuestions,
+  correct,
+  finalResult,
+  listAnswer,
+  nextStep,
+  START,
+  type AnswerValue,
+  type InterviewState,
+  type ItemAnswer,
+} from "../interview.js";
 import { MESSAGES } from "../messages.js";
 import { PAGE_DATA_ID, type PageData } from "../page-data.js";
 import { h } from "./dom.js";
@@ -38,7 +49,11 @@ function advance(): void {
   } else if (step.kind === "emergency") {
     show(emergencyScreen(ruleset, step.result, () => showResult(step.result), pickCorrection));
   } else {
-    show(answersScreen(ruleset, state, answeredQuestions(ruleset, state), MESSAGES.review, askAgain, () => showResult(finalResult(ruleset, state, options()))));
+    show(
+      answersScreen(ruleset, state, answeredQuestions(ruleset, state), MESSAGES.review, askAgain, () =>
+        showResult(finalResult(ruleset, state, options())),
+      ),
+    );
   }
 }
 
@@ -53,14 +68,20 @@ function ask(question: QuestionDefinition, caption: string, intro: string | unde
       intro,
       current: state.answers[question.id],
       onAnswer: (value) => {
-        if (question.type === "choice" && question.items && value === question.askItemsWhen) askItems(question, caption, [], commit);
+        if (question.type === "choice" && question.items && value === question.askItemsWhen)
+          askItems(question, caption, [], commit);
         else commit(question.id, value);
       },
     }),
   );
 }
 
-function askItems(question: ChoiceQuestionDefinition, caption: string, given: readonly ItemAnswer[], commit: Commit): void {
+function askItems(
+  question: ChoiceQuestionDefinition,
+  caption: string,
+  given: readonly ItemAnswer[],
+  commit: Commit,
+): void {
   show(
     itemScreen(question, given.length, caption, (value) => {
       const items = [...given, { itemId: question.items![given.length]!.id, value }];
@@ -101,10 +122,16 @@ function startAgain(): void {
 
 /** Below every screen, and in the printed report: what the page keeps to itself, and which rules it runs (the digest tells an edited copy). */
 function footer(): void {
-  document.getElementById("about")!.replaceChildren(
-    h("p", {}, MESSAGES.privacy),
-    h("p", { class: "ruleset-line" }, `${MESSAGES.rules(ruleset.id, ruleset.version)}, ${MESSAGES.digest(ruleset.digest)}`),
-  );
+  document
+    .getElementById("about")!
+    .replaceChildren(
+      h("p", {}, MESSAGES.privacy),
+      h(
+        "p",
+        { class: "ruleset-line" },
+        `${MESSAGES.rules(ruleset.id, ruleset.version)}, ${MESSAGES.digest(ruleset.digest)}`,
+      ),
+    );
 }
 
 footer();

@@ -23,13 +23,26 @@ export interface QuestionView {
 /** A question as a form: a radio group in a fieldset, or a labelled whole-number field. */
 export function questionScreen(view: QuestionView): Screen {
   const { question } = view;
-  return question.type === "integer" ? integerScreen(view, question) : choiceScreen(view, question, question.prompt, question.choices, question.items);
+  return question.type === "integer"
+    ? integerScreen(view, question)
+    : choiceScreen(view, question, question.prompt, question.choices, question.items);
 }
 
 /** One item of a list question, asked on its own after "not sure". */
-export function itemScreen(question: ChoiceQuestionDefinition, index: number, caption: string, onAnswer: (value: string) => void): Screen {
+export function itemScreen(
+  question: ChoiceQuestionDefinition,
+  index: number,
+  caption: string,
+  onAnswer: (value: string) => void,
+): Screen {
   const item = question.items![index]!;
-  const view: QuestionView = { question, caption: `${caption} · ${MESSAGES.itemOf(index + 1, question.items!.length)}`, current: undefined, intro: undefined, onAnswer: (value) => onAnswer(String(value)) };
+  const view: QuestionView = {
+    question,
+    caption: `${caption} · ${MESSAGES.itemOf(index + 1, question.items!.length)}`,
+    current: undefined,
+    intro: undefined,
+    onAnswer: (value) => onAnswer(String(value)),
+  };
   const choices = question.itemChoices ?? question.choices;
   return choiceScreen(view, question, question.itemPrompt ?? question.prompt, choices, undefined, item.text);
 }
@@ -47,24 +60,57 @@ function choiceScreen(
   const errorId = "answer-error";
   const hintId = "answer-hint";
   const radios = choices.map((choice, i) =>
-    h("input", { type: "radio", class: "radio-input", id: `answer-${i}`, name: "answer", value: choice.value, checked: choice.value === view.current }),
+    h("input", {
+      type: "radio",
+      class: "radio-input",
+      id: `answer-${i}`,
+      name: "answer",
+      value: choice.value,
+      checked: choice.value === view.current,
+    }),
   );
   const error = h("p", { class: "error-message", id: errorId, hidden: true });
   const fieldset = h(
     "fieldset",
     { class: "question", "aria-describedby": question.help || items ? hintId : undefined },
-    h("legend", {}, h("span", { class: "caption" }, view.caption), h("h1", { tabindex: -1 }, prompt), itemText && h("span", { class: "item-text" }, itemText)),
+    h(
+      "legend",
+      {},
+      h("span", { class: "caption" }, view.caption),
+      h("h1", { tabindex: -1 }, prompt),
+      itemText && h("span", { class: "item-text" }, itemText),
+    ),
     (question.help || items) &&
-      h("div", { id: hintId, class: "hint" }, question.help && h("p", {}, question.help), items && h("ul", { class: "items" }, items.map((item) => h("li", {}, item.text)))),
+      h(
+        "div",
+        { id: hintId, class: "hint" },
+        question.help && h("p", {}, question.help),
+        items &&
+          h(
+            "ul",
+            { class: "items" },
+            items.map((item) => h("li", {}, item.text)),
+          ),
+      ),
     error,
-    h("div", { class: "radios" }, radios.map((radio, i) => h("div", { class: "radio" }, radio, h("label", { for: radio.id }, choices[i]!.label)))),
+    h(
+      "div",
+      { class: "radios" },
+      radios.map((radio, i) => h("div", { class: "radio" }, radio, h("label", { for: radio.id }, choices[i]!.label))),
+    ),
   );
-  return formScreen(prompt, view.intro, fieldset, () => {
-    const chosen = radios.find((radio) => radio.checked);
-    if (chosen) return chosen.value;
-    showError(fieldset, error, MESSAGES.chooseOne, radios[0]!, fieldset);
-    return undefined;
-  }, view.onAnswer);
+  return formScreen(
+    prompt,
+    view.intro,
+    fieldset,
+    () => {
+      const chosen = radios.find((radio) => radio.checked);
+      if (chosen) return chosen.value;
+      showError(fieldset, error, MESSAGES.chooseOne, radios[0]!, fieldset);
+      return undefined;
+    },
+    view.onAnswer,
+  );
 }
 
 function integerScreen(view: QuestionView, question: IntegerQuestionDefinition): Screen {
@@ -91,17 +137,29 @@ function integerScreen(view: QuestionView, question: IntegerQuestionDefinition):
     error,
     h("div", { class: "number-row" }, input, h("span", { class: "unit", id: unitId }, question.unit)),
   );
-  return formScreen(question.prompt, view.intro, field, () => {
-    const text = input.value.trim();
-    const value = /^\d{1,6}$/.test(text) ? Number(text) : Number.NaN;
-    if (value >= question.min && value <= question.max) return value;
-    showError(field, error, MESSAGES.wholeNumber(question.min, question.max), input, input);
-    return undefined;
-  }, view.onAnswer);
+  return formScreen(
+    question.prompt,
+    view.intro,
+    field,
+    () => {
+      const text = input.value.trim();
+      const value = /^\d{1,6}$/.test(text) ? Number(text) : Number.NaN;
+      if (value >= question.min && value <= question.max) return value;
+      showError(field, error, MESSAGES.wholeNumber(question.min, question.max), input, input);
+      return undefined;
+    },
+    view.onAnswer,
+  );
 }
 
 /** The question in a form whose Continue button hands on the answer, or shows what is wrong. */
-function formScreen(title: string, intro: string | undefined, body: HTMLElement, read: () => AnswerValue | undefined, onAnswer: (value: AnswerValue) => void): Screen {
+function formScreen(
+  title: string,
+  intro: string | undefined,
+  body: HTMLElement,
+  read: () => AnswerValue | undefined,
+  onAnswer: (value: AnswerValue) => void,
+): Screen {
   const form = h(
     "form",
     {
@@ -122,7 +180,13 @@ function formScreen(title: string, intro: string | undefined, body: HTMLElement,
 }
 
 /** Says what is wrong beside the question, ties it to the field for screen readers, and puts the focus there. */
-function showError(group: HTMLElement, error: HTMLElement, message: string, focus: HTMLElement, describes: HTMLElement): void {
+function showError(
+  group: HTMLElement,
+  error: HTMLElement,
+  message: string,
+  focus: HTMLElement,
+  describes: HTMLElement,
+): void {
   error.textContent = "";
   error.append(h("span", { class: "visually-hidden" }, `${MESSAGES.problem}: `), message);
   error.hidden = false;

@@ -27,13 +27,26 @@ function actionPanel(ruleset: Ruleset, result: TriageResult): HTMLElement {
 function reasonItem(ruleset: Ruleset, reason: Reason, withDetail: boolean): HTMLElement {
   const tag = ruleset.definition.advice.urgency[reason.urgency].label;
   const answered = Object.entries(reason.answers)
-    .map(([field, value]) => `${ruleset.questionsById.get(field)?.label ?? field}: ${describeAnswer(ruleset, field, value)}`)
+    .map(
+      ([field, value]) =>
+        `${ruleset.questionsById.get(field)?.label ?? field}: ${describeAnswer(ruleset, field, value)}`,
+    )
     .join("; ");
   return h(
     "li",
-    { class: `reason urgency-${reason.urgency}`, "data-rule-id": reason.ruleId, "data-certainty": reason.certainty, "data-urgency": reason.urgency },
+    {
+      class: `reason urgency-${reason.urgency}`,
+      "data-rule-id": reason.ruleId,
+      "data-certainty": reason.certainty,
+      "data-urgency": reason.urgency,
+    },
     h("p", { class: "reason-summary" }, h("strong", { class: "tag" }, `${tag}:`), " ", reason.summary),
-    h("p", { class: "reason-detail" }, reason.certainty === "possible" && `${MESSAGES.possible} `, `${MESSAGES.yourAnswersFor} ${answered}.`),
+    h(
+      "p",
+      { class: "reason-detail" },
+      reason.certainty === "possible" && `${MESSAGES.possible} `,
+      `${MESSAGES.yourAnswersFor} ${answered}.`,
+    ),
     withDetail &&
       h(
         "div",
@@ -43,7 +56,16 @@ function reasonItem(ruleset: Ruleset, reason: Reason, withDetail: boolean): HTML
           "ul",
           {},
           reason.sources.map((source) =>
-            h("li", {}, h("a", { href: source.url, target: "_blank", rel: "noopener noreferrer" }, source.title, h("span", { class: "visually-hidden" }, ` ${MESSAGES.newTab}`))),
+            h(
+              "li",
+              {},
+              h(
+                "a",
+                { href: source.url, target: "_blank", rel: "noopener noreferrer" },
+                source.title,
+                h("span", { class: "visually-hidden" }, ` ${MESSAGES.newTab}`),
+              ),
+            ),
           ),
         ),
       ),
@@ -53,7 +75,16 @@ function reasonItem(ruleset: Ruleset, reason: Reason, withDetail: boolean): HTML
 function reasonsSection(ruleset: Ruleset, result: TriageResult, withSources: boolean): HTMLElement | false {
   return (
     result.reasons.length > 0 &&
-    h("section", { "aria-labelledby": "why" }, h("h2", { id: "why" }, MESSAGES.why), h("ul", { class: "reasons" }, result.reasons.map((r) => reasonItem(ruleset, r, withSources))))
+    h(
+      "section",
+      { "aria-labelledby": "why" },
+      h("h2", { id: "why" }, MESSAGES.why),
+      h(
+        "ul",
+        { class: "reasons" },
+        result.reasons.map((r) => reasonItem(ruleset, r, withSources)),
+      ),
+    )
   );
 }
 
@@ -63,17 +94,26 @@ function stoppedNote(result: TriageResult): HTMLElement | false {
 }
 
 /** The moment an emergency is confirmed: what to do at the top, then a way to correct a mistaken answer. */
-export function emergencyScreen(ruleset: Ruleset, result: TriageResult, onRight: () => void, onChange: () => void): Screen {
+export function emergencyScreen(
+  ruleset: Ruleset,
+  result: TriageResult,
+  onRight: () => void,
+  onChange: () => void,
+): Screen {
   return {
     title: headline(ruleset, result.urgency),
     content: [
       actionPanel(ruleset, result),
-      ...[reasonsSection(ruleset, result, false), stoppedNote(result)].filter((node): node is HTMLElement => node !== false),
+      ...[reasonsSection(ruleset, result, false), stoppedNote(result)].filter(
+        (node): node is HTMLElement => node !== false,
+      ),
       h(
         "div",
         { class: "confirm", role: "group", "aria-labelledby": "confirm-heading" },
         h("h2", { id: "confirm-heading" }, MESSAGES.confirmEmergency),
-        h("div", { class: "buttons" },
+        h(
+          "div",
+          { class: "buttons" },
           h("button", { type: "button", class: "button", on: { click: onRight } }, MESSAGES.confirmYes),
           h("button", { type: "button", class: "button secondary", on: { click: onChange } }, MESSAGES.confirmChange),
         ),
@@ -83,7 +123,12 @@ export function emergencyScreen(ruleset: Ruleset, result: TriageResult, onRight:
 }
 
 /** Every answer given, in question order, with the items of a list answered one by one. */
-function answersList(ruleset: Ruleset, state: InterviewState, questions: readonly QuestionDefinition[], onChange?: (field: string) => void): HTMLElement {
+function answersList(
+  ruleset: Ruleset,
+  state: InterviewState,
+  questions: readonly QuestionDefinition[],
+  onChange?: (field: string) => void,
+): HTMLElement {
   return h(
     "dl",
     { class: "answers" },
@@ -91,7 +136,8 @@ function answersList(ruleset: Ruleset, state: InterviewState, questions: readonl
       const value = state.answers[question.id]!;
       const items = state.itemAnswers[question.id];
       const itemChoices = question.type === "choice" ? (question.itemChoices ?? question.choices) : [];
-      const itemText = (id: string) => (question.type === "choice" ? question.items?.find((item) => item.id === id)?.text : undefined) ?? id;
+      const itemText = (id: string) =>
+        (question.type === "choice" ? question.items?.find((item) => item.id === id)?.text : undefined) ?? id;
       return h(
         "div",
         { class: "answer-row", "data-field": question.id },
@@ -101,13 +147,28 @@ function answersList(ruleset: Ruleset, state: InterviewState, questions: readonl
           {},
           describeAnswer(ruleset, question.id, value),
           items &&
-            h("ul", { class: "item-answers" }, items.map((item) => h("li", {}, `${itemText(item.itemId)}: ${itemChoices.find((c) => c.value === item.value)?.label ?? item.value}`))),
+            h(
+              "ul",
+              { class: "item-answers" },
+              items.map((item) =>
+                h(
+                  "li",
+                  {},
+                  `${itemText(item.itemId)}: ${itemChoices.find((c) => c.value === item.value)?.label ?? item.value}`,
+                ),
+              ),
+            ),
         ),
         onChange &&
           h(
             "dd",
             { class: "change" },
-            h("button", { type: "button", class: "link-button", on: { click: () => onChange(question.id) } }, MESSAGES.change, h("span", { class: "visually-hidden" }, ` ${question.label}`)),
+            h(
+              "button",
+              { type: "button", class: "link-button", on: { click: () => onChange(question.id) } },
+              MESSAGES.change,
+              h("span", { class: "visually-hidden" }, ` ${question.label}`),
+            ),
           ),
       );
     }),
@@ -115,7 +176,14 @@ function answersList(ruleset: Ruleset, state: InterviewState, questions: readonl
 }
 
 /** The review before the result, and the list to pick an answer to correct at an emergency stop. */
-export function answersScreen(ruleset: Ruleset, state: InterviewState, questions: readonly QuestionDefinition[], title: string, onChange: (field: string) => void, onDone?: () => void): Screen {
+export function answersScreen(
+  ruleset: Ruleset,
+  state: InterviewState,
+  questions: readonly QuestionDefinition[],
+  title: string,
+  onChange: (field: string) => void,
+  onDone?: () => void,
+): Screen {
   return {
     title,
     content: [
@@ -145,17 +213,39 @@ export function resultScreen(view: ResultView): Screen {
     content: [
       actionPanel(ruleset, result),
       h("p", { class: "report-meta" }, h("span", { id: "made-on" }, MESSAGES.madeOn(view.madeOn))),
-      ...[reasonsSection(ruleset, result, true), stoppedNote(result)].filter((node): node is HTMLElement => node !== false),
+      ...[reasonsSection(ruleset, result, true), stoppedNote(result)].filter(
+        (node): node is HTMLElement => node !== false,
+      ),
       ...(result.urgency === "emergency"
         ? []
-        : [h("section", { "aria-labelledby": "watch" }, h("h2", { id: "watch" }, watchHeading), h("ul", { class: "watch-for" }, result.watchFor.map((line) => h("li", {}, line))))]),
-      h("section", { "aria-labelledby": "answers-heading" }, h("h2", { id: "answers-heading" }, MESSAGES.yourAnswers), answersList(ruleset, state, asked)),
+        : [
+            h(
+              "section",
+              { "aria-labelledby": "watch" },
+              h("h2", { id: "watch" }, watchHeading),
+              h(
+                "ul",
+                { class: "watch-for" },
+                result.watchFor.map((line) => h("li", {}, line)),
+              ),
+            ),
+          ]),
+      h(
+        "section",
+        { "aria-labelledby": "answers-heading" },
+        h("h2", { id: "answers-heading" }, MESSAGES.yourAnswers),
+        answersList(ruleset, state, asked),
+      ),
       h("p", { class: "disclaimer" }, result.disclaimer),
       h(
         "div",
         { class: "buttons no-print" },
         h("button", { type: "button", class: "button", on: { click: () => window.print() } }, MESSAGES.printReport),
-        h("button", { type: "button", class: "button secondary", on: { click: view.onStartAgain } }, MESSAGES.startAgain),
+        h(
+          "button",
+          { type: "button", class: "button secondary", on: { click: view.onStartAgain } },
+          MESSAGES.startAgain,
+        ),
       ),
     ],
   };

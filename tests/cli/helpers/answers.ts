@@ -6,7 +6,9 @@ import { calmAnswers, withReassuringFollowUps } from "../../helpers/answers.js";
  * (docs/clinical-basis.md section 1). A fixed object; for calm answers with changes (and medicine
  * not tried) call calmAnswers() of tests/helpers/answers.ts.
  */
-export const calmAnswersMedicineHelped: Readonly<DefaultAnswers> = Object.freeze(calmAnswers({ otcResponse: "helped" }));
+export const calmAnswersMedicineHelped: Readonly<DefaultAnswers> = Object.freeze(
+  calmAnswers({ otcResponse: "helped" }),
+);
 
 /** One answers object per urgency, each fired by a single rule of docs/clinical-basis.md section 2. */
 export const answersByUrgency = {
@@ -20,7 +22,10 @@ export const answersByUrgency = {
  * Answers as JSON text, with fields replaced or (with `undefined`) removed; a follow-up that the
  * changes switch on and do not mention is answered "no".
  */
-export function answersJson(changes: Readonly<Record<string, unknown>> = {}, base: object = calmAnswersMedicineHelped): string {
+export function answersJson(
+  changes: Readonly<Record<string, unknown>> = {},
+  base: object = calmAnswersMedicineHelped,
+): string {
   const answers: Record<string, unknown> = { ...base };
   for (const [key, value] of Object.entries(changes)) {
     if (value === undefined) delete answers[key];

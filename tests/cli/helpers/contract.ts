@@ -38,7 +38,8 @@ export function expectContractResult(value: unknown): ContractResult {
 
   const ruleOrder = rulesFile.rules.map((r) => r.id);
   const sortKeys = result.reasons.map((r) => [RULE_URGENCIES.indexOf(r.urgency), ruleOrder.indexOf(r.ruleId)] as const);
-  for (const reason of result.reasons) expect(ruleOrder, "every reason is a rule of the ruleset").toContain(reason.ruleId);
+  for (const reason of result.reasons)
+    expect(ruleOrder, "every reason is a rule of the ruleset").toContain(reason.ruleId);
   const sorted = [...sortKeys].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
   expect(sortKeys, "reasons sorted by urgency, then rule order").toEqual(sorted);
 
@@ -48,7 +49,9 @@ export function expectContractResult(value: unknown): ContractResult {
     if (result.unanswered === undefined) {
       expect(answered.sort(), `${reason.ruleId}: answers hold every field the rule reads`).toEqual(read.sort());
     } else {
-      expect(read, `${reason.ruleId}: answers hold only fields the rule reads`).toEqual(expect.arrayContaining(answered));
+      expect(read, `${reason.ruleId}: answers hold only fields the rule reads`).toEqual(
+        expect.arrayContaining(answered),
+      );
       for (const field of answered) expect(result.unanswered).not.toContain(field);
     }
   }

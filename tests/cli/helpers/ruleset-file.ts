@@ -45,7 +45,9 @@ interface RulesFile {
 }
 
 /** rules/default.json as shipped: the source of truth the tests read instead of hand-kept copies. */
-export const rulesFile = JSON.parse(readFileSync(new URL("rules/default.json", `file://${REPO_ROOT}`), "utf8")) as RulesFile;
+export const rulesFile = JSON.parse(
+  readFileSync(new URL("rules/default.json", `file://${REPO_ROOT}`), "utf8"),
+) as RulesFile;
 
 export const questionIds: readonly string[] = rulesFile.questions.map((q) => q.id);
 

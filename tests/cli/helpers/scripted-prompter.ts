@@ -78,9 +78,12 @@ export class ScriptedPrompter implements Prompter {
     this.events.push({ kind: "select", message, choices: choices.map((c) => ({ ...c })), defaultValue });
     const reply = this.next(message);
     if (reply === CANCEL) throw new CancelledError();
-    if (typeof reply === "number") return this.fail(`"${message}" is a choice; the script replies with the number ${reply}`);
+    if (typeof reply === "number")
+      return this.fail(`"${message}" is a choice; the script replies with the number ${reply}`);
     const matches =
-      typeof reply === "string" ? choices.filter((c) => c.value === reply) : choices.filter((c) => c.name.includes(reply.nameIncludes));
+      typeof reply === "string"
+        ? choices.filter((c) => c.value === reply)
+        : choices.filter((c) => c.name.includes(reply.nameIncludes));
     const [chosen] = matches;
     if (!chosen || matches.length > 1) {
       const offered = choices.map((c) => `${c.value} (${c.name})`).join("; ");
@@ -93,8 +96,10 @@ export class ScriptedPrompter implements Prompter {
     this.events.push({ kind: "integer", message, min, max, defaultValue });
     const reply = this.next(message);
     if (reply === CANCEL) throw new CancelledError();
-    if (typeof reply !== "number") return this.fail(`"${message}" asks for a number; the script replies ${JSON.stringify(reply)}`);
-    if (!Number.isInteger(reply) || reply < min || reply > max) return this.fail(`"${message}" accepts ${min}–${max}; the script replies ${reply}`);
+    if (typeof reply !== "number")
+      return this.fail(`"${message}" asks for a number; the script replies ${JSON.stringify(reply)}`);
+    if (!Number.isInteger(reply) || reply < min || reply > max)
+      return this.fail(`"${message}" accepts ${min}–${max}; the script replies ${reply}`);
     return reply;
   }
 

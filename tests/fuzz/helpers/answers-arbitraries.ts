@@ -47,10 +47,14 @@ export function answerValueFor(question: QuestionDefinition): fc.Arbitrary<strin
 
 /** Valid answers for a ruleset as entries in question order, with an optional id (first or last). */
 export function validEntriesFor(ruleset: Ruleset): fc.Arbitrary<Entry[]> {
-  const fields = fc.tuple(...ruleset.questions.map((question) => answerValueFor(question).map((value): Entry => [question.id, value])));
+  const fields = fc.tuple(
+    ...ruleset.questions.map((question) => answerValueFor(question).map((value): Entry => [question.id, value])),
+  );
   return fc
     .tuple(fields, fc.option(recordIdArbitrary, { nil: undefined }), fc.boolean())
-    .map(([entries, id, idFirst]) => (id === undefined ? entries : idFirst ? [["id", id], ...entries] : [...entries, ["id", id]]));
+    .map(([entries, id, idFirst]) =>
+      id === undefined ? entries : idFirst ? [["id", id], ...entries] : [...entries, ["id", id]],
+    );
 }
 
 /** JSON text of the entries, in their order; `__proto__` stays an own key when parsed. */
@@ -64,7 +68,22 @@ export function entriesObject(entries: readonly Entry[]): unknown {
 
 /** A value one slip away from a valid one: wrong case, padding, a number as text, out of range. */
 const nearMissValue: fc.Arbitrary<unknown> = fc.oneof(
-  fc.constantFrom("YES", "Yes", " yes", "no ", "unsure\n", "1", "0", "true", "", "helped ", "did_not_help", "40", "1e2", "-0"),
+  fc.constantFrom(
+    "YES",
+    "Yes",
+    " yes",
+    "no ",
+    "unsure\n",
+    "1",
+    "0",
+    "true",
+    "",
+    "helped ",
+    "did_not_help",
+    "40",
+    "1e2",
+    "-0",
+  ),
   fc.integer({ min: -1_000, max: 40_000 }),
   fc.double({ noNaN: true, noDefaultInfinity: true }),
   fc.constantFrom(null, true, false, [], {}, ["yes"], { value: "yes" }, 1e300, -1, 121, 36_501, 1.5),
@@ -79,7 +98,11 @@ const anyValue: fc.Arbitrary<unknown> = fc.oneof(
 
 function misspeltKey(ruleset: Ruleset): fc.Arbitrary<string> {
   return fc
-    .tuple(fc.constantFrom(...ruleset.questions.map((question) => question.id)), fc.nat(), fc.constantFrom("drop", "double", "upper", "plural", "space"))
+    .tuple(
+      fc.constantFrom(...ruleset.questions.map((question) => question.id)),
+      fc.nat(),
+      fc.constantFrom("drop", "double", "upper", "plural", "space"),
+    )
     .map(([id, at, how]) => {
       const i = at % id.length;
       if (how === "drop") return id.slice(0, i) + id.slice(i + 1);
@@ -96,7 +119,11 @@ export type Corruption =
   | { kind: "add"; key: string; value: unknown };
 
 function corruptionFor(ruleset: Ruleset): fc.Arbitrary<Corruption> {
-  const key = fc.oneof(fc.constantFrom(...HOSTILE_KEYS, "id"), misspeltKey(ruleset), fc.string({ maxLength: 12, unit: "binary" }));
+  const key = fc.oneof(
+    fc.constantFrom(...HOSTILE_KEYS, "id"),
+    misspeltKey(ruleset),
+    fc.string({ maxLength: 12, unit: "binary" }),
+  );
   return fc.oneof(
     fc.record({ kind: fc.constant("remove" as const), at: fc.nat() }),
     fc.record({ kind: fc.constant("replace" as const), at: fc.nat(), value: anyValue }),
@@ -169,7 +196,9 @@ export function expectedProblems(ruleset: Ruleset, input: unknown): "root" | Set
   if (Object.hasOwn(record, "id")) {
     const id = record.id;
     // docs/contract.md: a string of at most 200 characters, or an integer within ±(2^53 − 1).
-    const ok = (typeof id === "string" && id.length <= 200) || (typeof id === "number" && Number.isInteger(id) && Math.abs(id) <= 2 ** 53 - 1);
+    const ok =
+      (typeof id === "string" && id.length <= 200) ||
+      (typeof id === "number" && Number.isInteger(id) && Math.abs(id) <= 2 ** 53 - 1);
     if (!ok) problems.add("id");
   }
   return problems;

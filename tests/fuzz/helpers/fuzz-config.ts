@@ -7,7 +7,11 @@ import { expect } from "vitest";
 const longRuns = Number(process.env.FUZZ_RUNS ?? "0");
 export const LONG_RUN = Number.isInteger(longRuns) && longRuns > 0;
 export const FUZZ_SEED =
-  process.env.FUZZ_SEED !== undefined ? Number(process.env.FUZZ_SEED) : LONG_RUN ? Math.floor(Math.random() * 2 ** 31) : 20_251_127;
+  process.env.FUZZ_SEED !== undefined
+    ? Number(process.env.FUZZ_SEED)
+    : LONG_RUN
+      ? Math.floor(Math.random() * 2 ** 31)
+      : 20_251_127;
 
 /**
  * How many cases a property runs: `ci` under `npm test`; under FUZZ_RUNS, FUZZ_RUNS × `weight`

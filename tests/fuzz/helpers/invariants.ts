@@ -12,10 +12,20 @@ export function check(condition: boolean, message: string): void {
  * reasons are sorted, each names a rule of the ruleset with the answers it read and a source, and
  * the id is echoed.
  */
-export function expectResultInvariants(ruleset: Ruleset, answers: Readonly<Record<string, unknown>>, result: TriageResult): void {
+export function expectResultInvariants(
+  ruleset: Ruleset,
+  answers: Readonly<Record<string, unknown>>,
+  result: TriageResult,
+): void {
   const referred = result.reasons.length > 0;
-  check(result.verdict === (referred ? "see-a-professional" : "self-care-likely-fine"), `verdict ${result.verdict} with ${result.reasons.length} reasons`);
-  check(referred ? result.urgency === result.reasons[0]!.urgency : result.urgency === "none", `urgency ${result.urgency} disagrees with the reasons`);
+  check(
+    result.verdict === (referred ? "see-a-professional" : "self-care-likely-fine"),
+    `verdict ${result.verdict} with ${result.reasons.length} reasons`,
+  );
+  check(
+    referred ? result.urgency === result.reasons[0]!.urgency : result.urgency === "none",
+    `urgency ${result.urgency} disagrees with the reasons`,
+  );
   check(result.ruleset.id === ruleset.id && result.ruleset.version === ruleset.version, "names the ruleset it used");
   check(result.advice.length > 0 && result.disclaimer.length > 0, "advice and disclaimer are given");
   check(result.unanswered === undefined, "only the interview leaves questions unanswered");
@@ -31,14 +41,25 @@ export function expectResultInvariants(ruleset: Ruleset, answers: Readonly<Recor
     check(!seen.has(reason.ruleId), `${reason.ruleId} is given once`);
     seen.add(reason.ruleId);
     const key = [RANK[reason.urgency] ?? 99, order.indexOf(reason.ruleId)] as const;
-    check(key[0] > previous[0] || (key[0] === previous[0] && key[1] > previous[1]), "reasons sorted by urgency, then rule order");
+    check(
+      key[0] > previous[0] || (key[0] === previous[0] && key[1] > previous[1]),
+      "reasons sorted by urgency, then rule order",
+    );
     previous = key;
-    check(key[0] <= 2 && key[0] >= RANK[rule!.urgency]!, `${reason.ruleId}: urgency ${reason.urgency} is a rule urgency, never above the rule's own`);
+    check(
+      key[0] <= 2 && key[0] >= RANK[rule!.urgency]!,
+      `${reason.ruleId}: urgency ${reason.urgency} is a rule urgency, never above the rule's own`,
+    );
     check(reason.certainty === "confirmed" || reason.certainty === "possible", `certainty ${reason.certainty}`);
-    if (reason.certainty === "confirmed") check(reason.urgency === rule!.urgency, `${reason.ruleId}: confirmed keeps its urgency`);
+    if (reason.certainty === "confirmed")
+      check(reason.urgency === rule!.urgency, `${reason.ruleId}: confirmed keeps its urgency`);
     const read = Object.keys(reason.answers).sort();
-    check(JSON.stringify(read) === JSON.stringify([...rule!.fields].sort()), `${reason.ruleId}: answers hold exactly the fields it reads`);
-    for (const field of read) check(Object.is(reason.answers[field], answers[field]), `${reason.ruleId}: ${field} as given`);
+    check(
+      JSON.stringify(read) === JSON.stringify([...rule!.fields].sort()),
+      `${reason.ruleId}: answers hold exactly the fields it reads`,
+    );
+    for (const field of read)
+      check(Object.is(reason.answers[field], answers[field]), `${reason.ruleId}: ${field} as given`);
     check(reason.sources.length > 0 && reason.summary.length > 0, `${reason.ruleId}: a summary and a source`);
   }
 }
@@ -48,7 +69,10 @@ export function expectWellFormedIssues(issues: readonly Issue[]): void {
   check(issues.length > 0, "at least one issue");
   for (const issue of issues) {
     check(typeof issue.path === "string" && issue.path.length > 0, `an issue without a path: ${JSON.stringify(issue)}`);
-    check(typeof issue.message === "string" && issue.message.trim().length > 0, `an issue without a message: ${JSON.stringify(issue)}`);
+    check(
+      typeof issue.message === "string" && issue.message.trim().length > 0,
+      `an issue without a message: ${JSON.stringify(issue)}`,
+    );
   }
 }
 

@@ -34,10 +34,13 @@ export function serializeWithLayout(value: unknown, layout: Layout): string {
     return keys;
   };
   const write = (node: unknown): string => {
-    if (Array.isArray(node)) return `[${space()}${node.map((item) => write(item)).join(`${space()},${space()}`)}${space()}]`;
+    if (Array.isArray(node))
+      return `[${space()}${node.map((item) => write(item)).join(`${space()},${space()}`)}${space()}]`;
     if (node !== null && typeof node === "object") {
       const record = node as Record<string, unknown>;
-      const members = order(Object.keys(record)).map((key) => `${JSON.stringify(key)}${space()}:${space()}${write(record[key])}`);
+      const members = order(Object.keys(record)).map(
+        (key) => `${JSON.stringify(key)}${space()}:${space()}${write(record[key])}`,
+      );
       return `{${space()}${members.join(`${space()},${space()}`)}${space()}}`;
     }
     return JSON.stringify(node);

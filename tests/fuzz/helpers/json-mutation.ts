@@ -9,7 +9,8 @@ export function allPaths(document: unknown): JsonPath[] {
   const walk = (node: unknown, path: JsonPath) => {
     paths.push(path);
     if (Array.isArray(node)) node.forEach((child, i) => walk(child, [...path, i]));
-    else if (node !== null && typeof node === "object") for (const [key, child] of Object.entries(node)) walk(child, [...path, key]);
+    else if (node !== null && typeof node === "object")
+      for (const [key, child] of Object.entries(node)) walk(child, [...path, key]);
   };
   walk(document, []);
   return paths;
@@ -47,7 +48,10 @@ export function mutationArbitrary(pathCount: number, strings: readonly string[])
     { weight: 3, arbitrary: fc.constantFrom(...strings) },
     { weight: 2, arbitrary: fc.jsonValue({ maxDepth: 2 }) },
     { weight: 2, arbitrary: fc.integer({ min: -3, max: 40_000 }) },
-    { weight: 1, arbitrary: fc.constantFrom<unknown>(null, true, 0, 1, -1, 1.5, "", " ", [], {}, "yes", "no", "unsure") },
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom<unknown>(null, true, 0, 1, -1, 1.5, "", " ", [], {}, "yes", "no", "unsure"),
+    },
     { weight: 1, arbitrary: fc.constantFrom(...POLLUTING_VALUES) },
   );
   return fc.oneof(
@@ -104,7 +108,8 @@ export function mutate(document: unknown, paths: readonly JsonPath[], mutations:
         else if (Array.isArray(node)) node.push(structuredClone(node[0]));
         break;
       case "addKey":
-        if (node !== null && typeof node === "object" && !Array.isArray(node)) setOwn(node, mutation.key, structuredClone(mutation.value));
+        if (node !== null && typeof node === "object" && !Array.isArray(node))
+          setOwn(node, mutation.key, structuredClone(mutation.value));
         break;
       case "renameKey":
         if (!Array.isArray(parent) && typeof last === "string" && last !== mutation.key) {

@@ -9,10 +9,13 @@ export const PACKAGE_ROOT = realpathSync(REPO_ROOT);
  * The flag that turns Node's permission model on: `--permission` where this Node knows it (stable
  * from Node 22.13 / 23.5), else Node 20's `--experimental-permission`.
  */
-export const PERMISSION_FLAG = process.allowedNodeEnvironmentFlags.has("--permission") ? "--permission" : "--experimental-permission";
+export const PERMISSION_FLAG = process.allowedNodeEnvironmentFlags.has("--permission")
+  ? "--permission"
+  : "--experimental-permission";
 
 /** What the experimental permission model prints on Node 20 (and what we allow on stderr for it). */
-const PERMISSION_WARNING = /^\(node:\d+\) ExperimentalWarning: Permission is an experimental feature[^\n]*\n(\(Use `node --trace-warnings[^\n]*\n)?/m;
+const PERMISSION_WARNING =
+  /^\(node:\d+\) ExperimentalWarning: Permission is an experimental feature[^\n]*\n(\(Use `node --trace-warnings[^\n]*\n)?/m;
 
 /** stderr without Node 20's one expected experimental-permission warning. */
 export function withoutPermissionWarning(stderr: string): string {
@@ -26,7 +29,10 @@ export interface NodeRun {
 }
 
 /** `node ARGS` with a minimal environment (PATH only, plus `env`), stdin given then closed. */
-export function runNode(args: readonly string[], options: { cwd: string; env?: Record<string, string>; stdin?: string }): Promise<NodeRun> {
+export function runNode(
+  args: readonly string[],
+  options: { cwd: string; env?: Record<string, string>; stdin?: string },
+): Promise<NodeRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, args, {
       cwd: options.cwd,

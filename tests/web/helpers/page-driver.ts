@@ -89,7 +89,8 @@ export async function takeInterview(
     else if (screen.kind === "review") await pressButton(page, MESSAGES.reviewDone);
     else {
       const asked = askedBy(ruleset, screen.heading);
-      if (!asked || asked.kind === "confirm-emergency" || asked.kind === "review") throw new Error(`${person.name}: unexpected screen "${screen.heading}"`);
+      if (!asked || asked.kind === "confirm-emergency" || asked.kind === "review")
+        throw new Error(`${person.name}: unexpected screen "${screen.heading}"`);
       if (asked.kind === "item") await chooseRadio(page, replies.nextItem(asked.question));
       else {
         const value = replies.answerTo(asked.question);

@@ -26,7 +26,11 @@ export interface Misbehaviour {
 }
 
 /** Opens the page from file:// with the network off, recording what it must not do. */
-export async function openPage(session: ChromiumSession, file: string, width: number): Promise<{ page: Page; misbehaviour: Misbehaviour }> {
+export async function openPage(
+  session: ChromiumSession,
+  file: string,
+  width: number,
+): Promise<{ page: Page; misbehaviour: Misbehaviour }> {
   const page = await session.browser.newPage();
   const url = pathToFileURL(file).href;
   const requests: string[] = [];
@@ -45,7 +49,14 @@ export async function openPage(session: ChromiumSession, file: string, width: nu
   await page.setOfflineMode(true);
   await page.setViewport({ width, height: 800 });
   await page.goto(url, { waitUntil: "load" });
-  return { page, misbehaviour: { requests, consoleErrors, violations: async () => (await page.evaluate("window.__violations")) as string[] } };
+  return {
+    page,
+    misbehaviour: {
+      requests,
+      consoleErrors,
+      violations: async () => (await page.evaluate("window.__violations")) as string[],
+    },
+  };
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {
@@ -59,7 +70,8 @@ export const AXE_SOURCE = readFileSync(join(ROOT, "node_modules", "axe-core", "a
 /** axe-core's violations at WCAG 2.2 A and AA on the page as it is now: id, help and where. */
 export async function axeViolations(page: Page): Promise<string[]> {
   if (!(await page.evaluate(`typeof window.axe === "object"`))) await page.evaluate(AXE_SOURCE);
-  const violations = (await page.evaluate(`axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"] } })
+  const violations =
+    (await page.evaluate(`axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"] } })
     .then((r) => r.violations.map((v) => v.id + ": " + v.help + " at " + v.nodes.map((n) => n.target.join(" ")).join(", ")))`)) as string[];
   return violations;
 }

@@ -41,16 +41,24 @@ function possible(rule: RuleDefinition): Person | undefined {
     unsure ||= choice !== undefined;
     answers[leaf.answer] = choice ?? warningValue(leaf);
   }
-  return unsure ? { name: `${rule.id} possible`, answers: withReassuringFollowUps(answers), items: allItemsUnsure } : undefined;
+  return unsure
+    ? { name: `${rule.id} possible`, answers: withReassuringFollowUps(answers), items: allItemsUnsure }
+    : undefined;
 }
 
 /** For a list question answered "not sure": "not sure" about every item too. */
 const allItemsUnsure: Record<string, string[]> = Object.fromEntries(
-  defaultRuleset.questions.flatMap((q) => (q.type === "choice" && q.items ? [[q.id, q.items.map(() => unsureChoice(q.id)!)]] : [])),
+  defaultRuleset.questions.flatMap((q) =>
+    q.type === "choice" && q.items ? [[q.id, q.items.map(() => unsureChoice(q.id)!)]] : [],
+  ),
 );
 
 export const CALM: Person = { name: "self-care", answers: record(calmAnswers()) };
-export const ALL_UNSURE: Person = { name: "everything unsure, age 70", answers: record(unsureAnswers({ age: 70 })), items: allItemsUnsure };
+export const ALL_UNSURE: Person = {
+  name: "everything unsure, age 70",
+  answers: record(unsureAnswers({ age: 70 })),
+  items: allItemsUnsure,
+};
 
 /** "Not sure" about the emergency list, then "no" to each item but one that is "yes": an emergency stop. */
 export const EMERGENCY_BY_ITEM: Person = {
@@ -68,29 +76,33 @@ export const PEOPLE_PER_RULE: readonly Person[] = defaultRuleset.definition.rule
 /** Every warning answer that no emergency rule combines (no fever, no injury): many urgent and soon rules at once. */
 export const MANY_WARNINGS: Person = {
   name: "many warning signs, no emergency",
-  answers: record(calmAnswers({
-    age: 55,
-    riskHistory: "yes",
-    limbWeakness: "yes",
-    coordinationLoss: "yes",
-    swallowing: "yes",
-    swallowingSevere: "yes",
-    headache: "yes",
-    headacheNew: "yes",
-    headacheFast: "yes",
-    canTouchChinToChest: "no",
-    armTinglingOrNumbness: "yes",
-    shootingArmPain: "yes",
-    painDays: 10,
-    improving: "no",
-    otcResponse: "did-not-help",
-  })),
+  answers: record(
+    calmAnswers({
+      age: 55,
+      riskHistory: "yes",
+      limbWeakness: "yes",
+      coordinationLoss: "yes",
+      swallowing: "yes",
+      swallowingSevere: "yes",
+      headache: "yes",
+      headacheNew: "yes",
+      headacheFast: "yes",
+      canTouchChinToChest: "no",
+      armTinglingOrNumbness: "yes",
+      shootingArmPain: "yes",
+      painDays: 10,
+      improving: "no",
+      otcResponse: "did-not-help",
+    }),
+  ),
 };
 
 /** A fever with an old kind of headache, and an injury in no dangerous way, at 15. */
 export const FEVER_AND_INJURY: Person = {
   name: "fever, headache and an injury at 15",
-  answers: record(calmAnswers({ age: 15, fever: "yes", headache: "yes", headacheNew: "no", injury: "yes", injuryMechanism: "no" })),
+  answers: record(
+    calmAnswers({ age: 15, fever: "yes", headache: "yes", headacheNew: "no", injury: "yes", injuryMechanism: "no" }),
+  ),
 };
 
 /** "Not sure" about the emergency list, "no" to each of its items, then a fever: an urgent result with sources. */

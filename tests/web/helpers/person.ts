@@ -89,7 +89,11 @@ class PersonPrompter implements Prompter {
 }
 
 /** The terminal interview's result (`neck-triage --json`, answered by the person). */
-export async function terminalResult(ruleset: Ruleset, person: Person, argv: readonly string[] = []): Promise<TriageResult> {
+export async function terminalResult(
+  ruleset: Ruleset,
+  person: Person,
+  argv: readonly string[] = [],
+): Promise<TriageResult> {
   const fake = makeFakeIo({ prompter: new PersonPrompter(ruleset, person), stdinIsTTY: true, stdoutIsTTY: false });
   const code = await run(["--json", ...argv], fake.io);
   if (code !== 0) throw new Error(`${person.name}: the interview exited ${code}: ${fake.stderr()}`);
