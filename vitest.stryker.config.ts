@@ -16,14 +16,14 @@ const SLOW = ["tests/answers/quick-check.test.ts", EXHAUSTIVE];
  * exhaustive table at the very end, where only mutants that every other test lets live reach it.
  */
 class KillEarlySequencer extends BaseSequencer {
-  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+  override sort(files: TestSpecification[]): Promise<TestSpecification[]> {
     const areas = (this.ctx.config.related ?? []).flatMap((file) => /\/src\/(\w+)\//.exec(file)?.[1] ?? []);
     const rank = (spec: TestSpecification) => {
       const slow = SLOW.findIndex((suffix) => spec.moduleId.endsWith(suffix));
       if (slow !== -1) return 2 + slow;
       return areas.some((area) => spec.moduleId.includes(`/tests/${area}/`)) ? 0 : 1;
     };
-    return [...files].sort((a, b) => rank(a) - rank(b) || a.moduleId.localeCompare(b.moduleId));
+    return Promise.resolve([...files].sort((a, b) => rank(a) - rank(b) || a.moduleId.localeCompare(b.moduleId)));
   }
 }
 

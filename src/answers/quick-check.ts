@@ -32,7 +32,7 @@ export function compileQuickCheck(ruleset: Ruleset): (input: unknown) => QuickCh
       return undefined;
     const record = input as Record<string, unknown>;
     const answers: Record<string, unknown> = {};
-    const codes: number[] = new Array(count);
+    const codes = new Array<number>(count);
     let keys = Object.keys(record).length;
     let given = 0;
     for (let i = 0; i < count; i++) {

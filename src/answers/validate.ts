@@ -52,7 +52,7 @@ function missingFollowUps(ruleset: Ruleset, answers: Record<string, unknown>): I
  */
 function ownFields(input: unknown): unknown {
   if (input === null || typeof input !== "object" || Array.isArray(input)) return input;
-  const own: Record<string, unknown> = Object.create(null);
+  const own = Object.create(null) as Record<string, unknown>;
   for (const key of Object.keys(input)) own[key] = (input as Record<string, unknown>)[key];
   return own;
 }

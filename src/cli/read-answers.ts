@@ -58,7 +58,7 @@ async function readAtMost(stream: NodeJS.ReadableStream, limit: number): Promise
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of stream) {
-    const buffer = typeof chunk === "string" ? Buffer.from(chunk) : (chunk as Buffer);
+    const buffer = typeof chunk === "string" ? Buffer.from(chunk) : chunk;
     size += buffer.length;
     if (size > limit) return undefined;
     chunks.push(buffer);

@@ -28,7 +28,7 @@ const filledTexts = new WeakMap<Ruleset, Map<string | undefined, FilledTexts>>()
 /** The filled wording for this ruleset and emergency number (shared with the signs to watch for). */
 export function textsFor(ruleset: Ruleset, options: EvaluateOptions | undefined): FilledTexts {
   let byNumber = filledTexts.get(ruleset);
-  if (!byNumber) filledTexts.set(ruleset, (byNumber = new Map()));
+  if (!byNumber) filledTexts.set(ruleset, (byNumber = new Map<string | undefined, FilledTexts>()));
   const key = options?.emergencyNumber;
   let texts = byNumber.get(key);
   if (!texts) {

@@ -115,7 +115,7 @@ function buildResult(
 ): TriageResult {
   // Rules are visited in ruleset order, so a stable sort by urgency alone gives the contract's order.
   fired.sort(byUrgency);
-  const reasons: Reason[] = new Array(fired.length);
+  const reasons = new Array<Reason>(fired.length);
   for (let i = 0; i < fired.length; i++) reasons[i] = fired[i]!.reason;
   const urgency: Urgency = reasons.length > 0 ? reasons[0]!.urgency : "none";
   const verdict = reasons.length > 0 ? "see-a-professional" : "self-care-likely-fine";

@@ -49,9 +49,7 @@ export function checkEvaluateOptions(options: unknown): EvaluateOptions | undefi
   const { today } = options as EvaluateOptions;
   if (today !== undefined) checkCalendarDate(today);
   const given = (options as EvaluateOptions).emergencyNumber;
-  if (given === undefined) return options as EvaluateOptions;
+  if (given === undefined) return options;
   const emergencyNumber = checkEmergencyNumber(given);
-  return emergencyNumber === given
-    ? (options as EvaluateOptions)
-    : { ...(options as EvaluateOptions), emergencyNumber };
+  return emergencyNumber === given ? options : { ...(options as EvaluateOptions), emergencyNumber };
 }

@@ -45,7 +45,7 @@ function emergencySignsStillPossible(
   codes: AnswerCodes,
 ): string[] {
   let byKept = stillPossibleCache.get(ruleset);
-  if (!byKept) stillPossibleCache.set(ruleset, (byKept = new Map()));
+  if (!byKept) stillPossibleCache.set(ruleset, (byKept = new Map<string, CompiledRule[]>()));
   const kept = ruleset.keptWhenWorstCase;
   const key = kept.map((id) => String(answers[id])).join("\u0000");
   let possible = byKept.get(key);

@@ -45,7 +45,7 @@ export function compileEncoder(
   }));
   return (answers) => {
     // A plain array: allocating a typed array costs more than everything it saves here.
-    const codes: number[] = new Array(slots.length);
+    const codes = new Array<number>(slots.length);
     for (let i = 0; i < slots.length; i++) {
       const slot = slots[i]!;
       const value = answers[slot.id];

@@ -82,7 +82,7 @@ function checkProblem(code: SchemaCheckCode, value: unknown, received: Received 
       params: { ...got, codePoint: `U+${found.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}` },
     };
   }
-  return { code, params: got } as SchemaKeyProblem;
+  return { code, params: got };
 }
 
 /** What is wrong with a record's key, by its key schema's check (the key is the value checked). */
@@ -92,7 +92,9 @@ function keyProblem(inner: z.core.$ZodRawIssue | z.core.$ZodIssue, key: Property
   return { code: "schema.invalid", params: {} };
 }
 
-function primitive(value: unknown): string | number | boolean | null {
+function primitive(
+  value: string | number | bigint | boolean | symbol | null | undefined,
+): string | number | boolean | null {
   return typeof value === "string" || typeof value === "number" || typeof value === "boolean" || value === null
     ? value
     : String(value);

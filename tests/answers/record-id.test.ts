@@ -2,7 +2,7 @@ import { Ajv2020 } from "ajv/dist/2020.js";
 import { describe, expect, it } from "vitest";
 import { run } from "../../src/cli/run.js";
 import { jsonSchemaFor } from "../../src/cli/json-schemas.js";
-import { AnswersError, defaultRuleset, triage, type DefaultAnswers } from "../../src/index.js";
+import { AnswersError, defaultRuleset, triage } from "../../src/index.js";
 import { makeFakeIo } from "../cli/helpers/fake-io.js";
 import { calmAnswers } from "../helpers/answers.js";
 
@@ -68,6 +68,6 @@ describe("fault: numeric ids were not echoed unchanged (12345678901234567890 cam
     expect(code).toBe(0);
     expect(stdout.startsWith('{"id":0,')).toBe(true);
     expect(schemaAccepts(JSON.parse(answersText("-0")))).toBe(true);
-    expect(triage(calmAnswers({ id: -0 } as Partial<DefaultAnswers>)).id).toBe(-0);
+    expect(triage(calmAnswers({ id: -0 })).id).toBe(-0);
   });
 });

@@ -25,7 +25,7 @@ function harness(columns = 80) {
     { columns },
   );
   const signals = new EventEmitter();
-  const prompter = accessiblePrompter(input, output, signals as never);
+  const prompter = accessiblePrompter(input, output, signals);
   return {
     prompter,
     type: (...lines: string[]) => input.write(lines.map((l) => `${l}\n`).join("")),

@@ -235,7 +235,7 @@ describe("watchFor", () => {
             .filter((f) => f.askWhen !== undefined && f.type === "choice")
             .map((f) => [f.id, "no"]),
         );
-        const result = triage({ ...followUps, ...calmAnswers(), [id]: q.warningAnswer } as never);
+        const result = triage({ ...followUps, ...calmAnswers(), [id]: q.warningAnswer });
         if (result.urgency !== "urgent")
           expect(result.watchFor, `${id}: ${q.warningAnswer}`).not.toContain(withNumber(line.text, DEFAULT_NUMBER));
       }

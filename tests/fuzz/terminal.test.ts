@@ -91,7 +91,7 @@ describe("no control character from data reaches a terminal", () => {
         hostileText,
         validEntriesFor(defaultRuleset),
         recordIdArbitrary,
-        fc.constantFrom(0, 1, 3) as fc.Arbitrary<0 | 1 | 3>,
+        fc.constantFrom<0 | 1 | 3>(0, 1, 3),
         (text, entries, id, level) => {
           const ruleset = compileValidatedRuleset(withSuffixOnEveryText(document, text));
           const answers = {

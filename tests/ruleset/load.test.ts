@@ -7,7 +7,7 @@ type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
 
 function freshDocument(): JsonObject {
-  return structuredClone(defaultDocument) as unknown as JsonObject;
+  return structuredClone(defaultDocument);
 }
 
 function child(node: Json | undefined, key: string | number): Json | undefined {

@@ -403,7 +403,11 @@ describe("placeholders in the wording", () => {
     loads((d) => {
       d.advice.urgency.urgent.advice = "Get help today; if it gets worse call {emergencyNumber}.";
       d.advice.urgency.soon.advice = "Book in the next few days; in an emergency call {emergencyNumber}.";
-      d.advice.selfCare.watchFor = d.advice.selfCare.watchFor.map((line) => `${line} ({emergencyNumber})`);
+      d.advice.selfCare.watchFor = d.advice.selfCare.watchFor.map((line) =>
+        typeof line === "string"
+          ? `${line} ({emergencyNumber})`
+          : { ...line, text: `${line.text} ({emergencyNumber})` },
+      );
     });
   });
 });

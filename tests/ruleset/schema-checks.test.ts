@@ -130,24 +130,16 @@ describe("the version", () => {
 });
 
 describe("texts", () => {
-  it.each([
-    ["a blank summary", ((d) => (ruleOf(d, "fever").summary = "   ")) as Edit, `rules.${feverRule}.summary`],
-    ["an empty title", ((d) => (d.title = "")) as Edit, "title"],
-    [
-      "a blank question label",
-      ((d) => (choiceQuestion(d, "fever").label = " \n ")) as Edit,
-      `questions.${fever}.label`,
-    ],
+  it.each<[string, Edit, string]>([
+    ["a blank summary", (d) => (ruleOf(d, "fever").summary = "   "), `rules.${feverRule}.summary`],
+    ["an empty title", (d) => (d.title = ""), "title"],
+    ["a blank question label", (d) => (choiceQuestion(d, "fever").label = " \n "), `questions.${fever}.label`],
     [
       "a blank choice label",
-      ((d) => ((choiceQuestion(d, "fever").choices[0] as { label: string }).label = " ")) as Edit,
+      (d) => ((choiceQuestion(d, "fever").choices[0] as { label: string }).label = " "),
       `questions.${fever}.choices.0.label`,
     ],
-    [
-      "a blank sign to watch for",
-      ((d) => (d.advice.selfCare.watchFor[0] = "  ")) as Edit,
-      "advice.selfCare.watchFor.0",
-    ],
+    ["a blank sign to watch for", (d) => (d.advice.selfCare.watchFor[0] = "  "), "advice.selfCare.watchFor.0"],
   ])("refuses %s: must not be empty", (_, edit, path) => {
     expect(issuesOf(edit)).toEqual([{ path, message: expect.stringContaining("must not be empty") as string }]);
   });

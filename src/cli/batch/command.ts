@@ -54,7 +54,7 @@ export async function runBatch(
 
   try {
     for await (const chunk of input) {
-      splitter.push(typeof chunk === "string" ? Buffer.from(chunk) : (chunk as Buffer));
+      splitter.push(typeof chunk === "string" ? Buffer.from(chunk) : chunk);
       // Whatever the chunk completed goes out now: results keep pace with a slow writer, and the
       // record of a line that never ends (/dev/zero) is not held back behind it.
       if (buffered !== "") {

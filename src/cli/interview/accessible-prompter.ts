@@ -35,7 +35,7 @@ export function accessiblePrompter(
       if (!echoes) write("\n");
       return typed;
     },
-    close: reader.close,
+    close: () => reader.close(),
   };
   const width = () => Math.max(20, Math.min(output.columns ?? 80, 100) - 1);
   const write = (text: string) => output.write(text);
@@ -123,7 +123,7 @@ function lineReader(input: NodeJS.ReadableStream, interrupts: Interrupts) {
   const reader = createInterface({ input, terminal: false, crlfDelay: Infinity });
   const queued: string[] = [];
   let ended = false;
-  let waiting: { resolve(line: string): void; reject(error: Error): void } | undefined;
+  let waiting: { resolve: (line: string) => void; reject: (error: Error) => void } | undefined;
   reader.on("line", (line) => {
     if (waiting) {
       const { resolve } = waiting;

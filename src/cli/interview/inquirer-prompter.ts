@@ -50,7 +50,7 @@ export function inquirerPrompter(
           context,
         ),
       );
-      return value as number;
+      return value;
     },
     say(text) {
       // Lines of a list ("  - item") keep their indent when wrapped; other lines wrap flush left.

@@ -12,7 +12,7 @@ export function printable(text: string): string {
 /** A copy of `value` with every string in it made printable. */
 export function printableDeep<T>(value: T): T {
   if (typeof value === "string") return printable(value) as T;
-  if (Array.isArray(value)) return value.map((item) => printableDeep(item)) as T;
+  if (Array.isArray(value)) return (value as unknown[]).map((item) => printableDeep(item)) as T;
   if (value !== null && typeof value === "object") {
     return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, printableDeep(item)])) as T;
   }

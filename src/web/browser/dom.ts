@@ -18,7 +18,7 @@ export function h<K extends keyof HTMLElementTagNameMap>(
       for (const [type, listener] of Object.entries(value as Record<string, EventListener>))
         element.addEventListener(type, listener);
     } else if (value === true) element.setAttribute(name, "");
-    else if (value !== false && value !== undefined) element.setAttribute(name, String(value));
+    else if (typeof value === "string" || typeof value === "number") element.setAttribute(name, String(value));
   }
   append(element, children);
   return element;

@@ -21,7 +21,7 @@ import { itemScreen, questionScreen, type Screen } from "./question-screens.js";
 import { answersScreen, emergencyScreen, resultScreen } from "./result-screens.js";
 
 // The ruleset was validated by the command that made this page, so it is only compiled here.
-const data = JSON.parse(document.getElementById(PAGE_DATA_ID)!.textContent!) as PageData;
+const data = JSON.parse(document.getElementById(PAGE_DATA_ID)!.textContent) as PageData;
 const ruleset = compileValidatedRuleset(data.ruleset);
 /** The command's options, and today's date from the browser's clock: check-back days worded as dates, as the terminal words them. */
 const options = (): EvaluateOptions => ({ ...data.options, today: localDate(new Date()) });

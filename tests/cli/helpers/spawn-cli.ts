@@ -18,7 +18,7 @@ export interface CliRun {
 
 export interface CliRunOptions {
   /** Text piped to stdin, then closed; "keep-open" leaves stdin an open pipe that never sends anything. */
-  stdin?: string | "keep-open";
+  stdin?: string;
   /** Added to a minimal environment (PATH only), so that the caller's NO_COLOR etc. do not leak in. */
   env?: Record<string, string>;
   cwd?: string;

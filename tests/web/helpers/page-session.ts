@@ -61,7 +61,7 @@ export async function openPage(
 
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(ARTEFACTS, { recursive: true });
-  await page.screenshot({ path: join(ARTEFACTS, `${name}.png`) as `${string}.png`, fullPage: true });
+  await page.screenshot({ path: join(ARTEFACTS, `${name}.png`), fullPage: true });
 }
 
 /** axe-core's source, injected into a page to check it. */
