@@ -11,6 +11,7 @@ import {
 } from "./conditions.js";
 import { receivedOf } from "../issues.js";
 import { message } from "../messages/index.js";
+import { deepFreeze, frozenCopy } from "./freeze.js";
 import { rulesetDigest } from "./digest.js";
 import type { QuestionDefinition, RuleDefinition, RulesetDefinition, SourceDefinition } from "./schema.js";
 import { droppedUrgency, isAnchorable, TRUE, type AnchorPart } from "./unsure.js";
@@ -180,23 +181,8 @@ export function rulesToEvaluate(ruleset: Ruleset): readonly CompiledRule[] {
   return compiledRulesets.get(ruleset)!;
 }
 
-/** A deeply frozen copy of compiled data (arrays and plain objects copied; functions and frozen values kept). */
-function frozenCopy<T>(value: T): T {
-  if (Array.isArray(value)) return Object.freeze(value.map(frozenCopy)) as T;
-  if (typeof value !== "object" || value === null || Object.isFrozen(value)) return value;
-  return Object.freeze(Object.fromEntries(Object.entries(value).map(([key, child]) => [key, frozenCopy(child)]))) as T;
-}
-
 /** The rule's wording that fits the answers: the first `summaryBy` entry fully met, else its own. */
 export function wordingFor(rule: CompiledRule, codes: AnswerCodes): RuleWording {
   for (const entry of rule.summaries) if (entry.value(codes) === TRUE) return entry;
   return rule.wording;
-}
-
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === "object" && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const child of Object.values(value)) deepFreeze(child);
-  }
-  return value;
 }

@@ -1,42 +1,8 @@
 import type { Issue } from "../issues.js";
 import { formatPath } from "../issues.js";
 import { issue, type IssueCode, type IssueParams } from "../messages/index.js";
+import { TEMPLATE_PLACEHOLDERS, type Path } from "./placeholders.js";
 import type { ConditionDefinition, QuestionDefinition, RulesetDefinition } from "./schema.js";
-
-type Path = (string | number)[];
-
-/** Which `{placeholder}` names each piece of wording may use. */
-const TEMPLATE_PLACEHOLDERS: readonly [Path, readonly string[]][] = [
-  [["advice", "urgency", "emergency", "advice"], ["emergencyNumber"]],
-  [["advice", "urgency", "urgent", "advice"], ["emergencyNumber"]],
-  [["advice", "urgency", "soon", "advice"], ["emergencyNumber"]],
-  [
-    ["advice", "droppedEmergency"],
-    ["emergencyNumber", "list"],
-  ],
-  [
-    ["advice", "selfCare", "advice"],
-    ["emergencyNumber", "checkBack"],
-  ],
-  [["advice", "selfCare", "checkBackBefore", "one"], ["day"]],
-  [
-    ["advice", "selfCare", "checkBackBefore", "other"],
-    ["day", "daysLeft"],
-  ],
-  [["advice", "selfCare", "checkBackAfter"], ["emergencyNumber"]],
-  [
-    ["advice", "selfCare", "checkBackBy"],
-    ["date", "day"],
-  ],
-  [["advice", "watchForHeading", "none"], ["emergencyNumber"]],
-  [["advice", "watchForHeading", "soon"], ["emergencyNumber"]],
-  [["advice", "watchForHeading", "urgent"], ["emergencyNumber"]],
-  [
-    ["advice", "possibleGroup", "line"],
-    ["unsure", "list"],
-  ],
-  [["advice", "possibleGroup", "more"], ["count"]],
-];
 
 /**
  * Checks what a schema cannot: that every reference in a ruleset points at something that exists

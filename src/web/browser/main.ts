@@ -18,7 +18,8 @@ import { MESSAGES } from "../messages.js";
 import { PAGE_DATA_ID, type PageData } from "../page-data.js";
 import { h } from "./dom.js";
 import { itemScreen, questionScreen, type Screen } from "./question-screens.js";
-import { answersScreen, emergencyScreen, resultScreen } from "./result-screens.js";
+import { answersScreen } from "./answers-screen.js";
+import { emergencyScreen, resultScreen } from "./result-screens.js";
 
 // The ruleset was validated by the command that made this page, so it is only compiled here.
 const data = JSON.parse(document.getElementById(PAGE_DATA_ID)!.textContent) as PageData;

@@ -1,0 +1,34 @@
+export type Path = (string | number)[];
+
+/** Which `{placeholder}` names each piece of wording may use. */
+export const TEMPLATE_PLACEHOLDERS: readonly [Path, readonly string[]][] = [
+  [["advice", "urgency", "emergency", "advice"], ["emergencyNumber"]],
+  [["advice", "urgency", "urgent", "advice"], ["emergencyNumber"]],
+  [["advice", "urgency", "soon", "advice"], ["emergencyNumber"]],
+  [
+    ["advice", "droppedEmergency"],
+    ["emergencyNumber", "list"],
+  ],
+  [
+    ["advice", "selfCare", "advice"],
+    ["emergencyNumber", "checkBack"],
+  ],
+  [["advice", "selfCare", "checkBackBefore", "one"], ["day"]],
+  [
+    ["advice", "selfCare", "checkBackBefore", "other"],
+    ["day", "daysLeft"],
+  ],
+  [["advice", "selfCare", "checkBackAfter"], ["emergencyNumber"]],
+  [
+    ["advice", "selfCare", "checkBackBy"],
+    ["date", "day"],
+  ],
+  [["advice", "watchForHeading", "none"], ["emergencyNumber"]],
+  [["advice", "watchForHeading", "soon"], ["emergencyNumber"]],
+  [["advice", "watchForHeading", "urgent"], ["emergencyNumber"]],
+  [
+    ["advice", "possibleGroup", "line"],
+    ["unsure", "list"],
+  ],
+  [["advice", "possibleGroup", "more"], ["count"]],
+];
