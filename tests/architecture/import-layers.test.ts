@@ -1,6 +1,7 @@
-import { readdirSync, readFileSync } from "node:fs";
-import { dirname, join, relative, resolve, sep } from "node:path";
+import { readFileSync } from "node:fs";
+import { dirname, relative, resolve, sep } from "node:path";
 import { describe, expect, it } from "vitest";
+import { SRC, sourceFiles } from "./source-files.js";
 
 /**
  * The folders of src/ form layers: a folder imports only from layers below its own, so no two folders
@@ -19,16 +20,6 @@ const LAYERS: readonly (readonly string[])[] = [
   ["shared"],
 ];
 const ENTRY = "index";
-
-const SRC = resolve(import.meta.dirname, "../../src");
-
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) return sourceFiles(path);
-    return entry.name.endsWith(".ts") ? [path] : [];
-  });
-}
 
 /**
  * The folders whose files are part of the shared bottom layer: src/messages holds the issue codes that
