@@ -67,7 +67,7 @@ const md = [
   ...[...rows.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([name, r]) => line(`\`${name}\``, r)),
   line("**all**", all),
   "",
-  `"Other" counts mutants Stryker could not run (compile or runtime errors) or was told to ignore; the score leaves them out.`,
+  `"Other" counts mutants Stryker could not run (compile or runtime errors) or was told to ignore (static mutants, unless STRYKER_STATIC=1); the score leaves them out.`,
   "",
   `## The ${left.length} mutants left (survived or not covered)`,
   "",
