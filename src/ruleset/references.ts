@@ -1,6 +1,7 @@
 import type { Issue } from "../issues.js";
 import { formatPath } from "../issues.js";
 import { issue, type IssueCode, type IssueParams } from "../messages/index.js";
+import { LEAF_KEYS, LEAF_OPERATORS } from "./operators.js";
 import { TEMPLATE_PLACEHOLDERS, type Path } from "./placeholders.js";
 import type { ConditionDefinition, QuestionDefinition, RulesetDefinition } from "./schema.js";
 
@@ -135,48 +136,22 @@ export function checkReferences(definition: RulesetDefinition): Issue[] {
       return;
     }
     const { question } = entry;
-    if ("in" in condition) {
-      if (question.type !== "choice") {
-        add([...path, "in"], "ruleset.choice-operator-on-integer", { question: question.id });
-        return;
-      }
-      const values = question.choices.map((c) => c.value);
-      condition.in.forEach((value, i) => {
-        if (!values.includes(value)) add([...path, "in", i], "ruleset.not-a-choice", { allowed: values, value });
-        else if (condition.in.indexOf(value) !== i) add([...path, "in", i], "ruleset.duplicate-choice", { value });
-      });
-      if (condition.in.every((value) => question.choices.find((c) => c.value === value)?.unknown === true)) {
-        add([...path, "in"], "ruleset.only-unknown-choices", {});
-      }
+    const key = LEAF_KEYS.find((k) => k in condition)!;
+    const operator = LEAF_OPERATORS[key];
+    if (question.type !== operator.questionType) {
+      const code =
+        operator.questionType === "choice"
+          ? "ruleset.choice-operator-on-integer"
+          : "ruleset.integer-operator-on-choice";
+      add([...path, key], code, { question: question.id });
       return;
     }
-    if ("equals" in condition) {
-      if (question.type !== "choice") {
-        add([...path, "equals"], "ruleset.choice-operator-on-integer", { question: question.id });
-        return;
-      }
-      const choice = question.choices.find((c) => c.value === condition.equals);
-      const allowed = question.choices.filter((c) => !c.unknown).map((c) => c.value);
-      if (!choice || choice.unknown) {
-        add([...path, "equals"], "ruleset.not-a-choice", { allowed, value: condition.equals });
-      }
-      return;
-    }
-    const key = "atLeast" in condition ? "atLeast" : "below";
-    if (question.type !== "integer") {
-      add([...path, key], "ruleset.integer-operator-on-choice", { question: question.id });
-      return;
-    }
-    const bound = "atLeast" in condition ? condition.atLeast : condition.below;
-    // Both atLeast and below are always or never true unless min < bound <= max.
-    if (bound <= question.min || bound > question.max) {
-      add([...path, key], "ruleset.bound-always-or-never", {
-        operator: key,
-        bound,
-        question: question.id,
-        min: question.min,
-        max: question.max,
-      });
-    }
+    // The table's check for this operator, on a question of the type it takes.
+    (operator.check as (c: typeof condition, q: QuestionDefinition, p: Path, a: typeof add) => void)(
+      condition,
+      question,
+      [...path, key],
+      add,
+    );
   }
 }
