@@ -62,6 +62,11 @@ const md = [
   `do not edit by hand. Run of ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC at commit ${commit},`,
   `Node ${process.version}. How to read it, and why a surviving mutant can be equivalent: [${HOW_TO}](${HOW_TO}).`,
   "",
+  `Files mutated (${Object.keys(report.files).length}): ${Object.keys(report.files)
+    .sort()
+    .map((file) => `\`${file}\``)
+    .join(", ")}.`,
+  "",
   "| folder | mutants | killed | timed out | survived | no coverage | other | score |",
   "|---|---|---|---|---|---|---|---|",
   ...[...rows.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([name, r]) => line(`\`${name}\``, r)),
