@@ -7,7 +7,7 @@ import { BaseSequencer, type TestSpecification } from "vitest/node";
  */
 
 const EXHAUSTIVE = "tests/engine/exhaustive.test.ts";
-const SLOW = ["tests/answers/quick-check.test.ts", EXHAUSTIVE];
+const SLOW = ["tests/ruleset/quick-check.test.ts", EXHAUSTIVE];
 
 /**
  * Orders test files so that a mutant is killed as early as possible (Stryker runs vitest with bail):

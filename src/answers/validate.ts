@@ -8,12 +8,11 @@ import { valueAt } from "../zod-issues.js";
 import { AnswersError } from "./errors.js";
 import { expectedOf, recordIdParams } from "./describe.js";
 import { answersSchemaFor, type Answers } from "./schema.js";
-import { quickCheckAnswers } from "./quick-check.js";
 import { closestName } from "./suggest.js";
 
 /** Validates answers against a ruleset's questions; throws `AnswersError` listing every problem. */
 export function validateAnswers(ruleset: Ruleset, input: unknown): Answers {
-  const quick = quickCheckAnswers(ruleset, input);
+  const quick = ruleset.quickCheck(input);
   if (quick) return quick.answers;
   // jitless: zod would otherwise compile a parser from the question ids, and ruleset text never becomes code.
   const own = ownFields(input);

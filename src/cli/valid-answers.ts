@@ -1,5 +1,4 @@
 import type { Answers } from "../answers/schema.js";
-import { quickCheckAnswers } from "../answers/quick-check.js";
 import { isFhirInput } from "../fhir/resource-type.js";
 import type { Ruleset } from "../ruleset/load.js";
 
@@ -14,7 +13,7 @@ export async function validAnswers(ruleset: Ruleset, input: unknown): Promise<An
     const { fromQuestionnaireResponse } = await import("../fhir/response.js");
     return fromQuestionnaireResponse(ruleset, input);
   }
-  const quick = quickCheckAnswers(ruleset, input);
+  const quick = ruleset.quickCheck(input);
   if (quick) return quick.answers;
   const { validateAnswers } = await import("../answers/validate.js");
   return validateAnswers(ruleset, input);

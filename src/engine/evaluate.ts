@@ -1,6 +1,5 @@
 import { validateAnswers } from "../answers/validate.js";
 import { assertRuleset, type Ruleset } from "../ruleset/compile.js";
-import { quickCheckAnswers } from "../answers/quick-check.js";
 import { evaluateEncodedAnswers, evaluateValidAnswers } from "./evaluate-valid.js";
 import { checkEvaluateOptions } from "./options.js";
 import type { EvaluateOptions, TriageResult } from "./result.js";
@@ -14,7 +13,7 @@ import type { EvaluateOptions, TriageResult } from "./result.js";
 export function evaluate(ruleset: Ruleset, answers: unknown, options?: EvaluateOptions): TriageResult {
   assertRuleset(ruleset, "evaluate");
   const checked = checkEvaluateOptions(options);
-  const quick = quickCheckAnswers(ruleset, answers);
+  const quick = ruleset.quickCheck(answers);
   if (quick) return evaluateEncodedAnswers(ruleset, quick.answers, quick.codes, checked);
   return evaluateValidAnswers(ruleset, validateAnswers(ruleset, answers), checked);
 }

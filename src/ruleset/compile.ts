@@ -12,6 +12,7 @@ import {
 import { receivedOf } from "../issues.js";
 import { message } from "../messages/index.js";
 import { deepFreeze, frozenCopy } from "./freeze.js";
+import { compileQuickCheck, type QuickChecked } from "./quick-check.js";
 import { rulesetDigest } from "./digest.js";
 import type { QuestionDefinition, RuleDefinition, RulesetDefinition, SourceDefinition } from "./schema.js";
 import { droppedUrgency, isAnchorable, TRUE, type AnchorPart } from "./unsure.js";
@@ -68,6 +69,8 @@ export interface Ruleset {
   readonly encode: (answers: AnswerValues) => number[];
   /** The follow-up questions (those with askWhen), in question order, with their compiled conditions. */
   readonly followUps: readonly CompiledFollowUp[];
+  /** Plainly valid answers and their codes in one pass, else undefined (then zod decides and reports). */
+  readonly quickCheck: (input: unknown) => QuickChecked | undefined;
   /** The questions whose answers stay as given when asking which emergency signs could still appear (who the person is, what has happened, numbers). */
   readonly keptWhenWorstCase: readonly string[];
 }
@@ -162,6 +165,7 @@ function compileRuleset(definition: RulesetDefinition): Ruleset {
     questionIndex,
     encode: compileEncoder(definition.questions, followUps),
     followUps: Object.freeze(followUps),
+    quickCheck: compileQuickCheck(definition.questions, followUps),
     keptWhenWorstCase: Object.freeze(
       definition.questions
         .filter((q) => q.type !== "choice" || q.background === true || q.past === true)

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
-import { compileQuickCheck } from "../../src/answers/quick-check.js";
+import { compileQuickCheck } from "../../src/ruleset/quick-check.js";
 import {
   AnswersError,
   AnswersSchema,
@@ -113,7 +113,7 @@ describe("answers fuzzing: only AnswersError, always with a path and a message",
   });
 
   it("the hot-path quick check accepts only what the zod schema accepts, with the same values", () => {
-    const quick = compileQuickCheck(defaultRuleset);
+    const quick = compileQuickCheck(defaultRuleset.questions, defaultRuleset.followUps);
     const schema = answersSchemaFor(defaultRuleset);
     assertProperty(
       fc.property(fc.oneof(corruptedEntriesFor(defaultRuleset).map(entriesObject), anythingArbitrary), (input) => {

@@ -1,8 +1,11 @@
-import { NOT_ANSWERED } from "../ruleset/conditions.js";
-import { FALSE } from "../ruleset/unsure.js";
-import type { Ruleset } from "../ruleset/load.js";
-import { isRecordId } from "./describe.js";
-import type { Answers } from "./schema.js";
+import { isRecordId, type RecordId } from "../record-id.js";
+import type { CompiledFollowUp } from "./compile.js";
+import { NOT_ANSWERED } from "./conditions.js";
+import type { QuestionDefinition } from "./schema.js";
+import { FALSE } from "./unsure.js";
+
+/** Answers that passed the check: one value per question given, and the optional record id. */
+export type CheckedAnswers = Readonly<Record<string, string | number>> & { readonly id?: RecordId };
 
 /**
  * A quick check of well-formed answers, built once per ruleset from its questions as plain closures
@@ -10,22 +13,25 @@ import type { Answers } from "./schema.js";
  * it says no (or meets anything unusual), the zod schema decides and reports every problem.
  */
 export interface QuickChecked {
-  readonly answers: Answers;
+  readonly answers: CheckedAnswers;
   /** The answers as the codes compiled conditions read (see ruleset/conditions.ts), made in the same pass. */
   readonly codes: number[];
 }
 
-export function compileQuickCheck(ruleset: Ruleset): (input: unknown) => QuickChecked | undefined {
-  const fields = ruleset.questions.map((question) => question.id);
+/** Built by compileRuleset, once per ruleset, from its questions and its compiled follow-ups. */
+export function compileQuickCheck(
+  questions: readonly QuestionDefinition[],
+  followUps: readonly CompiledFollowUp[],
+): (input: unknown) => QuickChecked | undefined {
+  const fields = questions.map((question) => question.id);
   // Per question: each allowed answer's index (choice), or null and a range (integer). One loop.
-  const choiceIndex = ruleset.questions.map((question) =>
+  const choiceIndex = questions.map((question) =>
     question.type === "choice" ? new Map(question.choices.map((choice, i) => [choice.value, i])) : null,
   );
-  const mins = ruleset.questions.map((question) => (question.type === "integer" ? question.min : 0));
-  const maxes = ruleset.questions.map((question) => (question.type === "integer" ? question.max : 0));
+  const mins = questions.map((question) => (question.type === "integer" ? question.min : 0));
+  const maxes = questions.map((question) => (question.type === "integer" ? question.max : 0));
   const count = fields.length;
-  const isFollowUp = ruleset.questions.map((question) => question.askWhen !== undefined);
-  const followUps = ruleset.followUps;
+  const isFollowUp = questions.map((question) => question.askWhen !== undefined);
 
   return (input) => {
     if (typeof input !== "object" || input === null || Object.getPrototypeOf(input) !== Object.prototype)
@@ -71,15 +77,6 @@ export function compileQuickCheck(ruleset: Ruleset): (input: unknown) => QuickCh
       keys--;
     }
     // Every question present, and no other key: an unknown or misspelt one is left to zod to report.
-    return keys === given ? { answers: answers as Answers, codes } : undefined;
+    return keys === given ? { answers: answers as CheckedAnswers, codes } : undefined;
   };
-}
-
-const quickChecks = new WeakMap<Ruleset, (input: unknown) => QuickChecked | undefined>();
-
-/** The quick check for a ruleset (compiled once): the answers and their codes when plainly valid, else undefined. */
-export function quickCheckAnswers(ruleset: Ruleset, input: unknown): QuickChecked | undefined {
-  let check = quickChecks.get(ruleset);
-  if (!check) quickChecks.set(ruleset, (check = compileQuickCheck(ruleset)));
-  return check(input);
 }

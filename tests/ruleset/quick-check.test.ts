@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { compileQuickCheck, quickCheckAnswers } from "../../src/answers/quick-check.js";
+import { compileQuickCheck } from "../../src/ruleset/quick-check.js";
 import { answersSchemaFor } from "../../src/answers/schema.js";
 import { defaultRuleset } from "../../src/index.js";
 import { calmAnswers } from "../helpers/answers.js";
 
 // The quick check on the hot path must never accept what the zod schema refuses, and must give the
 // same values when it accepts: otherwise a bad answer could slip past validation.
-const quickCheck = compileQuickCheck(defaultRuleset);
+const quickCheck = compileQuickCheck(defaultRuleset.questions, defaultRuleset.followUps);
 const schema = answersSchemaFor(defaultRuleset);
 
 function agrees(input: unknown): void {
@@ -89,13 +89,13 @@ describe("the hot-path answers check agrees with the zod schema", () => {
     }
   });
 
-  it("is what quickCheckAnswers gives for a ruleset: the answers, encoded as the engine encodes them", () => {
+  it("is what the compiled ruleset's quickCheck gives: the answers, encoded as the engine encodes them", () => {
     const answers = { ...calmAnswers({ fever: "yes", age: 120, otcResponse: "helped" }), id: 7 };
-    const quick = quickCheckAnswers(defaultRuleset, answers);
+    const quick = defaultRuleset.quickCheck(answers);
     expect(quick?.answers).toEqual(answers);
     // The codes feed the compiled rules directly: they must be the ruleset's own encoding of the answers.
     expect(quick?.codes).toEqual(defaultRuleset.encode(answers));
-    expect(quickCheckAnswers(defaultRuleset, { ...answers, fever: "maybe" })).toBeUndefined();
+    expect(defaultRuleset.quickCheck({ ...answers, fever: "maybe" })).toBeUndefined();
   });
 
   it("leaves to zod: a missing, unknown, misspelt or __proto__ key, a class instance, an inherited field", () => {
