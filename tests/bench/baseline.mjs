@@ -8,7 +8,7 @@ import { performance } from "node:perf_hooks";
 import { pathToFileURL } from "node:url";
 
 /** triage() per second and CLI start-up, this build against the one in `dir`, in alternating rounds. */
-export async function benchAgainstBaseline({ dir, root, pool, triage, quick, record, fmt, median, fail }) {
+export async function benchAgainstBaseline({ dir, root, pool, triage, rateSync, quick, record, fmt, median, fail }) {
   const base = resolve(dir);
   const entry = join(base, "dist", "src", "index.js");
   if (!existsSync(entry))
@@ -23,19 +23,7 @@ export async function benchAgainstBaseline({ dir, root, pool, triage, quick, rec
       fail(`the baseline's result differs from this build's on pool case ${i}: not the same behaviour`);
   }
   console.log(`   same results as this build on all ${fmt(pool.length)} pool cases`);
-  const rate = (fn, ms) => {
-    let n = 0;
-    let sink = 0;
-    const start = performance.now();
-    let now;
-    do {
-      for (let i = 0; i < pool.length; i++) sink += fn(pool[i]).reasons.length;
-      n += pool.length;
-      now = performance.now();
-    } while (now - start < ms);
-    if (sink < 0) console.log(sink);
-    return n / ((now - start) / 1000);
-  };
+  const rate = (fn, ms) => rateSync(fn, pool, ms);
   const rounds = quick ? 5 : 21;
   const ours = [];
   const theirs = [];

@@ -639,6 +639,7 @@ if (process.env.BENCH_BASELINE) {
     root: ROOT,
     pool: makePool(CONFIG.pool),
     triage,
+    rateSync,
     quick: QUICK,
     record,
     fmt,
