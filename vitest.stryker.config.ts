@@ -42,6 +42,10 @@ export default defineConfig({
     // (STRYKER_EXHAUSTIVE=1 npm run mutate). Without it the score can only be lower, never higher.
     exclude: [...configDefaults.exclude, ...(process.env.STRYKER_EXHAUSTIVE === "1" ? [] : [EXHAUSTIVE])],
     testTimeout: 30_000,
+    // One module graph per worker across files and mutants (Stryker switches a non-static mutant on at
+    // run time, so nothing needs re-importing): unsure.ts's 65 mutants took 114 s isolated, 78 s shared,
+    // with the same score.
+    isolate: false,
     sequence: { sequencer: KillEarlySequencer },
   },
 });
