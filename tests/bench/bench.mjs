@@ -8,6 +8,7 @@
 //   5. the web page: its size (gzip) and the time to its first question in headless Chromium (web-page.mjs)
 //   6. with BENCH_BASELINE=DIR (another checkout, built): triage()/s and start-up against that build, in
 //      alternating rounds of this run (baseline.mjs), to show what a change costs
+// BENCH_ONLY=1,6 runs only the sections listed (e.g. BENCH_ONLY=6 with BENCH_BASELINE for a quick A/B).
 import { spawn, spawnSync } from "node:child_process";
 import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeSync } from "node:fs";
 import { availableParallelism, tmpdir, totalmem } from "node:os";
@@ -24,6 +25,8 @@ import { benchWebPage } from "./web-page.mjs";
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const BIN = join(ROOT, "bin", "neck-triage");
 const QUICK = process.env.BENCH_QUICK === "1";
+const ONLY = process.env.BENCH_ONLY?.split(",").map((section) => section.trim());
+const selected = (section) => ONLY === undefined || ONLY.includes(String(section));
 
 const CONFIG = QUICK
   ? {
@@ -628,12 +631,12 @@ async function benchBatchFiles() {
 // ---- run ----------------------------------------------------------------------------------------------
 const started = performance.now();
 describeMachine();
-await benchEvaluate();
-await benchBatchInProcess();
-benchCliStartup();
-await benchBatchFiles();
-await benchWebPage({ root: ROOT, quick: QUICK, record, fmt, median });
-if (process.env.BENCH_BASELINE) {
+if (selected(1)) await benchEvaluate();
+if (selected(2)) await benchBatchInProcess();
+if (selected(3)) benchCliStartup();
+if (selected(4)) await benchBatchFiles();
+if (selected(5)) await benchWebPage({ root: ROOT, quick: QUICK, record, fmt, median });
+if (process.env.BENCH_BASELINE && selected(6)) {
   await benchAgainstBaseline({
     dir: process.env.BENCH_BASELINE,
     root: ROOT,
