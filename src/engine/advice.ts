@@ -2,69 +2,20 @@ import { wordingFor, type CompiledRule, type Ruleset } from "../ruleset/compile.
 import type { Urgency } from "../ruleset/schema.js";
 import type { AnswerCodes } from "../ruleset/conditions.js";
 import { dateInWords } from "./calendar.js";
+import { fill } from "../ruleset/placeholders.js";
+import type { FilledTexts } from "../ruleset/texts.js";
 import type { EvaluateOptions, Reason } from "./result.js";
-
-/** Replaces `{name}` placeholders; the loader has checked that every name used is one we fill. */
-export function fill(template: string, values: Readonly<Record<string, string | number>>): string {
-  return template.replace(/\{([A-Za-z]+)\}/g, (whole, name: string) =>
-    Object.hasOwn(values, name) ? String(values[name]) : whole,
-  );
-}
-
-/** The wording that depends only on the ruleset and the emergency number: filled once, then reused. */
-export interface FilledTexts {
-  readonly emergencyNumber: string;
-  readonly emergency: string;
-  readonly urgent: string;
-  readonly soon: string;
-  readonly watchFor: readonly WatchForLine[];
-  /** Self-care advice by days left to the check-back day (0: on or past it), and the date when given. */
-  readonly selfCare: Map<string, string>;
-}
-
-const MAX_CACHED_NUMBERS = 16;
-const filledTexts = new WeakMap<Ruleset, Map<string | undefined, FilledTexts>>();
 
 /** The filled wording for this ruleset and emergency number (shared with the signs to watch for). */
 export function textsFor(ruleset: Ruleset, options: EvaluateOptions | undefined): FilledTexts {
-  let byNumber = filledTexts.get(ruleset);
-  if (!byNumber) filledTexts.set(ruleset, (byNumber = new Map<string | undefined, FilledTexts>()));
-  const key = options?.emergencyNumber;
-  let texts = byNumber.get(key);
-  if (!texts) {
-    const advice = ruleset.definition.advice;
-    const emergencyNumber = key ?? advice.emergencyNumber;
-    texts = {
-      emergencyNumber,
-      emergency: fill(advice.urgency.emergency.advice, { emergencyNumber }),
-      urgent: fill(advice.urgency.urgent.advice, { emergencyNumber }),
-      soon: fill(advice.urgency.soon.advice, { emergencyNumber }),
-      watchFor: advice.selfCare.watchFor.map((line) =>
-        typeof line === "string"
-          ? { text: fill(line, { emergencyNumber }), reported: [] }
-          : {
-              text: fill(line.text, { emergencyNumber }),
-              reported: line.about.map((id) => [id, warningAnswerOf(ruleset, id)] as const),
-            },
-      ),
-      selfCare: new Map(),
-    };
-    if (byNumber.size >= MAX_CACHED_NUMBERS) byNumber.clear();
-    byNumber.set(key, texts);
-  }
-  return texts;
+  return ruleset.texts(options?.emergencyNumber);
 }
 
-/** A sign to watch for, and the answers that mean the person has already reported it. */
-export interface WatchForLine {
-  readonly text: string;
-  readonly reported: readonly (readonly [question: string, warningAnswer: string | undefined])[];
-}
-
-function warningAnswerOf(ruleset: Ruleset, id: string): string | undefined {
-  const question = ruleset.questionsById.get(id);
-  return question?.type === "choice" ? question.warningAnswer : undefined;
-}
+/**
+ * How many self-care texts (by days left and date) a ruleset's filled wording keeps: a memo the bench
+ * justifies (without it, triage() ran 1.56 times slower on the pool's self-care cases, same run).
+ */
+const MAX_CACHED_SELF_CARE = 64;
 
 /** A rule that fired, with the reason it gives. */
 export interface FiredRule {
@@ -121,7 +72,7 @@ function urgencyAdvice(
               day: advice.selfCare.checkBackDay,
             });
       text = fill(advice.selfCare.advice, { emergencyNumber: texts.emergencyNumber, checkBack: checkBackText });
-      if (texts.selfCare.size >= MAX_CACHED_NUMBERS * 4) texts.selfCare.clear();
+      if (texts.selfCare.size >= MAX_CACHED_SELF_CARE) texts.selfCare.clear();
       texts.selfCare.set(key, text);
     }
     return text;

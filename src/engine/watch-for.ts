@@ -1,6 +1,7 @@
 import { rulesToEvaluate, wordingFor, type CompiledRule, type Ruleset } from "../ruleset/compile.js";
 import type { Urgency } from "../ruleset/schema.js";
-import { fill, textsFor, type FiredRule } from "./advice.js";
+import { textsFor, type FiredRule } from "./advice.js";
+import { fill } from "../ruleset/placeholders.js";
 import type { AnswerCodes, AnswerValues } from "../ruleset/conditions.js";
 import type { EvaluateOptions } from "./result.js";
 import { FALSE } from "../ruleset/unsure.js";

@@ -17,6 +17,7 @@ import { rulesetDigest } from "./digest.js";
 import type { QuestionDefinition, RuleDefinition, RulesetDefinition, SourceDefinition } from "./schema.js";
 import { droppedUrgency, isAnchorable, TRUE, type AnchorPart } from "./unsure.js";
 import type { RuleUrgency } from "./urgency.js";
+import { compileTexts, type FilledTexts } from "./texts.js";
 
 /** One part of a rule's top-level `all`, as the "not sure" anchor sees it. */
 export interface CompiledPart extends AnchorPart {
@@ -71,6 +72,8 @@ export interface Ruleset {
   readonly followUps: readonly CompiledFollowUp[];
   /** Plainly valid answers and their codes in one pass, else undefined (then zod decides and reports). */
   readonly quickCheck: (input: unknown) => QuickChecked | undefined;
+  /** The advice wording filled with an emergency number (undefined: the ruleset's own). */
+  readonly texts: (emergencyNumber: string | undefined) => FilledTexts;
   /** The questions whose answers stay as given when asking which emergency signs could still appear (who the person is, what has happened, numbers). */
   readonly keptWhenWorstCase: readonly string[];
 }
@@ -166,6 +169,7 @@ function compileRuleset(definition: RulesetDefinition): Ruleset {
     encode: compileEncoder(definition.questions, followUps),
     followUps: Object.freeze(followUps),
     quickCheck: compileQuickCheck(definition.questions, followUps),
+    texts: compileTexts(definition, questionsById),
     keptWhenWorstCase: Object.freeze(
       definition.questions
         .filter((q) => q.type !== "choice" || q.background === true || q.past === true)

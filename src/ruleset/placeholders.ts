@@ -32,3 +32,10 @@ export const TEMPLATE_PLACEHOLDERS: readonly [Path, readonly string[]][] = [
   ],
   [["advice", "possibleGroup", "more"], ["count"]],
 ];
+
+/** Replaces `{name}` placeholders; the loader has checked that every name used is one we fill. */
+export function fill(template: string, values: Readonly<Record<string, string | number>>): string {
+  return template.replace(/\{([A-Za-z]+)\}/g, (whole, name: string) =>
+    Object.hasOwn(values, name) ? String(values[name]) : whole,
+  );
+}

@@ -1,4 +1,4 @@
-import { fill } from "../../engine/advice.js";
+import { fill } from "../../ruleset/placeholders.js";
 import type { Reason, TriageResult } from "../../engine/result.js";
 import type { Ruleset } from "../../ruleset/load.js";
 import { printable } from "./printable.js";

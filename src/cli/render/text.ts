@@ -1,4 +1,4 @@
-import { fill } from "../../engine/advice.js";
+import { fill } from "../../ruleset/placeholders.js";
 import type { Reason, Source, TriageResult } from "../../engine/result.js";
 import type { Ruleset } from "../../ruleset/load.js";
 import { describeAnswer, questionLabel } from "../../answers/labels.js";
