@@ -1,10 +1,9 @@
-import { rulesToEvaluate, wordingFor, type CompiledRule, type Ruleset } from "../ruleset/compile.js";
+import { wordingFor, type Ruleset } from "../ruleset/compile.js";
 import type { Urgency } from "../ruleset/schema.js";
 import { textsFor, type FiredRule } from "./advice.js";
 import { fill } from "../ruleset/placeholders.js";
 import type { AnswerCodes, AnswerValues } from "../ruleset/conditions.js";
 import type { EvaluateOptions } from "./result.js";
-import { FALSE } from "../ruleset/unsure.js";
 
 /**
  * The signs to watch for, fitted to the answers: never one the person has just reported. Under
@@ -35,34 +34,13 @@ export function composeWatchFor(
   return lines;
 }
 
-/** Per ruleset: the emergency rules that could still apply, by the answers that stay as given (a memo of recent answers). */
-const stillPossibleCache = new WeakMap<Ruleset, Map<string, CompiledRule[]>>();
-const MAX_CACHED = 256;
-
 function emergencySignsStillPossible(
   ruleset: Ruleset,
   fired: readonly FiredRule[],
   answers: Readonly<AnswerValues>,
   codes: AnswerCodes,
 ): string[] {
-  let byKept = stillPossibleCache.get(ruleset);
-  if (!byKept) stillPossibleCache.set(ruleset, (byKept = new Map<string, CompiledRule[]>()));
-  const kept = ruleset.keptWhenWorstCase;
-  const key = kept.map((id) => String(answers[id])).join("\u0000");
-  let possible = byKept.get(key);
-  if (!possible) {
-    const worst: Record<string, string | number | undefined> = { ...answers };
-    for (const question of ruleset.questions) {
-      if (question.type === "choice" && !kept.includes(question.id)) worst[question.id] = question.warningAnswer;
-    }
-    const worstCodes = ruleset.encode(worst);
-    possible = rulesToEvaluate(ruleset).filter(
-      (rule) =>
-        rule.urgency === "emergency" && rule.definition.callIf !== undefined && rule.value(worstCodes) !== FALSE,
-    );
-    if (byKept.size >= MAX_CACHED) byKept.clear();
-    byKept.set(key, possible);
-  }
+  const possible = ruleset.emergenciesStillPossible(answers);
   const lines: string[] = [];
   for (const rule of possible) {
     if (fired.some((f) => f.rule.id === rule.id)) continue;

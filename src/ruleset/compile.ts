@@ -18,6 +18,7 @@ import type { QuestionDefinition, RuleDefinition, RulesetDefinition, SourceDefin
 import { droppedUrgency, isAnchorable, TRUE, type AnchorPart } from "./unsure.js";
 import type { RuleUrgency } from "./urgency.js";
 import { compileTexts, type FilledTexts } from "./texts.js";
+import { compileStillPossible } from "./still-possible.js";
 
 /** One part of a rule's top-level `all`, as the "not sure" anchor sees it. */
 export interface CompiledPart extends AnchorPart {
@@ -74,8 +75,8 @@ export interface Ruleset {
   readonly quickCheck: (input: unknown) => QuickChecked | undefined;
   /** The advice wording filled with an emergency number (undefined: the ruleset's own). */
   readonly texts: (emergencyNumber: string | undefined) => FilledTexts;
-  /** The questions whose answers stay as given when asking which emergency signs could still appear (who the person is, what has happened, numbers). */
-  readonly keptWhenWorstCase: readonly string[];
+  /** The emergency rules with a call-if sign that could still fire for these answers (still-possible.ts). */
+  readonly emergenciesStillPossible: (answers: Readonly<AnswerValues>) => readonly CompiledRule[];
 }
 
 export interface CompiledFollowUp extends FollowUp {
@@ -156,6 +157,7 @@ function compileRuleset(definition: RulesetDefinition): Ruleset {
     );
   });
 
+  const encode = compileEncoder(definition.questions, followUps);
   const ruleset: Ruleset = Object.freeze({
     id: definition.id,
     version: definition.version,
@@ -166,15 +168,11 @@ function compileRuleset(definition: RulesetDefinition): Ruleset {
     questionsById,
     rules: frozenCopy(inEvaluationOrder),
     questionIndex,
-    encode: compileEncoder(definition.questions, followUps),
+    encode,
     followUps: Object.freeze(followUps),
     quickCheck: compileQuickCheck(definition.questions, followUps),
     texts: compileTexts(definition, questionsById),
-    keptWhenWorstCase: Object.freeze(
-      definition.questions
-        .filter((q) => q.type !== "choice" || q.background === true || q.past === true)
-        .map((q) => q.id),
-    ),
+    emergenciesStillPossible: compileStillPossible(definition.questions, inEvaluationOrder, encode),
   });
   compiledRulesets.set(ruleset, inEvaluationOrder);
   return ruleset;

@@ -1,0 +1,38 @@
+import type { AnswerValues } from "./conditions.js";
+import type { QuestionDefinition } from "./schema.js";
+import { FALSE } from "./unsure.js";
+import type { CompiledRule } from "./compile.js";
+
+/** How many sets of kept answers keep their list. */
+const MAX_CACHED = 256;
+
+/**
+ * The emergency rules with something to call the emergency number for that could still fire for
+ * these answers if every other warning sign appeared: the answers about who the person is and what
+ * has already happened (background and past questions, numbers) stay as given. A memo by those answers.
+ */
+export function compileStillPossible(
+  questions: readonly QuestionDefinition[],
+  rules: readonly CompiledRule[],
+  encode: (answers: AnswerValues) => number[],
+): (answers: Readonly<AnswerValues>) => readonly CompiledRule[] {
+  const kept = questions
+    .filter((q) => q.type !== "choice" || q.background === true || q.past === true)
+    .map((q) => q.id);
+  const candidates = rules.filter((rule) => rule.urgency === "emergency" && rule.definition.callIf !== undefined);
+  const byKept = new Map<string, readonly CompiledRule[]>();
+  return (answers) => {
+    const key = kept.map((id) => String(answers[id])).join("\u0000");
+    let possible = byKept.get(key);
+    if (!possible) {
+      const worst: Record<string, string | number | undefined> = { ...answers };
+      for (const question of questions)
+        if (question.type === "choice" && !kept.includes(question.id)) worst[question.id] = question.warningAnswer;
+      const worstCodes = encode(worst);
+      possible = candidates.filter((rule) => rule.value(worstCodes) !== FALSE);
+      if (byKept.size >= MAX_CACHED) byKept.clear();
+      byKept.set(key, possible);
+    }
+    return possible;
+  };
+}
