@@ -102,6 +102,17 @@ describe("commands and help topics", () => {
     expect(plain.stdout).not.toContain("painUnusual");
   });
 
+  it("--help names every exit code of the contract's table, and no other", async () => {
+    const contract = readFileSync(join(REPO_ROOT, "docs", "contract.md"), "utf8");
+    const table = [...contract.matchAll(/^\| (\d+) \| /gm)].map((row) => Number(row[1])).sort((a, b) => a - b);
+    const help = await runWith(["--help"], { stdoutIsTTY: true, columns: 200 });
+    // The paragraph, wrapped at 80 columns however wide the terminal, joined back into one line.
+    const line = (/^Exit codes: ((?:.+\n)+)/m.exec(help.stdout)?.[1] ?? "").replaceAll("\n", " ");
+    const named = [...line.matchAll(/(?:^|, )(\d+) /g)].map((code) => Number(code[1])).sort((a, b) => a - b);
+    expect(table).toEqual([0, 1, 2, 3, 130]);
+    expect(named).toEqual(table);
+  });
+
   it("--ruleset extended help (the help command) lists that ruleset's fields too", async () => {
     const extended = await runWith(["--ruleset", "extended", "help"]);
     expect(extended.code).toBe(0);
