@@ -9,15 +9,26 @@ import type { RulesetDefinition, RulesetExtension } from "./schema.js";
 // neither `triage()` nor the CLI's start needs zod's ruleset schema.
 const compiled = new WeakMap<object, Ruleset>();
 
+/**
+ * The built-in rulesets' digests by name, worked out at build time and handed to the CLI's bundle as
+ * data (esbuild.config.mjs): hashing the default ruleset was most of compiling it at start-up. Absent
+ * from the library as tsc builds it, where each digest is computed when its ruleset is first compiled.
+ */
+declare const NECK_TRIAGE_BUILTIN_DIGESTS: Readonly<Record<string, string>> | undefined;
+const knownDigest = (name: string): string | undefined =>
+  typeof NECK_TRIAGE_BUILTIN_DIGESTS === "undefined" ? undefined : NECK_TRIAGE_BUILTIN_DIGESTS[name];
+
 /** A built-in document as a whole ruleset: one that extends another is resolved first. */
 function wholeDefinition(document: unknown): unknown {
   return isExtension(document) ? resolveExtension(document as RulesetExtension).definition : document;
 }
 
-function builtinRuleset(document: object): Ruleset {
+function builtinRuleset(name: string, document: object): Ruleset {
   let ruleset = compiled.get(document);
-  if (!ruleset)
-    compiled.set(document, (ruleset = compileValidatedRuleset(wholeDefinition(document) as RulesetDefinition)));
+  if (!ruleset) {
+    ruleset = compileValidatedRuleset(wholeDefinition(document) as RulesetDefinition, knownDigest(name));
+    compiled.set(document, ruleset);
+  }
   return ruleset;
 }
 
@@ -26,12 +37,12 @@ function builtinRuleset(document: object): Ruleset {
 
 /** rules/default.json, compiled once when first asked for. */
 export function getDefaultRuleset(): Ruleset {
-  return builtinRuleset(defaultDocument);
+  return builtinRuleset("default", defaultDocument);
 }
 
 /** rules/extended.json (which extends the default), compiled once when first asked for. */
 export function getExtendedRuleset(): Ruleset {
-  return builtinRuleset(extendedDocument);
+  return builtinRuleset("extended", extendedDocument);
 }
 
 /** The built-in rulesets' documents by the name `--ruleset NAME` takes. A new one needs only a line here. */
@@ -43,7 +54,7 @@ export const BUILTIN_RULESET_DOCUMENTS: Readonly<Record<string, unknown>> = /* @
 /** A built-in ruleset by name, compiled once when first asked for; undefined if none. */
 export function getBuiltinRuleset(name: string): Ruleset | undefined {
   return Object.hasOwn(BUILTIN_RULESET_DOCUMENTS, name)
-    ? builtinRuleset(BUILTIN_RULESET_DOCUMENTS[name] as object)
+    ? builtinRuleset(name, BUILTIN_RULESET_DOCUMENTS[name] as object)
     : undefined;
 }
 

@@ -103,13 +103,14 @@ export function assertRuleset(value: unknown, caller: string): asserts value is 
 /**
  * Compiles a ruleset document that has already been validated (by `loadRuleset`, or at build time
  * for a bundled built-in one) and freezes it: the one place where everything derived from a ruleset
- * is built. It does not validate: never pass it unchecked data.
+ * is built. It does not validate: never pass it unchecked data, nor a digest not computed from it.
+ * `digest`: the document's digest when it is already known (a built-in's, computed at build time).
  */
-export function compileValidatedRuleset(document: RulesetDefinition): Ruleset {
-  return compileRuleset(deepFreeze(document));
+export function compileValidatedRuleset(document: RulesetDefinition, digest?: string): Ruleset {
+  return compileRuleset(deepFreeze(document), digest);
 }
 
-function compileRuleset(definition: RulesetDefinition): Ruleset {
+function compileRuleset(definition: RulesetDefinition, knownDigest: string | undefined): Ruleset {
   const questionsById = new Map(definition.questions.map((question) => [question.id, question]));
   const questionIndex = new Map(definition.questions.map((question, index) => [question.id, { index, question }]));
   const inQuestionOrder = (read: Set<string>) => definition.questions.map((q) => q.id).filter((id) => read.has(id));
@@ -162,7 +163,7 @@ function compileRuleset(definition: RulesetDefinition): Ruleset {
     id: definition.id,
     version: definition.version,
     // Once per ruleset, here, so that triage() only copies it.
-    digest: rulesetDigest(definition),
+    digest: knownDigest ?? rulesetDigest(definition),
     definition,
     questions: definition.questions,
     questionsById,
