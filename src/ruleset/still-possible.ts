@@ -3,13 +3,11 @@ import type { QuestionDefinition } from "./schema.js";
 import { FALSE } from "./unsure.js";
 import type { CompiledRule } from "./compile.js";
 
-/** How many sets of kept answers keep their list. */
-const MAX_CACHED = 256;
-
 /**
  * The emergency rules with something to call the emergency number for that could still fire for
  * these answers if every other warning sign appeared: the answers about who the person is and what
- * has already happened (background and past questions, numbers) stay as given. A memo by those answers.
+ * has already happened (background and past questions, numbers) stay as given. Worked out each time:
+ * a memo by the kept answers made triage() about 10% slower on the bench's pool (A/B in one run).
  */
 export function compileStillPossible(
   questions: readonly QuestionDefinition[],
@@ -20,19 +18,11 @@ export function compileStillPossible(
     .filter((q) => q.type !== "choice" || q.background === true || q.past === true)
     .map((q) => q.id);
   const candidates = rules.filter((rule) => rule.urgency === "emergency" && rule.definition.callIf !== undefined);
-  const byKept = new Map<string, readonly CompiledRule[]>();
   return (answers) => {
-    const key = kept.map((id) => String(answers[id])).join("\u0000");
-    let possible = byKept.get(key);
-    if (!possible) {
-      const worst: Record<string, string | number | undefined> = { ...answers };
-      for (const question of questions)
-        if (question.type === "choice" && !kept.includes(question.id)) worst[question.id] = question.warningAnswer;
-      const worstCodes = encode(worst);
-      possible = candidates.filter((rule) => rule.value(worstCodes) !== FALSE);
-      if (byKept.size >= MAX_CACHED) byKept.clear();
-      byKept.set(key, possible);
-    }
-    return possible;
+    const worst: Record<string, string | number | undefined> = { ...answers };
+    for (const question of questions)
+      if (question.type === "choice" && !kept.includes(question.id)) worst[question.id] = question.warningAnswer;
+    const worstCodes = encode(worst);
+    return candidates.filter((rule) => rule.value(worstCodes) !== FALSE);
   };
 }

@@ -355,18 +355,15 @@ async function benchEvaluate() {
 // ---- 2. one batch record in-process -------------------------------------------------------------------
 async function loadBatchPieces() {
   const records = join(ROOT, "dist", "src", "cli", "batch", "records.js");
-  const serialize = join(ROOT, "dist", "src", "cli", "batch", "serialize.js");
-  if (existsSync(records) && existsSync(serialize)) {
+  if (existsSync(records)) {
     const { triageLine } = await import(pathToFileURL(records).href);
-    const { compileResultSerializer } = await import(pathToFileURL(serialize).href);
-    if (typeof triageLine === "function" && typeof compileResultSerializer === "function") {
-      const toJson = compileResultSerializer(defaultRuleset);
+    if (typeof triageLine === "function") {
       const options = {};
       return {
-        how: "triageLine + compileResultSerializer from dist/src/cli/batch",
+        how: "triageLine from dist/src/cli/batch + JSON.stringify",
         perLine: (text, lineNumber) => {
           const outcome = triageLine(defaultRuleset, lineNumber, text, options);
-          return outcome.ok ? toJson(outcome.result) : JSON.stringify(outcome.record);
+          return JSON.stringify(outcome.ok ? outcome.result : outcome.record);
         },
       };
     }
