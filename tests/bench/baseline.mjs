@@ -1,8 +1,9 @@
-// Part of `npm run bench` (not a test): with BENCH_BASELINE=DIR, the same figures for another build of
+// Part of `npm run bench` (not a test): with BENCH_BASELINE=DIR, triage()/s, start-up and batch for another build of
 // neck-triage (a checkout of an earlier commit, built) measured in the same run, interleaved with this
 // one, so that a change's cost is read as a ratio on one machine at one time, not across two runs.
 import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { performance } from "node:perf_hooks";
 import { pathToFileURL } from "node:url";
@@ -38,39 +39,56 @@ export async function benchAgainstBaseline({ dir, root, pool, triage, rateSync, 
     record(`${name} / baseline's`, `${fmt(t)} / ${fmt(b)} = ${fmt(t / b, 2)}`, "≈ 1 (within noise)", undefined);
   }
 
-  const runs = quick ? 5 : 21;
-  const cli = (at) => () =>
-    spawnSync(join(at, "bin", "neck-triage"), ["--answers", join(root, "examples", "answers.json"), "--json"], {
-      encoding: "utf8",
-    });
-  const timed = (fn) => {
-    const start = performance.now();
-    const result = fn();
-    if (result.status !== 0) fail(`a timed start-up exited ${result.status}: ${result.stderr}`);
-    return performance.now() - start;
-  };
-  const mine = [];
-  const old = [];
-  for (let i = 0; i < runs; i++) {
-    if (i % 2 === 0) {
-      mine.push(timed(cli(root)));
-      old.push(timed(cli(base)));
-    } else {
-      old.push(timed(cli(base)));
-      mine.push(timed(cli(root)));
+  // Spawned runs of each build's CLI, alternating: start-up, then batch on pool records.
+  const timeCli = (what, args, runs, options = {}) => {
+    const timed = (at) => {
+      const start = performance.now();
+      const result = spawnSync(join(at, "bin", "neck-triage"), args, { encoding: "utf8", ...options });
+      if (result.status !== 0) fail(`a timed ${what} exited ${result.status}: ${result.stderr}`);
+      return performance.now() - start;
+    };
+    const mine = [];
+    const old = [];
+    for (let i = 0; i < runs; i++) {
+      if (i % 2 === 0) {
+        mine.push(timed(root));
+        old.push(timed(base));
+      } else {
+        old.push(timed(base));
+        mine.push(timed(root));
+      }
     }
+    const m = median(mine);
+    const o = median(old);
+    console.log(
+      `   ${what}: ${fmt(m, 1)} ms, baseline ${fmt(o, 1)} ms (medians of ${runs} alternating runs): ratio ${fmt(m / o, 2)}`,
+    );
+    record(
+      `${what} / baseline's`,
+      `${fmt(m, 1)} / ${fmt(o, 1)} ms = ${fmt(m / o, 2)}`,
+      "≈ 1 (within noise)",
+      undefined,
+    );
+  };
+  timeCli(
+    "CLI start-up (--answers --json)",
+    ["--answers", join(root, "examples", "answers.json"), "--json"],
+    quick ? 5 : 21,
+  );
+
+  const lines = quick ? 10_000 : 200_000;
+  const scratch = mkdtempSync(join(tmpdir(), "neck-triage-bench-baseline-"));
+  try {
+    const file = join(scratch, "records.ndjson");
+    const text = Array.from({ length: lines }, (_, i) => JSON.stringify(pool[i % pool.length])).join("\n");
+    writeFileSync(file, `${text}\n`);
+    // Output to /dev/null, as a pipe to a fast reader would take it; the time is the whole run's.
+    timeCli(`batch, ${fmt(lines)} pool records`, ["batch", file], quick ? 3 : 9, {
+      stdio: ["ignore", "ignore", "pipe"],
+    });
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
   }
-  const m = median(mine);
-  const o = median(old);
-  console.log(
-    `   CLI --answers --json: ${fmt(m, 1)} ms, baseline ${fmt(o, 1)} ms (medians of ${runs} alternating runs): ratio ${fmt(m / o, 2)}`,
-  );
-  record(
-    "CLI start-up / baseline's",
-    `${fmt(m, 1)} / ${fmt(o, 1)} ms = ${fmt(m / o, 2)}`,
-    "≈ 1 (within noise)",
-    undefined,
-  );
 }
 
 /** Medians of evaluations per second of `ours` and `theirs` on `cases`, in alternating rounds. */
