@@ -8,7 +8,7 @@ import { loadRuleset } from "./dist/src/ruleset/load.js";
 
 // The library and the bundle trust their built-in rulesets without zod at run time (src/ruleset/builtin.ts),
 // so they are validated here, at build time, with loadRuleset (tsc has just built it): an invalid one fails the build.
-// Their digests are passed to the bundle as data (NECK_TRIAGE_BUILTIN_DIGESTS in src/ruleset/builtin.ts).
+// Their digests are passed to the bundle as data (import.meta.neckTriageBuiltinDigests in src/ruleset/builtin.ts).
 const digests = {};
 for (const [name, document] of Object.entries(BUILTIN_RULESET_DOCUMENTS)) {
   try {
@@ -36,7 +36,8 @@ const result = await build({
   logLevel: "warning",
   // tsconfig asks tsc to keep imports as written; in the bundle an import left unused should go.
   tsconfigRaw: { compilerOptions: { verbatimModuleSyntax: false } },
-  define: { NECK_TRIAGE_BUILTIN_DIGESTS: JSON.stringify(digests) },
+  // A string (JSON) in place of import.meta.neckTriageBuiltinDigests: read by src/ruleset/builtin.ts.
+  define: { "import.meta.neckTriageBuiltinDigests": JSON.stringify(JSON.stringify(digests)) },
   metafile: process.env.BUNDLE_META === "1",
   // commander is CommonJS and calls require() for Node built-ins; give the ESM bundle a require.
   banner: {

@@ -14,3 +14,12 @@ export const EXIT_REFERRAL = 3;
 
 /** The person cancelled the interview (Ctrl-C, or the input closed). */
 export const EXIT_CANCELLED = 130;
+
+/** Each exit code and what it means, as --help lists them. */
+export const EXIT_CODE_MEANINGS: readonly (readonly [code: number, meaning: string])[] = [
+  [EXIT_OK, "evaluated"],
+  [EXIT_USAGE, "bad usage or input"],
+  [EXIT_REFERRAL, "referral (with --exit-code)"],
+  [EXIT_INTERNAL_ERROR, "internal error or output that cannot be written"],
+  [EXIT_CANCELLED, "cancelled"],
+];

@@ -3,7 +3,7 @@ import { allowedValues } from "../answers/describe.js";
 import { describeAskWhen } from "./conditions-text.js";
 import type { Ruleset } from "../ruleset/load.js";
 import { wrapIndented } from "./render/wrap.js";
-import { EXIT_CANCELLED, EXIT_INTERNAL_ERROR, EXIT_OK, EXIT_REFERRAL, EXIT_USAGE } from "./exit-codes.js";
+import { EXIT_CODE_MEANINGS } from "./exit-codes.js";
 
 /** An example command and what it does. */
 type Example = readonly [command: string, does: string];
@@ -27,7 +27,7 @@ const EXAMPLES: readonly Example[] = [
   ["neck-triage web > neck-triage.html", "the interview as one web page that works offline"],
 ];
 
-const EXIT_CODES = `Exit codes: ${EXIT_OK} evaluated, ${EXIT_USAGE} bad usage or input, ${EXIT_REFERRAL} referral (with --exit-code), ${EXIT_INTERNAL_ERROR} internal error or output that cannot be written, ${EXIT_CANCELLED} cancelled.`;
+const EXIT_CODES = `Exit codes: ${EXIT_CODE_MEANINGS.map(([code, meaning]) => `${code} ${meaning}`).join(", ")}.`;
 
 /**
  * Examples in two columns when they fit the width, otherwise each command on its own line with what it

@@ -4,11 +4,12 @@ import type { AnswerCodes } from "../ruleset/conditions.js";
 import { dateInWords } from "./calendar.js";
 import { fill } from "../ruleset/placeholders.js";
 import type { FilledTexts } from "../ruleset/texts.js";
+import { filledTexts } from "../ruleset/internals.js";
 import type { EvaluateOptions, Reason } from "./result.js";
 
 /** The filled wording for this ruleset and emergency number (shared with the signs to watch for). */
 export function textsFor(ruleset: Ruleset, options: EvaluateOptions | undefined): FilledTexts {
-  return ruleset.texts(options?.emergencyNumber);
+  return filledTexts(ruleset, options?.emergencyNumber);
 }
 
 /**

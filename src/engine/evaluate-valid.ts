@@ -1,5 +1,6 @@
 import type { AnswerCodes, AnswerValues } from "../ruleset/conditions.js";
-import { rulesToEvaluate, wordingFor, type CompiledRule, type Ruleset } from "../ruleset/compile.js";
+import { wordingFor, type CompiledRule, type Ruleset } from "../ruleset/compile.js";
+import { rulesToEvaluate } from "../ruleset/internals.js";
 import type { Urgency } from "../ruleset/schema.js";
 import { composeAdvice, type FiredRule } from "./advice.js";
 import type { EvaluateOptions, Reason, TriageResult } from "./result.js";

@@ -2,6 +2,7 @@ import { wordingFor, type Ruleset } from "../ruleset/compile.js";
 import type { Urgency } from "../ruleset/schema.js";
 import { textsFor, type FiredRule } from "./advice.js";
 import { fill } from "../ruleset/placeholders.js";
+import { emergenciesStillPossible } from "../ruleset/internals.js";
 import type { AnswerCodes, AnswerValues } from "../ruleset/conditions.js";
 import type { EvaluateOptions } from "./result.js";
 
@@ -40,7 +41,7 @@ function emergencySignsStillPossible(
   answers: Readonly<AnswerValues>,
   codes: AnswerCodes,
 ): string[] {
-  const possible = ruleset.emergenciesStillPossible(answers);
+  const possible = emergenciesStillPossible(ruleset, answers);
   const lines: string[] = [];
   for (const rule of possible) {
     if (fired.some((f) => f.rule.id === rule.id)) continue;

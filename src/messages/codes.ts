@@ -194,6 +194,7 @@ export interface MessageParams {
   "api.today-not-text": { type: string };
   "api.today-not-date": { value: string };
   "api.not-a-ruleset": { caller: string; document: boolean; received: Received };
+  "api.read-only-lookup": { method: string };
 }
 
 export type MessageCode = keyof MessageParams;

@@ -9,14 +9,25 @@ import type { RulesetDefinition, RulesetExtension } from "./schema.js";
 // neither `triage()` nor the CLI's start needs zod's ruleset schema.
 const compiled = new WeakMap<object, Ruleset>();
 
+declare global {
+  interface ImportMeta {
+    /** JSON of the built-in rulesets' digests by name: set in the CLI's bundle only (esbuild.config.mjs). */
+    readonly neckTriageBuiltinDigests?: string;
+  }
+}
+
 /**
- * The built-in rulesets' digests by name, worked out at build time and handed to the CLI's bundle as
- * data (esbuild.config.mjs): hashing the default ruleset was most of compiling it at start-up. Absent
- * from the library as tsc builds it, where each digest is computed when its ruleset is first compiled.
+ * The built-in rulesets' digests by name, worked out at build time and written into the CLI's bundle
+ * as data in place of `import.meta.neckTriageBuiltinDigests` (esbuild.config.mjs): hashing the default
+ * ruleset was most of compiling it at start-up. Nothing outside this module can set it (no global);
+ * in the library as tsc builds it, it is undefined and each digest is computed at first compile.
  */
-declare const NECK_TRIAGE_BUILTIN_DIGESTS: Readonly<Record<string, string>> | undefined;
+const knownDigests: Readonly<Record<string, string>> =
+  typeof import.meta.neckTriageBuiltinDigests === "string"
+    ? (JSON.parse(import.meta.neckTriageBuiltinDigests) as Record<string, string>)
+    : {};
 const knownDigest = (name: string): string | undefined =>
-  typeof NECK_TRIAGE_BUILTIN_DIGESTS === "undefined" ? undefined : NECK_TRIAGE_BUILTIN_DIGESTS[name];
+  Object.hasOwn(knownDigests, name) ? knownDigests[name] : undefined;
 
 /** A built-in document as a whole ruleset: one that extends another is resolved first. */
 function wholeDefinition(document: unknown): unknown {

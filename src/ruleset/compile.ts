@@ -11,13 +11,14 @@ import {
 } from "./conditions.js";
 import { receivedOf } from "../issues.js";
 import { message } from "../messages/index.js";
-import { deepFreeze, frozenCopy } from "./freeze.js";
+import { deepFreeze, frozenCopy, frozenMap } from "./freeze.js";
 import { compileQuickCheck, type QuickChecked } from "./quick-check.js";
 import { rulesetDigest } from "./digest.js";
 import type { QuestionDefinition, RuleDefinition, RulesetDefinition, SourceDefinition } from "./schema.js";
 import { droppedUrgency, isAnchorable, TRUE, type AnchorPart } from "./unsure.js";
 import type { RuleUrgency } from "./urgency.js";
-import { compileTexts, type FilledTexts } from "./texts.js";
+import { compileTexts } from "./texts.js";
+import { isCompiledRuleset, registerInternals } from "./internals.js";
 import { compileStillPossible } from "./still-possible.js";
 
 /** One part of a rule's top-level `all`, as the "not sure" anchor sees it. */
@@ -73,10 +74,6 @@ export interface Ruleset {
   readonly followUps: readonly CompiledFollowUp[];
   /** Plainly valid answers and their codes in one pass, else undefined (then zod decides and reports). */
   readonly quickCheck: (input: unknown) => QuickChecked | undefined;
-  /** The advice wording filled with an emergency number (undefined: the ruleset's own). */
-  readonly texts: (emergencyNumber: string | undefined) => FilledTexts;
-  /** The emergency rules with a call-if sign that could still fire for these answers (still-possible.ts). */
-  readonly emergenciesStillPossible: (answers: Readonly<AnswerValues>) => readonly CompiledRule[];
 }
 
 export interface CompiledFollowUp extends FollowUp {
@@ -85,15 +82,12 @@ export interface CompiledFollowUp extends FollowUp {
   readonly reads: readonly string[];
 }
 
-/** Every ruleset this module compiled (what `evaluate` and the other functions taking a ruleset accept), with its rules to evaluate. */
-const compiledRulesets = new WeakMap<object, readonly CompiledRule[]>();
-
 /**
  * Throws a TypeError naming what `caller` expects unless `value` is a ruleset from `loadRuleset` or
  * a built-in one: a ruleset document (such as `defaultRuleset.definition`) must be loaded first.
  */
 export function assertRuleset(value: unknown, caller: string): asserts value is Ruleset {
-  if (typeof value === "object" && value !== null && compiledRulesets.has(value)) return;
+  if (typeof value === "object" && value !== null && isCompiledRuleset(value)) return;
   const looksLikeDocument = typeof value === "object" && value !== null && "rules" in value && "questions" in value;
   throw new TypeError(
     message("api.not-a-ruleset", { caller, document: looksLikeDocument, received: receivedOf(value) }),
@@ -111,8 +105,10 @@ export function compileValidatedRuleset(document: RulesetDefinition, digest?: st
 }
 
 function compileRuleset(definition: RulesetDefinition, knownDigest: string | undefined): Ruleset {
-  const questionsById = new Map(definition.questions.map((question) => [question.id, question]));
-  const questionIndex = new Map(definition.questions.map((question, index) => [question.id, { index, question }]));
+  const questionsById = frozenMap(definition.questions.map((question) => [question.id, question]));
+  const questionIndex = frozenMap(
+    definition.questions.map((question, index) => [question.id, Object.freeze({ index, question })]),
+  );
   const inQuestionOrder = (read: Set<string>) => definition.questions.map((q) => q.id).filter((id) => read.has(id));
   const compile = (condition: RuleDefinition["when"]) => compileCondition(condition, questionIndex);
   const isBackground = (field: string) => questionsById.get(field)?.background === true;
@@ -172,20 +168,13 @@ function compileRuleset(definition: RulesetDefinition, knownDigest: string | und
     encode,
     followUps: Object.freeze(followUps),
     quickCheck: compileQuickCheck(definition.questions, followUps),
-    texts: compileTexts(definition, questionsById),
-    emergenciesStillPossible: compileStillPossible(definition.questions, inEvaluationOrder, encode),
   });
-  compiledRulesets.set(ruleset, inEvaluationOrder);
+  registerInternals(ruleset, {
+    rules: inEvaluationOrder,
+    texts: compileTexts(definition, questionsById),
+    stillPossible: compileStillPossible(definition.questions, inEvaluationOrder, encode),
+  });
   return ruleset;
-}
-
-/**
- * The ruleset's rules as the evaluation loop walks them: the same compiled rules as `ruleset.rules`,
- * in plain arrays. V8 walks frozen arrays slower: triage() ran 1.33 times faster on the plain ones
- * (npm run bench, A/B in one run, 2026-11-29). Private to the engine, so nobody can edit a rule away through it.
- */
-export function rulesToEvaluate(ruleset: Ruleset): readonly CompiledRule[] {
-  return compiledRulesets.get(ruleset)!;
 }
 
 /** The rule's wording that fits the answers: the first `summaryBy` entry fully met, else its own. */

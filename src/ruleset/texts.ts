@@ -1,4 +1,5 @@
 import { fill } from "./placeholders.js";
+import { frozenCopy } from "./freeze.js";
 import type { QuestionDefinition, RulesetDefinition } from "./schema.js";
 
 /** A sign to watch for, and the answers that mean the person has already reported it. */
@@ -54,19 +55,22 @@ function filledTexts(
     const question = questionsById.get(id);
     return question?.type === "choice" ? question.warningAnswer : undefined;
   };
-  return {
+  // Frozen but for the self-care memo, which only the engine reaches (ruleset/internals.ts).
+  return Object.freeze({
     emergencyNumber,
     emergency: fill(advice.urgency.emergency.advice, { emergencyNumber }),
     urgent: fill(advice.urgency.urgent.advice, { emergencyNumber }),
     soon: fill(advice.urgency.soon.advice, { emergencyNumber }),
-    watchFor: advice.selfCare.watchFor.map((line) =>
-      typeof line === "string"
-        ? { text: fill(line, { emergencyNumber }), reported: [] }
-        : {
-            text: fill(line.text, { emergencyNumber }),
-            reported: line.about.map((id) => [id, warningAnswerOf(id)] as const),
-          },
+    watchFor: frozenCopy(
+      advice.selfCare.watchFor.map((line) =>
+        typeof line === "string"
+          ? { text: fill(line, { emergencyNumber }), reported: [] }
+          : {
+              text: fill(line.text, { emergencyNumber }),
+              reported: line.about.map((id) => [id, warningAnswerOf(id)] as const),
+            },
+      ),
     ),
     selfCare: new Map(),
-  };
+  });
 }

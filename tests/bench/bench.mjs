@@ -6,8 +6,8 @@
 //   3. CLI start-up: `./bin/neck-triage --answers examples/answers.json --json` vs `node -e 0`
 //   4. `neck-triage batch` on a 1,000,000-line NDJSON file vs `jq -c .`, and its peak RSS at 100k vs 1M lines
 //   5. the web page: its size (gzip) and the time to its first question in headless Chromium (web-page.mjs)
-//   6. with BENCH_BASELINE=DIR (another checkout, built): triage()/s and start-up against that build, in
-//      alternating rounds of this run (baseline.mjs), to show what a change costs
+//   6. with BENCH_BASELINE=DIR (another checkout, built): triage()/s (whole pool, self-care cases), start-up
+//      and batch against that build, in alternating rounds of this run (baseline.mjs): what a change costs
 // BENCH_ONLY=1,6 runs only the sections listed (e.g. BENCH_ONLY=6 with BENCH_BASELINE for a quick A/B).
 import { spawn, spawnSync } from "node:child_process";
 import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeSync } from "node:fs";

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { failureSummary } from "../../src/cli/batch/command.js";
+import * as exitCodes from "../../src/cli/exit-codes.js";
 import { run } from "../../src/cli/run.js";
 import { BUILTIN_RULESET_DOCUMENTS } from "../../src/ruleset/builtin.js";
 import { answersByUrgency, answersJson } from "./helpers/answers.js";
@@ -111,6 +112,11 @@ describe("commands and help topics", () => {
     const named = [...line.matchAll(/(?:^|, )(\d+) /g)].map((code) => Number(code[1])).sort((a, b) => a - b);
     expect(table).toEqual([0, 1, 2, 3, 130]);
     expect(named).toEqual(table);
+    // And every exit code the code defines is one of them: a new one must reach the contract and --help.
+    const defined = Object.entries(exitCodes).flatMap(([name, value]) =>
+      name.startsWith("EXIT_") && typeof value === "number" ? [value] : [],
+    );
+    expect(defined.sort((a, b) => a - b)).toEqual(table);
   });
 
   it("--ruleset extended help (the help command) lists that ruleset's fields too", async () => {

@@ -96,4 +96,6 @@ export const MESSAGE_WORDING: { readonly [C in MessageCode]: (params: MessagePar
     const got = document ? "a ruleset document; pass it to loadRuleset() first" : receivedText(received);
     return `${caller}: expected a ruleset from loadRuleset() or a built-in one (defaultRuleset, extendedRuleset), got ${got}`;
   },
+  "api.read-only-lookup": ({ method }) =>
+    `${method}: a compiled ruleset's lookups cannot be changed; load a changed document with loadRuleset() instead`,
 };
