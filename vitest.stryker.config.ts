@@ -42,10 +42,10 @@ export default defineConfig({
     // (STRYKER_EXHAUSTIVE=1 npm run mutate). Without it the score can only be lower, never higher.
     exclude: [...configDefaults.exclude, ...(process.env.STRYKER_EXHAUSTIVE === "1" ? [] : [EXHAUSTIVE])],
     testTimeout: 30_000,
-    // One module graph per worker across files and mutants (Stryker switches a non-static mutant on at
-    // run time, so nothing needs re-importing): unsure.ts's 65 mutants took 114 s isolated, 78 s shared,
-    // with the same score.
-    isolate: false,
+    // Each test file imports the code afresh (vitest's default). Sharing one module graph per worker
+    // (isolate: false) ran faster but reported false survivors: a mutant in code that ran before its
+    // test file (a built-in ruleset compiled at import, a memo filled by an earlier file) never took
+    // effect. still-possible.ts: 28 survivors shared, 7 isolated, same tests (2026-11-29).
     sequence: { sequencer: KillEarlySequencer },
   },
 });
