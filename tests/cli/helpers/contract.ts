@@ -1,36 +1,30 @@
 import { expect } from "vitest";
-import { z } from "zod";
+import type { z } from "zod";
+import { ResultSchema } from "../../../src/engine/result-schema.js";
 import { expectedDigest } from "../../helpers/digest.js";
 import { questionIds, ruleFields, rulesFile } from "./ruleset-file.js";
 
 const RULE_URGENCIES = ["emergency", "urgent", "soon"] as const;
 
-/** The result shape of docs/contract.md; not strict, since more fields may be added. */
-const ResultSchema = z.looseObject({
-  id: z.union([z.string(), z.number()]).optional(),
-  verdict: z.enum(["see-a-professional", "self-care-likely-fine"]),
-  urgency: z.enum([...RULE_URGENCIES, "none"]),
-  reasons: z.array(
-    z.object({
-      ruleId: z.string(),
-      summary: z.string().min(1),
-      urgency: z.enum(RULE_URGENCIES),
-      certainty: z.enum(["confirmed", "possible"]),
-      answers: z.record(z.string(), z.union([z.string(), z.number()])),
-      sources: z.array(z.object({ title: z.string().min(1), url: z.url() })).min(1),
-    }),
-  ),
-  advice: z.string().min(1),
-  disclaimer: z.string().min(1),
-  ruleset: z.object({ id: z.string(), version: z.string(), digest: z.string().regex(/^sha256:[0-9a-f]{64}$/) }),
-  unanswered: z.array(z.string()).optional(),
-});
-
 export type ContractResult = z.infer<typeof ResultSchema>;
+
+/** What the contract says beyond the shape: no empty wording, and every source a URL. */
+function expectFilledIn(result: ContractResult): void {
+  for (const text of [result.advice, result.disclaimer, ...result.watchFor]) expect(text).not.toBe("");
+  for (const reason of result.reasons) {
+    expect(reason.summary, reason.ruleId).not.toBe("");
+    for (const source of reason.sources) {
+      expect(source.title, reason.ruleId).not.toBe("");
+      expect(() => new URL(source.url), source.url).not.toThrow();
+    }
+  }
+}
 
 /** Parses a result and checks every rule docs/contract.md states about it; returns it typed. */
 export function expectContractResult(value: unknown): ContractResult {
+  // The shape: the library's own result schema (src/engine/result-schema.ts), defined once.
   const result = ResultSchema.parse(value);
+  expectFilledIn(result);
   expect(result.verdict === "see-a-professional").toBe(result.reasons.length > 0);
   expect(result.urgency === "none").toBe(result.verdict === "self-care-likely-fine");
   if (result.reasons[0]) expect(result.urgency).toBe(result.reasons[0].urgency);
