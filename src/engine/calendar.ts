@@ -10,10 +10,14 @@ export function checkCalendarDate(date: unknown): number {
 
 function parseIsoDate(date: string): number {
   const match = ISO_DATE.exec(date);
-  const time = match ? Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])) : Number.NaN;
-  if (!match || new Date(time).getUTCDate() !== Number(match[3]))
+  const [year, month, day] = match ? [Number(match[1]), Number(match[2]), Number(match[3])] : [0, 0, 0];
+  // setUTCFullYear rolls over (month 13 is next January, 30 February is in March) and, unlike
+  // Date.UTC, takes years below 100 as they are: a real date is one that comes back as given.
+  const back = new Date(0);
+  back.setUTCFullYear(year, month - 1, day);
+  if (!match || back.getUTCFullYear() !== year || back.getUTCMonth() !== month - 1 || back.getUTCDate() !== day)
     throw new RangeError(message("api.today-not-date", { value: date }));
-  return time;
+  return back.getTime();
 }
 
 const DATE_WORDS = new Intl.DateTimeFormat("en-GB", {
