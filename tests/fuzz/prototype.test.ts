@@ -12,6 +12,7 @@ import {
 } from "../../src/index.js";
 import { BUILTIN_RULESET_DOCUMENTS } from "../../src/ruleset/builtin.js";
 import { rulesFile } from "../cli/helpers/ruleset-file.js";
+import { calmAnswers } from "../helpers/answers.js";
 import {
   corruptedEntriesFor,
   entriesJson,
@@ -77,23 +78,8 @@ function expectPrototypesUntouched(): void {
   check(probe.polluted === undefined && [].length === 0, "a fresh object inherits nothing new");
 }
 
-/** Valid answers as JSON members, to build hostile documents around. */
-const calm = JSON.stringify({
-  emergencySigns: "no",
-  age: 30,
-  injury: "no",
-  riskHistory: "no",
-  limbWeakness: "no",
-  coordinationLoss: "no",
-  fever: "no",
-  headache: "no",
-  canTouchChinToChest: "yes",
-  armTinglingOrNumbness: "no",
-  shootingArmPain: "no",
-  painDays: 3,
-  improving: "yes",
-  otcResponse: "not-tried",
-}).slice(1, -1);
+/** Valid answers (the default ruleset's, 2.0) as JSON members, so that the hostile key is each document's only fault. */
+const calm = JSON.stringify(calmAnswers()).slice(1, -1);
 
 /** Answers documents that try every way in to the prototype chain. */
 const HOSTILE_ANSWERS: readonly string[] = [
