@@ -1,6 +1,6 @@
 import { formatPath, type Issue } from "../issues.js";
 import { issue } from "../messages/index.js";
-import { issueFromZod } from "./schema-issues.js";
+import { issuesFromZod } from "./schema-issues.js";
 import { getBuiltinRuleset } from "./builtin.js";
 import { compileValidatedRuleset, type Ruleset } from "./compile.js";
 import { loneSurrogatePath } from "./digest.js";
@@ -30,7 +30,7 @@ export function loadRuleset(document: unknown): Ruleset {
   // jitless: one parse per load, so compiling a parser would cost more than it saves.
   const parsed = RulesetDefinitionSchema.safeParse(document, { jitless: true });
   if (!parsed.success) {
-    const issues = parsed.error.issues.map((zodIssue) => issueFromZod(zodIssue, document));
+    const issues = parsed.error.issues.flatMap((zodIssue) => issuesFromZod(zodIssue, document));
     throw new RulesetError([...issues, ...referenceIssuesOfInvalidDocument(document, issues)]);
   }
   const definition = parsed.data;
@@ -54,7 +54,7 @@ export function loadRuleset(document: unknown): Ruleset {
 function resolvedExtension(document: unknown): unknown {
   const parsed = RulesetExtensionSchema.safeParse(document, { jitless: true });
   if (!parsed.success) {
-    throw new RulesetError(parsed.error.issues.map((zodIssue) => issueFromZod(zodIssue, document)));
+    throw new RulesetError(parsed.error.issues.flatMap((zodIssue) => issuesFromZod(zodIssue, document)));
   }
   const { definition, issues } = resolveExtension(parsed.data);
   if (issues.length > 0) throw new RulesetError(issues);

@@ -8,10 +8,17 @@ import { CONTROLS, MAX_STRING_LENGTH, SCHEMA_CHECK_CODES } from "./schema-checks
 const SAYS_RECEIVED = new Set(["invalid_value", "too_small", "too_big", "invalid_format"]);
 
 /**
- * The issue for one zod issue of a ruleset document, mapped by zod's code and data (never by its
+ * The issues for one zod issue of a ruleset document, mapped by zod's code and data (never by its
  * English): the value is read from `root` at the issue's path, so that what was received is named.
+ * One zod issue gives one issue, except a union none of whose forms matched (`unionIssues`).
  */
-export function issueFromZod(zodIssue: z.core.$ZodIssue, root: unknown): Issue {
+export function issuesFromZod(zodIssue: z.core.$ZodIssue, root: unknown): Issue[] {
+  return zodIssue.code === "invalid_union" && zodIssue.inclusive !== false && (zodIssue.options ?? []).length === 0
+    ? unionIssues(zodIssue, root)
+    : [issueFromZod(zodIssue, root)];
+}
+
+function issueFromZod(zodIssue: z.core.$ZodIssue, root: unknown): Issue {
   const path = formatPath(zodIssue.path);
   const value = valueAt(root, zodIssue.path);
   const received = receivedOf(value);
@@ -68,6 +75,32 @@ export function issueFromZod(zodIssue: z.core.$ZodIssue, root: unknown): Issue {
     default:
       return issue(path, "schema.invalid", {});
   }
+}
+
+/**
+ * A value that matched none of a union's forms (a sign to watch for: a text, or `{text, about}`). If
+ * exactly one form got past its type check, its own problems say what is wrong, at their paths inside
+ * the value; if none did, the types the value could have had; zod's bare "invalid input" otherwise.
+ */
+function unionIssues(
+  zodIssue: Extract<z.core.$ZodIssueInvalidUnion, { errors: z.core.$ZodIssue[][] }>,
+  root: unknown,
+): Issue[] {
+  const wrongType = (form: readonly z.core.$ZodIssue[]) =>
+    form.length === 1 && form[0]!.code === "invalid_type" && form[0].path.length === 0;
+  const near = zodIssue.errors.filter((form) => !wrongType(form));
+  if (near.length === 1) {
+    return near[0]!.flatMap((inner) => issuesFromZod({ ...inner, path: [...zodIssue.path, ...inner.path] }, root));
+  }
+  const path = formatPath(zodIssue.path);
+  if (near.length > 0) return [issue(path, "schema.invalid", {})];
+  const types = zodIssue.errors.map((form) => (form[0] as z.core.$ZodIssueInvalidType).expected);
+  return [
+    issue(path, "schema.invalid-type", {
+      expected: types.join(" or "),
+      received: receivedOf(valueAt(root, zodIssue.path)),
+    }),
+  ];
 }
 
 /** A check's code and params: what it needs said (the longest length, the control character found), and what was received. */

@@ -76,6 +76,37 @@ describe("ruleset fuzzing: only RulesetError, always with a path and a message",
     });
   }
 
+  // The class of the fault "a sign to watch for of the wrong type was refused as a bare 'invalid input'"
+  // (tests/ruleset/schema-messages.test.ts): a value in a union of forms (a text, or {text, about}), in
+  // a full ruleset and in an extension, is taken or refused with issues that say what is allowed
+  // (outcomeOf checks every issue).
+  it("any JSON value as a sign to watch for, in a ruleset or an extension: taken, or refused saying what is allowed", () => {
+    const [, document] = BUILTIN[0]!;
+    const line = fc.oneof(
+      fc.jsonValue({ maxDepth: 3 }),
+      fc.record({ text: fc.jsonValue({ maxDepth: 1 }), about: fc.jsonValue({ maxDepth: 2 }) }, { requiredKeys: [] }),
+    );
+    const inRuleset = (watchFor: unknown) => {
+      const full = structuredClone(document) as { id: string; advice: { selfCare: { watchFor: unknown[] } } };
+      full.id = "watch-for-fuzz";
+      full.advice.selfCare.watchFor[0] = watchFor;
+      return full;
+    };
+    const inExtension = (watchFor: unknown) => ({
+      extends: "default",
+      id: "watch-for-fuzz",
+      version: "1.0.0",
+      addWatchFor: [watchFor],
+    });
+    assertProperty(
+      fc.property(line, fc.boolean(), (watchFor, extension) => {
+        outcomeOf(() => loadRuleset((extension ? inExtension : inRuleset)(watchFor)), RulesetError);
+      }),
+      200,
+      0.2,
+    );
+  });
+
   it("conditions nested far deeper than any ruleset needs are refused, not a stack overflow", () => {
     const [, document] = BUILTIN[0]!;
     const leaf = (document as { rules: { when: unknown }[] }).rules[0]!.when;

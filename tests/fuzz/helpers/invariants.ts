@@ -73,6 +73,8 @@ export function expectWellFormedIssues(issues: readonly Issue[]): void {
       typeof issue.message === "string" && issue.message.trim().length > 0,
       `an issue without a message: ${JSON.stringify(issue)}`,
     );
+    // Each problem says what is allowed there: never zod's bare "invalid input" (tests/ruleset/schema-messages.test.ts).
+    check(issue.code !== "schema.invalid", `an issue that does not say what is allowed: ${JSON.stringify(issue)}`);
   }
 }
 
