@@ -70,6 +70,17 @@ describe("urgent", () => {
     expect(result.advice).toBe(droppedAdvice("112", dropped, answers));
   });
 
+  // Fault: injury-dangerous-mechanism's own advice began "Until help comes:", as if help were on its
+  // way, also under urgent (the rule possible only), where the advice is to go and get help today.
+  it('fault "a dropped injury-dangerous-mechanism said Until help comes": its advice is the specification\'s, after the same-day advice', () => {
+    const answers = calmAnswers({ injury: "unsure", injuryMechanism: "unsure" });
+    const result = triage(answers, { emergencyNumber: "112" });
+    expect(result.urgency).toBe("urgent");
+    expect(result.advice).toBe(
+      `${droppedAdvice("112", ["injury-dangerous-mechanism"], answers)}\nSit or lie down, keep your head and neck as still as you can, and don't drive.`,
+    );
+  });
+
   it("lists only the dropped emergencies, not the confirmed urgent signs beside them", () => {
     const result = triage(calmAnswers({ emergencySigns: "unsure", fever: "yes" }));
     expect(result.urgency).toBe("urgent");
