@@ -7,6 +7,8 @@ import { pathToFileURL } from "node:url";
 import { gzipSync } from "node:zlib";
 
 const CHROMIUM = "/usr/bin/chromium";
+/** The browser tests' launch flags (tests/helpers/chromium.ts reads the same file). */
+const CHROMIUM_ARGS = JSON.parse(readFileSync(new URL("../helpers/chromium-args.json", import.meta.url), "utf8"));
 
 /** Sizes of the page and of its parts, raw and gzipped, and the time to the first question. */
 export async function benchWebPage({ root, quick, record, fmt, median }) {
@@ -35,17 +37,7 @@ export async function benchWebPage({ root, quick, record, fmt, median }) {
   const browser = await puppeteer.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      `--user-data-dir=${profile}`,
-    ],
+    args: [...CHROMIUM_ARGS.args, `--user-data-dir=${profile}`],
   });
   try {
     const runs = quick ? 5 : 30;

@@ -3,6 +3,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import puppeteer, { type Browser } from "puppeteer-core";
+import CHROMIUM_ARGS from "./chromium-args.json" with { type: "json" };
 
 /**
  * Headless Chromium for tests: Debian's `chromium` package (puppeteer's own browser download cannot
@@ -18,18 +19,6 @@ export const CHROMIUM_MISSING: string | undefined = existsSync(CHROMIUM_PATH)
 
 if (CHROMIUM_MISSING) console.warn(`[skip] ${CHROMIUM_MISSING}`);
 
-/** A browser quiet enough for a machine without network: no sync, updates, QUIC or first-run pages. */
-const LAUNCH_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
-
 export interface ChromiumSession {
   readonly browser: Browser;
   /** Closes the browser and removes its profile. */
@@ -42,7 +31,7 @@ export async function launchChromium(): Promise<ChromiumSession> {
   const browser = await puppeteer.launch({
     executablePath: CHROMIUM_PATH,
     headless: true,
-    args: [...LAUNCH_ARGS, `--user-data-dir=${userDataDir}`],
+    args: [...CHROMIUM_ARGS.args, `--user-data-dir=${userDataDir}`],
   });
   return {
     browser,
