@@ -155,11 +155,15 @@ function compileRuleset(definition: RulesetDefinition, knownDigest: string | und
   });
 
   const encode = compileEncoder(definition.questions, followUps);
+  let digest = knownDigest;
   const ruleset: Ruleset = Object.freeze({
     id: definition.id,
     version: definition.version,
-    // Once per ruleset, here, so that triage() only copies it.
-    digest: knownDigest ?? rulesetDigest(definition),
+    // Once per ruleset, when first read: loadRuleset reads it at once, the web page only after its first
+    // question is shown (first question 0.75 of the time with the footer after it; docs/performance.md).
+    get digest() {
+      return (digest ??= rulesetDigest(definition));
+    },
     definition,
     questions: definition.questions,
     questionsById,

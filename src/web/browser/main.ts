@@ -135,5 +135,6 @@ function footer(): void {
     );
 }
 
-footer();
 advance();
+// After the first question is on screen: the footer names the ruleset's digest, worked out from the page's data.
+setTimeout(footer);
