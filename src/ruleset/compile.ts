@@ -159,8 +159,8 @@ function compileRuleset(definition: RulesetDefinition, knownDigest: string | und
   const ruleset: Ruleset = Object.freeze({
     id: definition.id,
     version: definition.version,
-    // Once per ruleset, when first read: loadRuleset reads it at once, the web page only after its first
-    // question is shown (first question 0.75 of the time with the footer after it; docs/performance.md).
+    // Once per ruleset, when first read: by loadRuleset for a ruleset with a built-in's id, otherwise by
+    // the first result; the web page after its first question (0.75 of the time to it; docs/performance.md).
     get digest() {
       return (digest ??= rulesetDigest(definition));
     },

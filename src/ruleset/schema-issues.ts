@@ -86,18 +86,21 @@ function unionIssues(
   zodIssue: Extract<z.core.$ZodIssueInvalidUnion, { errors: z.core.$ZodIssue[][] }>,
   root: unknown,
 ): Issue[] {
-  const wrongType = (form: readonly z.core.$ZodIssue[]) =>
-    form.length === 1 && form[0]!.code === "invalid_type" && form[0].path.length === 0;
-  const near = zodIssue.errors.filter((form) => !wrongType(form));
+  // zod goes on checking a length after a wrong type ([] or {length: 0} as a text), so a form is of
+  // the wrong type when any of its issues says so about the value itself.
+  const typeProblem = (form: readonly z.core.$ZodIssue[]) =>
+    form.find(
+      (inner): inner is z.core.$ZodIssueInvalidType => inner.code === "invalid_type" && inner.path.length === 0,
+    );
+  const near = zodIssue.errors.filter((form) => typeProblem(form) === undefined);
   if (near.length === 1) {
     return near[0]!.flatMap((inner) => issuesFromZod({ ...inner, path: [...zodIssue.path, ...inner.path] }, root));
   }
   const path = formatPath(zodIssue.path);
-  if (near.length > 0) return [issue(path, "schema.invalid", {})];
-  const types = zodIssue.errors.map((form) => (form[0] as z.core.$ZodIssueInvalidType).expected);
+  if (near.length > 0 || zodIssue.errors.length === 0) return [issue(path, "schema.invalid", {})];
   return [
-    issue(path, "schema.invalid-type", {
-      expected: types.join(" or "),
+    issue(path, "schema.invalid-union-type", {
+      types: zodIssue.errors.map((form) => typeProblem(form)!.expected),
       received: receivedOf(valueAt(root, zodIssue.path)),
     }),
   ];

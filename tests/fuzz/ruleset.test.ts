@@ -85,6 +85,9 @@ describe("ruleset fuzzing: only RulesetError, always with a path and a message",
     const line = fc.oneof(
       fc.jsonValue({ maxDepth: 3 }),
       fc.record({ text: fc.jsonValue({ maxDepth: 1 }), about: fc.jsonValue({ maxDepth: 2 }) }, { requiredKeys: [] }),
+      // zod checks a length even after a wrong type: arrays, and objects with a length (found in review).
+      fc.array(fc.jsonValue({ maxDepth: 1 }), { maxLength: 3 }),
+      fc.record({ length: fc.jsonValue({ maxDepth: 1 }), text: fc.string() }, { requiredKeys: ["length"] }),
     );
     const inRuleset = (watchFor: unknown) => {
       const full = structuredClone(document) as { id: string; advice: { selfCare: { watchFor: unknown[] } } };

@@ -174,6 +174,14 @@ describe("a ruleset: each problem by code and params", () => {
       { code: "schema.invalid-discriminator", params: { options: ["choice", "integer"] } },
     ],
     [
+      "a sign to watch for of neither form",
+      (d) => ((d.advice.selfCare.watchFor as unknown[])[0] = 5),
+      {
+        code: "schema.invalid-union-type",
+        params: { types: ["string", "object"], received: { type: "number", value: 5 } },
+      },
+    ],
+    [
       "an unknown key",
       (d) => ((d as Record<string, unknown>).extra = 1),
       { code: "schema.unknown-keys", params: { keys: ["extra"], count: 1 } },

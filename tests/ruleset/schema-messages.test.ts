@@ -83,15 +83,11 @@ describe("a number or a list out of bounds", () => {
       (d) => (d.unsurePolicy.possibleDropsLevels = 3),
       { path: "unsurePolicy.possibleDropsLevels", message: "too big: expected number to be <=2, got 3" },
     ],
-    [
-      "an empty list",
-      (d) => (d.rules = []),
-      { path: "rules", message: "too small: expected array to have >=1 items, got an array" },
-    ],
+    ["an empty list", (d) => (d.rules = []), { path: "rules", message: "too small: expected array to have >=1 items" }],
     [
       "a rule without a source",
       (d) => (ruleOf(d, "fever").sources = []),
-      { path: `rules.${feverRule}.sources`, message: "needs at least one source, got an array" },
+      { path: `rules.${feverRule}.sources`, message: "needs at least one source" },
     ],
     ["a blank text", (d) => (d.title = "   "), { path: "title", message: 'must not be empty, got "   "' }],
   ])("%s", (_, edit, expected) => {
@@ -199,6 +195,24 @@ describe("forms", () => {
   it('fault "a sign to watch for of the wrong type was refused as a bare invalid input": both forms are named, and what was received', () => {
     expect(issuesOf((d) => (d.advice.selfCare.watchFor[0] = invalid<string>(5)))).toEqual([
       { path: "advice.selfCare.watchFor.0", message: "expected string or object, got 5" },
+    ]);
+  });
+
+  // Found in review: zod goes on checking a length after a wrong type, so an array or an object with a
+  // "length" key seemed to fit the text form: "must not be empty, got an array", or "invalid input".
+  it('fault "an empty array as a sign to watch for was refused as an empty text": both forms are named', () => {
+    expect(issuesOf((d) => (d.advice.selfCare.watchFor[0] = invalid<string>([])))).toEqual([
+      { path: "advice.selfCare.watchFor.0", message: "expected string or object, got an array" },
+    ]);
+  });
+
+  it('fault "an object with a length key as a sign to watch for was refused as a bare invalid input": its own problems', () => {
+    const line = "advice.selfCare.watchFor.0";
+    const issues = issuesOf((d) => (d.advice.selfCare.watchFor[0] = invalid<string>({ length: 0 })));
+    expect(issues.map((issue) => `${issue.path}: ${issue.message}`).sort()).toEqual([
+      `${line}.about: required; expected array`,
+      `${line}.text: required; expected string`,
+      `${line}: unknown key "length"`,
     ]);
   });
 

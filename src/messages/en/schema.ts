@@ -15,6 +15,10 @@ const FORMAT_NAMES: Readonly<Record<string, string>> = { url: "URL", regex: "inp
 const got = (params: { received?: IssueParams["schema.invalid-type"]["received"] }) =>
   params.received === undefined ? "" : `, got ${receivedText(params.received)}`;
 
+/** For a size or a count: "got an array" or "got an object" would add nothing to what is said. */
+const gotUnlessList = (params: { received?: IssueParams["schema.invalid-type"]["received"] }) =>
+  params.received?.type === "array" || params.received?.type === "object" ? "" : got(params);
+
 /** A value in a list of allowed ones, as zod quotes it: `"soon"`, `true`. */
 const literal = (value: string | number | boolean | null) => (typeof value === "string" ? `"${value}"` : String(value));
 
@@ -29,12 +33,13 @@ export const schema: Wording<"schema"> = {
       ? `expected ${literal(p.values[0]!)}${got(p)}`
       : `invalid option: expected one of ${p.values.map(literal).join("|")}${got(p)}`,
   "schema.too-small": (p) =>
-    `too small: expected ${p.origin} ${size(p.origin, p.inclusive ? ">=" : ">", p.minimum)}${got(p)}`,
+    `too small: expected ${p.origin} ${size(p.origin, p.inclusive ? ">=" : ">", p.minimum)}${gotUnlessList(p)}`,
   "schema.too-big": (p) =>
-    `too big: expected ${p.origin} ${size(p.origin, p.inclusive ? "<=" : "<", p.maximum)}${got(p)}`,
+    `too big: expected ${p.origin} ${size(p.origin, p.inclusive ? "<=" : "<", p.maximum)}${gotUnlessList(p)}`,
   "schema.invalid-format": (p) => `invalid ${FORMAT_NAMES[p.format] ?? p.format}${got(p)}`,
   "schema.invalid-discriminator": ({ options }) =>
     `invalid discriminator value. Expected ${options.map((o) => `'${o}'`).join(" | ")}`,
+  "schema.invalid-union-type": (p) => `expected ${p.types.map(typeName).join(" or ")}${got(p)}`,
   "schema.invalid": () => "invalid input",
   "schema.unknown-keys": ({ keys, count: total }) => {
     const shown = keys.map((key) => JSON.stringify(key)).join(", ");
@@ -51,7 +56,7 @@ export const schema: Wording<"schema"> = {
   "schema.control-character-in-text": (p) =>
     `contains a control character (${p.codePoint}); text may hold line breaks, no other control characters${got(p)}`,
   "schema.empty": (p) => `must not be empty${got(p)}`,
-  "schema.no-source": (p) => `needs at least one source${got(p)}`,
+  "schema.no-source": (p) => `needs at least one source${gotUnlessList(p)}`,
   "schema.condition-form": ({ keys }) =>
     `has keys {${keys.join(", ")}}; expected one of {answer, equals}, {answer, in}, {answer, atLeast}, {answer, below}, {all}, {any}`,
 };

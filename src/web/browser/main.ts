@@ -135,6 +135,9 @@ function footer(): void {
     );
 }
 
-advance();
-// After the first question is on screen: the footer names the ruleset's digest, worked out from the page's data.
-setTimeout(footer);
+try {
+  advance();
+} finally {
+  // After the first question is on screen: the footer names the ruleset's digest, worked out from the page's data.
+  setTimeout(footer);
+}
