@@ -98,7 +98,7 @@ export interface IssueParams {
   "schema.too-small": Got & { origin: string; minimum: number; inclusive: boolean };
   "schema.too-big": Got & { origin: string; maximum: number; inclusive: boolean };
   "schema.invalid-format": Got & { format: string };
-  "schema.invalid-discriminator": { options: string[] };
+  "schema.invalid-discriminator": Got & { options: string[] };
   "schema.invalid-union-type": Got & { types: string[] };
   "schema.invalid": Record<string, never>;
   "schema.unknown-keys": { keys: string[]; count: number };

@@ -65,7 +65,7 @@ function issueFromZod(zodIssue: z.core.$ZodIssue, root: unknown): Issue {
       });
     case "invalid_union":
       if (zodIssue.inclusive !== false && zodIssue.options !== undefined && zodIssue.options.length > 0) {
-        return issue(path, "schema.invalid-discriminator", { options: zodIssue.options.map(String) });
+        return issue(path, "schema.invalid-discriminator", { options: zodIssue.options.map(String), received });
       }
       return issue(path, "schema.invalid", {});
     case "custom":

@@ -171,7 +171,10 @@ describe("a ruleset: each problem by code and params", () => {
     [
       "a question of no known type",
       (d) => ((d.questions[0] as { type: string }).type = "date"),
-      { code: "schema.invalid-discriminator", params: { options: ["choice", "integer"] } },
+      {
+        code: "schema.invalid-discriminator",
+        params: { options: ["choice", "integer"], received: text("date") },
+      },
     ],
     [
       "a sign to watch for of neither form",

@@ -186,7 +186,7 @@ describe("forms", () => {
         issue.path.startsWith(`questions.${fever}`),
       ),
     ).toEqual([
-      { path: `questions.${fever}.type`, message: "invalid discriminator value. Expected 'choice' | 'integer'" },
+      { path: `questions.${fever}.type`, message: 'invalid option: expected one of "choice"|"integer", got "boolean"' },
     ]);
   });
 
