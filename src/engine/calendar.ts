@@ -22,7 +22,7 @@ function parseIsoDate(date: string): number {
 
 /**
  * Made when first needed: building it loads the locale's data, which most runs never use. CLI start-up
- * time 0.91, the web page's first question 0.70 (A/B in one run each, beside other work; docs/performance.md).
+ * time 0.89, the web page's first question 0.77 (A/B in one run each; docs/performance.md).
  */
 let dateWords: Intl.DateTimeFormat | undefined;
 

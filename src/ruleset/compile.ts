@@ -160,7 +160,7 @@ function compileRuleset(definition: RulesetDefinition, knownDigest: string | und
     id: definition.id,
     version: definition.version,
     // Once per ruleset, when first read: by loadRuleset for a ruleset with a built-in's id, otherwise by
-    // the first result; the web page after its first question (0.75 of the time to it; docs/performance.md).
+    // the first result; the web page after its first question (0.80 of the time to it; docs/performance.md).
     get digest() {
       return (digest ??= rulesetDigest(definition));
     },

@@ -51,6 +51,12 @@ try {
 } catch {
   // not a git checkout: say so
 }
+// Line and column where the mutated code starts and ends: several mutants start at the same place
+// (a whole condition and its first part), and only the span tells which one survived.
+const span = ({ start, end }) =>
+  start.line === end.line
+    ? `${start.line}:${start.column}-${end.column}`
+    : `${start.line}:${start.column}-${end.line}:${end.column}`;
 const oneLine = (text) => text.replace(/\s+/g, " ").trim();
 const clip = (text) => (text.length > 80 ? `${text.slice(0, 77)}…` : text);
 const cell = (text) => clip(oneLine(text)).replaceAll("|", "\\|").replaceAll("`", "'");
@@ -76,13 +82,18 @@ const md = [
   "",
   `## The ${left.length} mutants left (survived or not covered)`,
   "",
-  "| where | mutator | status | replacement |",
+  "| where (line:column-column) | mutator | status | replacement |",
   "|---|---|---|---|",
   ...left
-    .sort((a, b) => a.file.localeCompare(b.file) || a.mutant.location.start.line - b.mutant.location.start.line)
+    .sort(
+      (a, b) =>
+        a.file.localeCompare(b.file) ||
+        a.mutant.location.start.line - b.mutant.location.start.line ||
+        a.mutant.location.start.column - b.mutant.location.start.column,
+    )
     .map(
       ({ file, mutant }) =>
-        `| \`${file}:${mutant.location.start.line}\` | ${mutant.mutatorName} | ${mutant.status} | \`${cell(mutant.replacement ?? "")}\` |`,
+        `| \`${file}:${span(mutant.location)}\` | ${mutant.mutatorName} | ${mutant.status} | \`${cell(mutant.replacement ?? "")}\` |`,
     ),
   "",
 ];
