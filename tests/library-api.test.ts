@@ -141,6 +141,30 @@ describe('fault: the library trusted emergencyNumber ("" gave "Call  now."; any 
     expect(() => triage(emergency, "112" as never)).toThrow(TypeError);
     expect(triage(emergency, {}).advice).toBe(triage(emergency).advice);
   });
+
+  // The mutation run showed these answered only by a TypeError of any words (null reached
+  // Object.keys) or not at all (an array passed as empty options).
+  it.each([
+    [null, "null"],
+    [[], "an array"],
+    ["112", '"112"'],
+    [5, "5"],
+  ])("options %j are refused, saying an object is expected and what came", (options, got) => {
+    expect(() => triage(emergency, options as never)).toThrow(
+      new TypeError(`options: expected an object such as { emergencyNumber: "112" }, got ${got}`),
+    );
+  });
+
+  it("an emergency number that is not a string is refused as such; one with spaces around it is trimmed", () => {
+    const expected = "expected a phone number such as 112, 911 or 999 (digits, spaces, + - ( ) # *)";
+    expect(() => triage(emergency, { emergencyNumber: 112 } as never)).toThrow(
+      new TypeError(`emergencyNumber: ${expected}, got 112 (number, not a string)`),
+    );
+    expect(() => triage(emergency, { emergencyNumber: null } as never)).toThrow(
+      new TypeError(`emergencyNumber: ${expected}, got null (null, not a string)`),
+    );
+    expect(triage(emergency, { emergencyNumber: " 112 " }).advice).toContain("Call 112 now");
+  });
 });
 
 describe("fault: library gaps (evaluate(defaultRuleset.definition) threw a raw TypeError; extended was out of reach)", () => {
