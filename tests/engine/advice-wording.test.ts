@@ -146,6 +146,51 @@ describe("soon and none", () => {
   });
 });
 
+// Found by the whole-core mutation run: a rule's own advice under another urgency, its number, and
+// the check-back date of one call reused for another (the self-care texts are kept by days left).
+describe("a rule's own advice (section 4)", () => {
+  // The specification's advice for swallowing-severe and deep-neck-infection, written out by hand.
+  const GO_TODAY =
+    "Go to an emergency department today: a GP appointment is not enough. Call 112 at once if breathing becomes noisy or hard, you drool, or you cannot swallow.";
+
+  it("follows the same-day advice with the emergency number, once when two rules that fired carry it", () => {
+    const answers = calmAnswers({ swallowing: "yes", swallowingSevere: "yes", fever: "yes" });
+    const result = triage(answers, { emergencyNumber: "112" });
+    expect(result.reasons.map((r) => r.ruleId)).toEqual(
+      expect.arrayContaining(["swallowing-severe", "deep-neck-infection"]),
+    );
+    expect(result.urgency).toBe("urgent");
+    expect(result.advice).toBe(`${advice.urgency.urgent.advice}\n${GO_TODAY}`);
+  });
+
+  it("is not given when the result is of another urgency (an emergency: call now, not go today)", () => {
+    const result = triage(calmAnswers({ emergencySigns: "yes", swallowing: "yes", swallowingSevere: "yes" }), {
+      emergencyNumber: "112",
+    });
+    expect(result.reasons.map((r) => r.ruleId)).toContain("swallowing-severe");
+    expect(result.advice).toBe(emergencyAdvice("112"));
+  });
+});
+
+describe("the check-back point as a date", () => {
+  const selfCare = (options: { today?: string }) => triage(calmAnswers({ painDays: 3 }), options).advice;
+
+  it("is the date of each call's own today, whatever was asked before", () => {
+    expect(selfCare({ today: "2026-11-26" })).toContain("by 30 November 2026 (day 7)");
+    expect(selfCare({ today: "2026-12-30" })).toContain("by 3 January 2027 (day 7)");
+    expect(selfCare({})).toContain("by day 7, 4 days from now");
+    expect(selfCare({ today: "2026-11-26" })).toContain("by 30 November 2026 (day 7)");
+  });
+
+  it("is in days for a ruleset with no dated wording, even when today is given", () => {
+    const ruleset = loadRuleset(rulesetDocument((d) => delete d.advice.selfCare.checkBackBy));
+    const withoutDates = (options: { today?: string }) =>
+      evaluate(ruleset, calmAnswers({ painDays: 3 }), options).advice;
+    expect(withoutDates({ today: "2026-11-26" })).toBe(withoutDates({}));
+    expect(withoutDates({ today: "2026-11-26" })).toContain("by day 7, 4 days from now");
+  });
+});
+
 /** The ruleset's watch-for lines with the number, less those about a question answered with its warning answer. */
 function expectedWatchFor(given: object, number: string): string[] {
   const answers = given as Record<string, unknown>;
