@@ -53,6 +53,12 @@ describe("what an extension adds", () => {
 describe("what an extension cannot add", () => {
   const issuesOf = (document: Extension) => inWords(issuesThrownBy(() => loadRuleset(document), RulesetError));
 
+  it("a misspelt key of the extension itself is refused at its path, never ignored", () => {
+    expect(issuesOf({ ...extension(), addRule: [{ rule: feverAgain }] } as Extension)).toEqual([
+      { path: "(root)", message: 'unknown key "addRule"' },
+    ]);
+  });
+
   it("a source the base already has, naming the base", () => {
     expect(
       issuesOf(extension((d) => (d.addSources = { aans: { title: "AANS", url: "https://example.org/" } }))),
