@@ -1,10 +1,5 @@
 import type { Received } from "./codes.js";
 
-/*
- * Every message a user sees that is not a problem listed as an issue (codes.ts has those), by code,
- * with the data its words are made from. The English for each code is in `en/cli.ts`.
- */
-
 /** What a JSON input holds, as messages name it: "the answers are …", "the ruleset is …". */
 export type InputKind = "answers" | "ruleset";
 
@@ -12,8 +7,9 @@ export type InputKind = "answers" | "ruleset";
 export type ReadFailure = { errorCode?: string; systemMessage: string };
 
 /**
- * Every other message a user sees: the command line's (src/cli) and the library's own errors for
- * a wrong argument (src/engine, src/ruleset), which are thrown, not listed as issues.
+ * Every message a user sees that is not an issue (codes.ts has those), by code, with the data its
+ * words are made from (English in `en/cli.ts`): the command line's (src/cli) and the library's own
+ * errors for a wrong argument (src/engine, src/ruleset), which are thrown, not listed as issues.
  */
 export interface MessageParams {
   "cli.reading-from-terminal": { what: InputKind };
